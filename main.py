@@ -1,0 +1,199 @@
+"""Caseroom: the composition root and the command line (DESIGN.md section 6).
+
+Thin by design: parse arguments, read passphrases, call one use case in storage/ (or start
+the Qt app), print its result. Exit codes: 0 success; 1 a check found a problem; 2 bad
+usage, bad input, wrong passphrase, busy, locked or damaged workspace, with one line on
+stderr and nothing written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+os.umask(0o077)  # before anything is created: the -wal and -shm SQLite makes later are 0600 too
+
+PROG = "caseroom"
+ROLES = ("admin", "chair", "member", "viewer")
+
+
+class UsageError(Exception):
+    """Bad usage or bad input: exit 2 with this one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see {self.prog} --help)")
+
+
+def default_folder() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("Caseroom", appauthor=False)) / "workspace"
+
+
+# --- passphrases: from a terminal prompt, or one line a time from standard input ---------
+class Passphrases:
+    def __init__(self, from_stdin: bool) -> None:
+        self.from_stdin = from_stdin
+        self._lines: Iterator[str] | None = None
+
+    def ask(self, prompt: str, confirm: bool = False) -> str:
+        if self.from_stdin:
+            if self._lines is None:
+                self._lines = iter(sys.stdin.readline, "")
+            line = next(self._lines, "")
+            if not line:
+                raise UsageError(f"{prompt.rstrip(': ')}: no line on standard input.")
+            return line.rstrip("\r\n")
+        if not sys.stdin.isatty():
+            raise UsageError("No terminal to ask for the passphrase; use --passphrase-stdin.")
+        first = getpass.getpass(prompt)
+        if confirm and getpass.getpass("Again, to confirm: ") != first:
+            raise UsageError("The two passphrases differ; nothing was changed.")
+        return first
+
+
+def _open(args: argparse.Namespace, asker: Passphrases):  # type: ignore[no-untyped-def]
+    from storage.workspace import Workspace
+
+    return Workspace.open(args.workspace, args.user, asker.ask(f"Passphrase for {args.user}: "))
+
+
+# --- subcommands -------------------------------------------------------------------------
+def cmd_init(args: argparse.Namespace, asker: Passphrases) -> int:
+    from models.users import Role
+    from storage.workspace import Workspace
+
+    roles = frozenset({Role.ADMIN, Role.CHAIR, Role(args.role)})
+    passphrase = _new_passphrase(asker, args.user)
+    ws, recovery = Workspace.create(
+        args.workspace, args.user, passphrase, args.display_name or "", roles, args.agency or ""
+    )
+    with ws:
+        print(f"Workspace created at {ws.folder} for {ws.user.name} ({', '.join(sorted(roles))}).")
+        print(f"Recovery key: {recovery}")
+        print(
+            "Keep the recovery key safe, away from this computer (for example in the admin's safe):"
+            " it is shown only this once, and it opens the workspace if every passphrase is lost."
+        )
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace, asker: Passphrases) -> int:
+    with _open(args, asker) as ws:
+        verdict = ws.verify_audit()
+        print(verdict.describe())
+        return 0 if verdict.ok else 1
+
+
+def _new_passphrase(asker: Passphrases, user: str) -> str:
+    from models.users import passphrase_problem
+
+    new = asker.ask(f"New passphrase for {user}: ", confirm=True)
+    problem = passphrase_problem(new)
+    if problem:  # checked before unlocking, so a refused passphrase writes nothing at all
+        raise UsageError(problem)
+    return new
+
+
+def cmd_passwd(args: argparse.Namespace, asker: Passphrases) -> int:
+    from storage.workspace import Workspace
+
+    if args.recovery:
+        recovery = asker.ask("Recovery key: ")
+        new = _new_passphrase(asker, args.user)
+        with Workspace.open_with_recovery(args.workspace, recovery, args.user) as ws:
+            ws.set_passphrase(args.user, new)
+    else:
+        old = asker.ask(f"Current passphrase for {args.user}: ")
+        new = _new_passphrase(asker, args.user)
+        with Workspace.open(args.workspace, args.user, old) as ws:
+            ws.change_passphrase(old, new)
+    print(f"Passphrase changed for {args.user}.")
+    return 0
+
+
+def cmd_app(args: argparse.Namespace, asker: Passphrases) -> int:
+    from ui.app import run_app
+
+    return run_app(args.workspace)
+
+
+# --- the parser --------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG, description="Run a multi-agency safeguarding meeting on one screen."
+    )
+    parser.add_argument(
+        "-w", "--workspace", type=Path, help="workspace folder (default: your data folder)"
+    )
+    parser.set_defaults(handler=cmd_app, needs_user=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def add(
+        name: str, handler: Callable[..., int], help_text: str, user: bool = True
+    ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("-w", "--workspace", type=Path, required=True, help="workspace folder")
+        if user:
+            p.add_argument("--user", required=True, help="your user name")
+        p.add_argument(
+            "--passphrase-stdin",
+            action="store_true",
+            help="read passphrases from standard input, one line each, instead of prompting",
+        )
+        p.set_defaults(handler=handler, needs_user=user)
+        return p
+
+    p = add("init", cmd_init, "Make a new workspace; the first user is admin and chair.")
+    p.add_argument("--display-name", help="the name shown on screen and in minutes")
+    p.add_argument("--agency", help="the user's agency")
+    p.add_argument("--role", choices=ROLES, default="chair", help="an extra role (default: chair)")
+
+    p = add("audit", cmd_audit, "Check the audit log's hash chain: exit 0 intact, 1 broken.")
+    p.add_argument("action", choices=("verify",), help="what to do with the audit log")
+
+    p = add(
+        "passwd",
+        cmd_passwd,
+        "Change your passphrase (reads the current one, then the new one). With --recovery, "
+        "set a user's passphrase with the workspace's recovery key.",
+    )
+    p.add_argument("--recovery", action="store_true", help="use the recovery key instead")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from storage.connection import DatabaseError
+    from storage.errors import WorkspaceError
+
+    try:
+        args = build_parser().parse_args(argv)
+        if args.workspace is None:
+            args.workspace = default_folder()
+        asker = Passphrases(getattr(args, "passphrase_stdin", False))
+        return int(args.handler(args, asker))
+    except SystemExit as exc:  # --help
+        return int(exc.code or 0)
+    except (UsageError, WorkspaceError) as exc:
+        _fail(str(exc))
+    except DatabaseError as exc:
+        _fail(f"The workspace database is damaged or unreadable ({exc}).")
+    except OSError as exc:
+        _fail(f"{exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}.")
+    except KeyboardInterrupt:
+        _fail("Interrupted; nothing more was changed.")
+    return 2
+
+
+def _fail(message: str) -> None:
+    print(f"{PROG}: {message}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""Rules every piece of text in the record obeys, with the messages the user sees."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Annotated
+
+from pydantic import AfterValidator
+
+# Documented in docs/bundle-format.md: keep the two in step.
+SHORT_TEXT_MAX = 200
+LONG_TEXT_MAX = 20_000
+
+_ALLOWED_CONTROLS = {"\n", "\t"}
+
+
+def text_problem(value: str, max_length: int, *, multiline: bool = True) -> str | None:
+    """Return the rule a piece of text breaks, or None when it is fine."""
+    if len(value) > max_length:
+        return f"is {len(value):,} characters long; the limit is {max_length:,}"
+    for ch in value:
+        if unicodedata.category(ch) in ("Cc", "Cs") and ch not in _ALLOWED_CONTROLS:
+            return (
+                f"contains a control character (U+{ord(ch):04X}); only newline and tab are allowed"
+            )
+        if not multiline and ch in _ALLOWED_CONTROLS:
+            return "must be on one line"
+    return None
+
+
+def _check(max_length: int, multiline: bool) -> AfterValidator:
+    def check(value: str) -> str:
+        problem = text_problem(value, max_length, multiline=multiline)
+        if problem:
+            raise ValueError(problem)
+        return value
+
+    return AfterValidator(check)
+
+
+ShortText = Annotated[str, _check(SHORT_TEXT_MAX, multiline=False)]
+LongText = Annotated[str, _check(LONG_TEXT_MAX, multiline=True)]
+
+
+def normalise_name(name: str) -> str:
+    """The form of a user name used to find its account: NFKC, case-folded, trimmed."""
+    return unicodedata.normalize("NFKC", name).casefold().strip()

@@ -1,0 +1,1 @@
+"""Pure functions: a frozen minutes snapshot to PDF bytes, signing, verification."""

@@ -1,0 +1,339 @@
+"""The workspace: a folder holding the encrypted database and its key slots.
+
+Open one with a user's passphrase, a remembered key or the recovery key; every opening is
+an audit event. The Workspace object holds the one keyed connection; `close()` drops it
+and wipes the key bytes it holds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from models.text import normalise_name
+from models.users import Role, User, passphrase_problem, user_name_problem
+from storage import audit, migrations
+from storage.connection import Connection, DatabaseError, open_keyed, write_transaction
+from storage.errors import (
+    DamagedWorkspace,
+    InvalidInput,
+    NotAWorkspace,
+    PermissionDenied,
+    UnknownUser,
+    WorkspaceExists,
+    WorkspaceLocked,
+    WrongPassphrase,
+)
+from storage.keychain import Keychain, KeychainState
+from storage.keyslots import KeySlots, folder_is_workspace, new_recovery_key, random_db_key
+
+DB_NAME = "caseroom.db"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _check_new_user(name: str, passphrase: str) -> None:
+    problem = user_name_problem(name) or passphrase_problem(passphrase)
+    if problem:
+        raise InvalidInput(problem)
+
+
+class Workspace:
+    """An unlocked workspace, acting as one user."""
+
+    def __init__(self, folder: Path, slots: KeySlots, conn: Connection, key: bytearray, user: User):
+        self.folder = folder
+        self.slots = slots
+        self._conn: Connection | None = conn
+        self._key = key
+        self.user = user
+
+    # --- making and opening ----------------------------------------------------------
+    @classmethod
+    def create(
+        cls,
+        folder: Path,
+        user_name: str,
+        passphrase: str,
+        display_name: str = "",
+        roles: frozenset[Role] = frozenset({Role.ADMIN, Role.CHAIR}),
+        agency: str = "",
+    ) -> tuple[Workspace, str]:
+        """Make a new workspace; return it, unlocked, with the recovery key to show once."""
+        folder = Path(folder)
+        if folder_is_workspace(folder) or (folder / DB_NAME).exists():
+            raise WorkspaceExists(f"{folder} is already a workspace; nothing was changed.")
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+            raise WorkspaceExists(
+                f"{folder} exists and is not an empty folder; nothing was changed."
+            )
+        _check_new_user(user_name, passphrase)
+        made_folder = not folder.exists()
+        conn: Connection | None = None
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        try:
+            os.chmod(folder, 0o700)
+            key, recovery = random_db_key(), new_recovery_key()
+            slots = KeySlots.create(folder)
+            db_path = folder / DB_NAME
+            os.close(os.open(db_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            conn = open_keyed(db_path, key, new=True)
+            migrations.migrate(conn)
+            name = normalise_name(user_name)
+            user = User(
+                name=name,
+                display_name=display_name or user_name.strip(),
+                agency=agency,
+                roles=roles,
+                created_at=datetime.now(UTC),
+            )
+            with write_transaction(conn):
+                conn.execute(
+                    "INSERT INTO meta (key, value) VALUES ('workspace_id', ?), ('created_at', ?)",
+                    (slots.workspace_id, _now()),
+                )
+                _insert_user(conn, user)
+                audit.append(conn, name, "workspace.create", "workspace", slots.workspace_id)
+                audit.append(conn, name, "user.create", "user", name, {"roles": sorted(roles)})
+            slots.set_user(user_name, passphrase, key)
+            slots.set_recovery(recovery, key)
+            slots.save()
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            if made_folder:
+                shutil.rmtree(folder, ignore_errors=True)
+            else:
+                for leftover in folder.iterdir():
+                    leftover.unlink()
+            raise
+        return cls(folder, slots, conn, key, user), recovery
+
+    @classmethod
+    def _load_slots(cls, folder: Path) -> KeySlots:
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise NotAWorkspace(f"There is no workspace at {folder}.")
+        if not folder_is_workspace(folder):
+            raise NotAWorkspace(f"{folder} is not a Caseroom workspace (no keyslots.json).")
+        if not (folder / DB_NAME).is_file():
+            raise DamagedWorkspace(f"{folder} has key slots but no {DB_NAME}.")
+        return KeySlots.load(folder)
+
+    @classmethod
+    def open(
+        cls, folder: Path, user_name: str, passphrase: str, failed_attempts: int = 0
+    ) -> Workspace:
+        """Unlock with a passphrase. A wrong one changes nothing on disk."""
+        slots = cls._load_slots(folder)
+        key = slots.unlock(user_name, passphrase)
+        return cls._open(Path(folder), slots, key, user_name, "passphrase", failed_attempts)
+
+    @classmethod
+    def open_remembered(cls, folder: Path, user_name: str, keychain: Keychain) -> Workspace | None:
+        """Unlock with a key remembered on this computer; None when none is remembered.
+
+        A remembered key that no longer opens the workspace is forgotten and reported as
+        WrongPassphrase, so the caller falls back to asking for the passphrase.
+        """
+        slots = cls._load_slots(folder)
+        if not slots.has_user(user_name):
+            raise UnknownUser(f"There is no user {normalise_name(user_name)!r} in this workspace.")
+        slot_id = slots.slot_id(user_name)
+        key = keychain.recall(slots.workspace_id, slot_id)
+        if key is None:
+            return None
+        try:
+            return cls._open(Path(folder), slots, key, user_name, "keychain", 0)
+        except DamagedWorkspace as exc:
+            keychain.forget(slots.workspace_id, slot_id)
+            raise WrongPassphrase(
+                "The key remembered on this computer no longer opens this workspace; "
+                "enter your passphrase."
+            ) from exc
+
+    @classmethod
+    def open_with_recovery(cls, folder: Path, recovery_key: str, user_name: str) -> Workspace:
+        slots = cls._load_slots(folder)
+        key = slots.unlock_with_recovery(recovery_key)
+        return cls._open(Path(folder), slots, key, user_name, "recovery key", 0)
+
+    @classmethod
+    def _open(
+        cls, folder: Path, slots: KeySlots, key: bytearray, user_name: str, method: str, failed: int
+    ) -> Workspace:
+        conn = open_keyed(folder / DB_NAME, key)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'workspace_id'").fetchone()
+            if row is None or row[0] != slots.workspace_id:
+                raise DamagedWorkspace(
+                    "The database and keyslots.json belong to different workspaces."
+                )
+            migrations.migrate(conn)
+            user = _load_user(conn, normalise_name(user_name))
+            if user is None:
+                raise UnknownUser(
+                    f"There is no user {normalise_name(user_name)!r} in this workspace."
+                )
+            detail: dict[str, Any] = {"method": method}
+            if failed:
+                detail["failed_attempts_before"] = failed
+            with write_transaction(conn):
+                audit.append(conn, user.name, "unlock", "workspace", slots.workspace_id, detail)
+        except DatabaseError as exc:
+            conn.close()
+            raise DamagedWorkspace(f"The workspace database is damaged ({exc}).") from exc
+        except BaseException:
+            conn.close()
+            raise
+        return cls(folder, slots, conn, key, user)
+
+    # --- the open workspace ----------------------------------------------------------
+    @property
+    def conn(self) -> Connection:
+        if self._conn is None:
+            raise WorkspaceLocked("The workspace is locked.")
+        return self._conn
+
+    @property
+    def workspace_id(self) -> str:
+        return self.slots.workspace_id
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    def close(self) -> None:
+        """Close the connection and wipe the key bytes this object holds."""
+        if self._conn is not None:
+            with contextlib.suppress(Exception):
+                self._conn.close()
+            self._conn = None
+        for i in range(len(self._key)):
+            self._key[i] = 0
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One write transaction; audit events appended inside it commit with the change."""
+        with write_transaction(self.conn) as conn:
+            yield conn
+
+    def record(
+        self, action: str, entity: str, entity_id: str = "", detail: dict[str, Any] | None = None
+    ) -> audit.Checkpoint:
+        """Append an audit event for the current user (inside `transaction()`)."""
+        return audit.append(self.conn, self.user.name, action, entity, entity_id, detail)
+
+    def require(self, role: Role) -> None:
+        if not self.user.can(role):
+            raise PermissionDenied(f"Only a user with the {role.value} role may do this.")
+
+    def verify_audit(self) -> audit.Verdict:
+        return audit.verify(self.conn)
+
+    def checkpoint(self) -> audit.Checkpoint:
+        return audit.checkpoint(self.conn)
+
+    # --- users and passphrases -------------------------------------------------------
+    def users(self) -> list[User]:
+        rows = self.conn.execute("SELECT name FROM users WHERE active = 1 ORDER BY name").fetchall()
+        return [u for r in rows if (u := _load_user(self.conn, r[0])) is not None]
+
+    def add_user(
+        self,
+        name: str,
+        passphrase: str,
+        display_name: str = "",
+        roles: frozenset[Role] = frozenset({Role.MEMBER}),
+        agency: str = "",
+    ) -> User:
+        self.require(Role.ADMIN)
+        _check_new_user(name, passphrase)
+        norm = normalise_name(name)
+        if self.slots.has_user(norm) or _load_user(self.conn, norm) is not None:
+            raise InvalidInput(f"There is already a user {norm!r}.")
+        user = User(
+            name=norm,
+            display_name=display_name or name.strip(),
+            agency=agency,
+            roles=roles,
+            created_at=datetime.now(UTC),
+        )
+        with self.transaction():
+            _insert_user(self.conn, user)
+            self.record("user.create", "user", norm, {"roles": sorted(roles)})
+            self.slots.set_user(norm, passphrase, self._key)
+            self.slots.save()
+        return user
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Rewrap this user's slot under `new`; the database itself is not re-encrypted."""
+        problem = passphrase_problem(new)
+        if problem:
+            raise InvalidInput(problem)
+        self.slots.unlock(self.user.name, old)  # raises WrongPassphrase
+        self.set_passphrase(self.user.name, new, "passphrase.change")
+
+    def set_passphrase(self, user_name: str, new: str, action: str = "passphrase.reset") -> None:
+        problem = passphrase_problem(new)
+        if problem:
+            raise InvalidInput(problem)
+        norm = normalise_name(user_name)
+        if _load_user(self.conn, norm) is None:
+            raise UnknownUser(f"There is no user {norm!r} in this workspace.")
+        with self.transaction():
+            self.record(action, "user", norm)
+            self.slots.set_user(norm, new, self._key)
+            self.slots.save()
+
+    def remember_key(self, keychain: Keychain) -> KeychainState:
+        state = keychain.remember(self.workspace_id, self.slots.slot_id(self.user.name), self._key)
+        if state.usable:
+            with self.transaction():
+                self.record("keychain.remember", "user", self.user.name)
+        return state
+
+    def forget_key(self, keychain: Keychain) -> None:
+        keychain.forget(self.workspace_id, self.slots.slot_id(self.user.name))
+
+
+def _insert_user(conn: Connection, user: User) -> None:
+    conn.execute(
+        "INSERT INTO users (name, display_name, agency, roles, created_at) VALUES (?, ?, ?, ?, ?)",
+        (
+            user.name,
+            user.display_name,
+            user.agency,
+            ",".join(sorted(r.value for r in user.roles)),
+            user.created_at.isoformat(),
+        ),
+    )
+
+
+def _load_user(conn: Connection, name: str) -> User | None:
+    row = conn.execute(
+        "SELECT name, display_name, agency, roles, created_at FROM users WHERE name = ? AND active = 1",
+        (name,),
+    ).fetchone()
+    if row is None:
+        return None
+    return User(
+        name=row[0],
+        display_name=row[1],
+        agency=row[2],
+        roles=frozenset(Role(r) for r in row[3].split(",") if r),
+        created_at=datetime.fromisoformat(row[4]),
+    )

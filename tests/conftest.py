@@ -1,0 +1,76 @@
+"""Shared fixtures: real SQLCipher workspaces in tmp_path, an offscreen Qt, a test keychain."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.umask(0o077)
+
+import keyring  # noqa: E402
+import keyring.backend  # noqa: E402
+import pytest  # noqa: E402
+
+import storage  # noqa: E402, F401  - before anything imports sqlite_utils
+from storage.workspace import Workspace  # noqa: E402
+
+PASSPHRASE = "correct horse battery staple"
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A working keychain that lives in memory, for tests."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring():
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def fail_keyring():
+    import keyring.backends.fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    """A new workspace, unlocked as its first user 'chair'."""
+    ws, _recovery = Workspace.create(tmp_path / "ws", "chair", PASSPHRASE, "Dana Chair")
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def made_workspace(tmp_path):
+    """A new, closed workspace: (folder, recovery key)."""
+    ws, recovery = Workspace.create(tmp_path / "ws", "chair", PASSPHRASE, "Dana Chair")
+    ws.close()
+    return tmp_path / "ws", recovery
+
+
+def snapshot_files(folder):
+    """Every file of a folder, name -> bytes (to prove nothing changed)."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
