@@ -1,0 +1,69 @@
+"""The unlock screen, driven with the keyboard alone."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from storage.keychain import Keychain
+from tests.conftest import PASSPHRASE
+from ui.main_window import MainWindow
+from ui.unlock_screen import UnlockScreen
+
+
+def _type(qtbot, widget, text):
+    qtbot.keyClicks(widget, text)
+
+
+def test_wrong_then_right_passphrase_keyboard_only(qtbot, made_workspace, memory_keyring):
+    folder, _ = made_workspace
+    window = MainWindow(folder, Keychain())
+    qtbot.addWidget(window)
+    window.show()
+    screen = window.unlock_screen
+    screen.user_edit.setFocus()
+    _type(qtbot, screen.user_edit, "chair")
+    qtbot.keyClick(screen.user_edit, Qt.Key.Key_Return)  # moves to the passphrase
+    assert screen.pass_edit.hasFocus() or window.focusWidget() is screen.pass_edit
+    _type(qtbot, screen.pass_edit, "not my passphrase")
+    qtbot.keyClick(screen.pass_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Wrong passphrase" in screen.message.text(), timeout=10_000)
+    assert window.workspace is None
+    assert screen.failed_attempts == 1
+    screen.pass_edit.clear()
+    _type(qtbot, screen.pass_edit, PASSPHRASE)
+    with qtbot.waitSignal(screen.unlocked, timeout=10_000):
+        qtbot.keyClick(screen.pass_edit, Qt.Key.Key_Return)
+    assert window.workspace is not None and window.workspace.user.name == "chair"
+    assert screen.pass_edit.text() == ""  # no passphrase left in a widget
+    events = window.workspace.conn.execute(
+        "SELECT detail FROM audit_log WHERE action = 'unlock' ORDER BY seq DESC LIMIT 1"
+    ).fetchone()[0]
+    assert '"failed_attempts_before":1' in events
+    window.lock()
+    assert window.workspace is None and window.stack.currentWidget() is screen
+
+
+def test_remember_is_disabled_with_reason_without_keychain(qtbot, made_workspace, fail_keyring):
+    folder, _ = made_workspace
+    screen = UnlockScreen(folder, Keychain())
+    qtbot.addWidget(screen)
+    assert not screen.remember_box.isEnabled()
+    assert "no system keychain" in screen.remember_reason.text()
+
+
+def test_remembered_key_unlocks_with_empty_passphrase(qtbot, made_workspace, memory_keyring):
+    folder, _ = made_workspace
+    screen = UnlockScreen(folder, Keychain())
+    qtbot.addWidget(screen)
+    assert screen.remember_box.isEnabled()
+    screen.user_edit.setText("chair")
+    screen.pass_edit.setText(PASSPHRASE)
+    screen.remember_box.setChecked(True)
+    with qtbot.waitSignal(screen.unlocked, timeout=10_000) as first:
+        screen.unlock()
+    first.args[0].close()
+    screen.user_edit.setText("chair")
+    with qtbot.waitSignal(screen.unlocked, timeout=10_000) as second:
+        screen.unlock()
+    assert second.args[0].user.name == "chair"
+    second.args[0].close()
