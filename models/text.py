@@ -45,3 +45,13 @@ LongText = Annotated[str, _check(LONG_TEXT_MAX, multiline=True)]
 def normalise_name(name: str) -> str:
     """The form of a user name used to find its account: NFKC, case-folded, trimmed."""
     return unicodedata.normalize("NFKC", name).casefold().strip()
+
+
+def search_form(text: str) -> str:
+    """Text as search compares it: accents of every script dropped, case folded.
+
+    SQLite's unicode61 tokenizer drops Latin accents only ("Zoë" -> "zoe") and keeps the
+    Greek tonos and final sigma; folding here first makes "ΑΛΕΞΗΣ" find "Αλέξης".
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()

@@ -51,8 +51,93 @@ def _m001_core(conn: Connection) -> None:
     )
 
 
+def _m002_record(conn: Connection) -> None:
+    # Each aggregate is stored whole as validated JSON (`body`), beside the columns that
+    # lists, filters and joins need. `actions` and the search tables are indexes derived
+    # from the bodies and rewritten with them.
+    run_script(
+        conn,
+        """
+        CREATE TABLE reference_data (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL);
+        CREATE TABLE cases (
+            id TEXT PRIMARY KEY,
+            reference TEXT NOT NULL UNIQUE,
+            status TEXT NOT NULL,
+            rag TEXT,
+            allocated_worker TEXT NOT NULL,
+            children TEXT NOT NULL,
+            opened_on TEXT NOT NULL,
+            closed_on TEXT,
+            next_meeting TEXT,
+            retention_date TEXT,
+            position INTEGER NOT NULL,
+            updated_at TEXT NOT NULL,
+            body TEXT NOT NULL
+        );
+        CREATE INDEX cases_position ON cases(position);
+        CREATE TABLE people (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            date_of_birth TEXT,
+            body TEXT NOT NULL
+        );
+        CREATE TABLE case_people (
+            case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            person_id TEXT NOT NULL REFERENCES people(id),
+            position INTEGER NOT NULL,
+            role TEXT NOT NULL,
+            relationship TEXT NOT NULL,
+            PRIMARY KEY (case_id, person_id)
+        );
+        CREATE INDEX case_people_person ON case_people(person_id);
+        CREATE TABLE places (id TEXT PRIMARY KEY, name TEXT NOT NULL, body TEXT NOT NULL);
+        CREATE TABLE case_places (
+            case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            place_id TEXT NOT NULL REFERENCES places(id),
+            position INTEGER NOT NULL,
+            PRIMARY KEY (case_id, place_id)
+        );
+        CREATE INDEX case_places_place ON case_places(place_id);
+        CREATE TABLE meetings (
+            id TEXT PRIMARY KEY,
+            case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            date TEXT NOT NULL,
+            status TEXT NOT NULL,
+            body TEXT NOT NULL
+        );
+        CREATE INDEX meetings_case ON meetings(case_id, position);
+        CREATE INDEX meetings_date ON meetings(date);
+        CREATE TABLE actions (
+            id TEXT PRIMARY KEY,
+            case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            meeting_id TEXT NOT NULL,
+            what TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            owner_agency TEXT NOT NULL,
+            due TEXT,
+            status TEXT NOT NULL
+        );
+        CREATE INDEX actions_open ON actions(status, due);
+        CREATE INDEX actions_case ON actions(case_id);
+        CREATE TABLE search_rows (
+            rowid INTEGER PRIMARY KEY,
+            case_id TEXT NOT NULL,
+            owner_id TEXT NOT NULL
+        );
+        CREATE INDEX search_rows_owner ON search_rows(owner_id);
+        CREATE VIRTUAL TABLE search_index USING fts5(
+            title, body, kind UNINDEXED, case_id UNINDEXED, shown_title UNINDEXED,
+            shown_body UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'
+        );
+        """,
+    )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_core", _m001_core),
+    ("002_record", _m002_record),
 ]
 
 

@@ -67,10 +67,10 @@ def test_sqlite_utils_alter_true_on_encrypted_connection(workspace):
     assert sqlite_utils.utils.OperationalError is sqlcipher3.dbapi2.OperationalError
     db = sqlite_utils.Database(workspace.conn)
     with workspace.transaction():
-        db["people"].insert({"id": 1, "name": "Zoë"}, pk="id")
+        db["scratch_people"].insert({"id": 1, "name": "Zoë"}, pk="id")
         # A new column: sqlite-utils catches the OperationalError and alters the table.
-        db["people"].insert({"id": 2, "name": "Łukasz", "known_as": "Luke"}, pk="id", alter=True)
-    assert [r["known_as"] for r in db["people"].rows] == [None, "Luke"]
+        db["scratch_people"].insert({"id": 2, "name": "Łukasz", "known_as": "Luke"}, pk="id", alter=True)
+    assert [r["known_as"] for r in db["scratch_people"].rows] == [None, "Luke"]
 
 
 def test_a_wrong_key_is_damage_not_a_crash(made_workspace):

@@ -1,0 +1,136 @@
+"""The case bundle: the exchange and archive format (docs/bundle-format.md).
+
+`parse_bundle` refuses, with the JSON path and the rule, anything that is not a whole,
+valid bundle: it checks size and nesting before parsing, then every field, then the
+references between records.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from pydantic import Field, ValidationError, model_validator
+
+from models.base import Record
+from models.case import Case, _first_duplicate
+
+FORMAT = "caseroom-bundle"
+VERSION = 1
+MAX_BUNDLE_BYTES = 1024 * 1024 * 1024  # 1 GiB: a 100,000-case workspace fits
+MAX_DEPTH = 32
+
+
+class BundleError(ValueError):
+    """A bundle that cannot be imported; the message names the JSON path and the rule."""
+
+
+class Bundle(Record):
+    format: Literal["caseroom-bundle"]
+    version: Literal[1]
+    cases: list[Case] = Field(max_length=1_000_000)
+
+    @model_validator(mode="after")
+    def _rules(self) -> Bundle:
+        dup = _first_duplicate([c.id for c in self.cases])
+        if dup:
+            raise ValueError(f"The case id {dup!r} is used twice.")
+        dup = _first_duplicate([c.reference for c in self.cases])
+        if dup:
+            raise ValueError(f"The case reference {dup!r} is used twice.")
+        seen: dict[str, Any] = {}
+        for case in self.cases:
+            for person in case.people:
+                details = person.person()
+                if seen.setdefault(person.id, details) != details:
+                    raise ValueError(
+                        f"Person {person.id!r} appears in several cases with different details."
+                    )
+        return self
+
+
+def bundle_json_schema() -> dict[str, Any]:
+    return Bundle.model_json_schema()
+
+
+def _depth_problem(raw: bytes) -> str | None:
+    """Find nesting deeper than MAX_DEPTH without parsing (json would recurse first)."""
+    depth, in_string, escaped = 0, False, False
+    for byte in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return f"nesting is deeper than {MAX_DEPTH} levels"
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return None
+
+
+def format_location(loc: tuple[int | str, ...]) -> str:
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif part.startswith(("function-after", "function-before")) or part in ("json-or-python",):
+            continue
+        else:
+            path += f".{part}" if path else part
+    return path or "(the bundle)"
+
+
+def _describe(exc: ValidationError) -> str:
+    errors = exc.errors(include_url=False)
+    first = errors[0]
+    loc = tuple(p for p in first["loc"] if not (isinstance(p, str) and p[:1].isupper()))
+    msg = str(first["msg"]).removeprefix("Value error, ")
+    more = (
+        f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
+        if len(errors) > 1
+        else ""
+    )
+    return f"{format_location(loc)}: {msg}{more}"
+
+
+def parse_bundle(raw: bytes) -> Bundle:
+    """Parse and check a whole bundle; raise BundleError naming the first problem."""
+    if len(raw) > MAX_BUNDLE_BYTES:
+        raise BundleError(f"(the file): larger than {MAX_BUNDLE_BYTES // 2**20} MiB")
+    if not raw.strip():
+        raise BundleError("(the file): empty")
+    problem = _depth_problem(raw)
+    if problem:
+        raise BundleError(f"(the file): {problem}")
+    try:
+        data = json.loads(raw)
+    except UnicodeDecodeError as exc:
+        raise BundleError(f"(the file): not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    except json.JSONDecodeError as exc:
+        raise BundleError(
+            f"(the file): not JSON, or cut short ({exc.msg} at line {exc.lineno}, column {exc.colno})"
+        ) from exc
+    if not isinstance(data, dict):
+        raise BundleError("(the bundle): must be a JSON object")
+    if data.get("format") != FORMAT:
+        raise BundleError(f"format: must be {FORMAT!r}, found {data.get('format')!r}")
+    if data.get("version") != VERSION:
+        raise BundleError(
+            f"version: this Caseroom reads version {VERSION}, found {data.get('version')!r}"
+        )
+    try:
+        return Bundle.model_validate_json(raw, strict=True)
+    except ValidationError as exc:
+        raise BundleError(_describe(exc)) from exc
+
+
+def dump_bundle(cases: list[Case]) -> bytes:
+    bundle = Bundle(format=FORMAT, version=VERSION, cases=cases)
+    return (bundle.model_dump_json(indent=1) + "\n").encode("utf-8")

@@ -1,0 +1,268 @@
+"""A meeting about a child, and everything recorded in it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from datetime import date, datetime, time
+from enum import StrEnum
+
+from pydantic import Field, model_validator
+
+from models.base import Id, Record
+from models.risk import RiskAssessment
+from models.text import LongText, ShortText
+
+
+class MeetingStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    IN_PROGRESS = "in_progress"
+    MINUTES_DRAFT = "minutes_draft"
+    SIGNED = "signed"
+    AMENDED = "amended"
+
+
+class AttendanceStatus(StrEnum):
+    PRESENT = "present"
+    APOLOGIES = "apologies"
+    DEPUTY = "deputy"
+    DID_NOT_ATTEND = "did_not_attend"
+    INFORMATION_ONLY = "information_only"
+
+
+class Attendance(Record):
+    id: Id
+    name: ShortText
+    agency: ShortText = ""
+    role: ShortText = ""
+    person_id: Id | None = None
+    status: AttendanceStatus = AttendanceStatus.PRESENT
+    deputy_for: ShortText = ""
+    information_received_on: date | None = None
+    joined_at: time | None = None
+    left_at: time | None = None
+    confidentiality_acknowledged: bool = False
+    excluded_from: ShortText = ""  # e.g. "closed section on police information"
+
+    @model_validator(mode="after")
+    def _rules(self) -> Attendance:
+        if self.status is AttendanceStatus.DEPUTY and not self.deputy_for.strip():
+            raise ValueError("A deputy needs the name of the person they stand in for.")
+        if self.joined_at and self.left_at and self.left_at < self.joined_at:
+            raise ValueError("Left before joining: check the times.")
+        return self
+
+
+class ContributionKind(StrEnum):
+    FACT = "fact"
+    OPINION = "professional_opinion"
+
+
+class AgencyContribution(Record):
+    id: Id
+    agency: ShortText
+    given_by: ShortText = ""
+    text: LongText
+    kind: ContributionKind = ContributionKind.FACT
+    source: ShortText = ""
+    source_date: date | None = None
+    withheld_from_family: bool = False
+    withheld_reason: LongText = ""
+
+    @model_validator(mode="after")
+    def _withheld_needs_reason(self) -> AgencyContribution:
+        if self.withheld_from_family and not self.withheld_reason.strip():
+            raise ValueError("Information withheld from the family needs the reason.")
+        return self
+
+
+class SharingOutcome(StrEnum):
+    SHARED = "shared"
+    NOT_SHARED = "not_shared"
+
+
+class SharingChecks(Record):
+    necessary: bool = False
+    proportionate: bool = False
+    relevant: bool = False
+    adequate: bool = False
+    accurate: bool = False
+    timely: bool = False
+    secure: bool = False
+
+
+class SharingDecision(Record):
+    """One decision to share or not to share; a 'not shared' is recorded as carefully."""
+
+    id: Id
+    information: LongText
+    from_agency: ShortText
+    to_whom: ShortText
+    decided_at: datetime | None = None
+    purpose: LongText = ""
+    lawful_basis: list[ShortText] = Field(default_factory=list, max_length=20)
+    consent_sought: bool = False
+    consent_given: bool | None = None
+    consent_not_sought_reason: LongText = ""
+    outcome: SharingOutcome
+    reasons: LongText
+    decided_by: ShortText
+    how_sent: ShortText = ""
+    checks: SharingChecks = Field(default_factory=SharingChecks)
+    withheld_from_family: bool = False
+    withheld_reason: LongText = ""
+
+    @model_validator(mode="after")
+    def _rules(self) -> SharingDecision:
+        if not self.reasons.strip():
+            raise ValueError("Record the reasons for the decision, whether shared or not.")
+        if not self.decided_by.strip():
+            raise ValueError("Record who decided.")
+        if self.consent_sought and self.consent_given is None:
+            raise ValueError("Consent was sought: record whether it was given.")
+        if not self.consent_sought and not self.consent_not_sought_reason.strip():
+            raise ValueError("Consent was not sought: record why not.")
+        if self.outcome is SharingOutcome.SHARED and not self.lawful_basis:
+            raise ValueError("Information shared needs its lawful basis.")
+        if self.withheld_from_family and not self.withheld_reason.strip():
+            raise ValueError("Information withheld from the family needs the reason.")
+        return self
+
+
+class VoiceSpeaker(StrEnum):
+    CHILD = "child"
+    ADVOCATE = "advocate"
+    PARENT = "parent"
+    CARER = "carer"
+
+
+class ChildVoice(Record):
+    id: Id
+    person_id: Id | None = None
+    speaker: VoiceSpeaker = VoiceSpeaker.CHILD
+    words: LongText
+    how_gathered: ShortText = ""
+    child_attended: bool = False
+    withheld_from_family: bool = False
+    withheld_reason: LongText = ""
+
+
+class Investigation(StrEnum):
+    NONE = "none"
+    SINGLE_AGENCY = "single_agency"
+    JOINT = "joint"
+
+
+class PlanCategory(StrEnum):
+    NEGLECT = "neglect"
+    PHYSICAL = "physical_abuse"
+    SEXUAL = "sexual_abuse"
+    EMOTIONAL = "emotional_abuse"
+
+
+class Dissent(Record):
+    agency: ShortText
+    reason: LongText
+
+
+class Decisions(Record):
+    section_47: bool | None = None
+    investigation: Investigation | None = None
+    immediate_protection: bool | None = None
+    legal_advice: bool | None = None
+    initial_conference: bool | None = None
+    protection_plan: bool | None = None
+    plan_category: PlanCategory | None = None
+    who_tells_parents: ShortText = ""
+    when_tell_parents: ShortText = ""
+    why_not_yet: LongText = ""
+    dissent: list[Dissent] = Field(default_factory=list, max_length=50)
+    notes: LongText = ""
+
+    @model_validator(mode="after")
+    def _rules(self) -> Decisions:
+        if self.protection_plan and self.plan_category is None:
+            raise ValueError("A child protection plan needs its category.")
+        return self
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    NOT_POSSIBLE = "not_possible"  # circumstances changed
+    NOT_DONE = "not_done"  # not done by the agency
+
+
+CLOSED_NEEDING_REASON = {ActionStatus.NOT_POSSIBLE, ActionStatus.NOT_DONE}
+
+
+class Priority(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class Action(Record):
+    id: Id
+    what: LongText
+    why: LongText = ""
+    linked_danger_id: Id | None = None
+    owner: ShortText
+    owner_agency: ShortText
+    due: date | None = None
+    priority: Priority = Priority.MEDIUM
+    status: ActionStatus = ActionStatus.OPEN
+    status_reason: LongText = ""
+    withheld_from_family: bool = False
+
+    @model_validator(mode="after")
+    def _closed_not_done_needs_reason(self) -> Action:
+        if self.status in CLOSED_NEEDING_REASON and not self.status_reason.strip():
+            raise ValueError("An action closed without being done needs the reason.")
+        return self
+
+
+class ActionReview(Record):
+    """The status of an earlier meeting's action, as reported in this meeting."""
+
+    action_id: Id
+    reported_status: ActionStatus
+    note: LongText = ""
+
+    @model_validator(mode="after")
+    def _reason(self) -> ActionReview:
+        if self.reported_status in CLOSED_NEEDING_REASON and not self.note.strip():
+            raise ValueError("An action closed without being done needs the reason.")
+        return self
+
+
+class Meeting(Record):
+    id: Id
+    type: ShortText
+    date: date
+    start_time: time | None = None
+    end_time: time | None = None
+    venue: ShortText = ""
+    chair: ShortText = ""
+    minute_taker: ShortText = ""
+    status: MeetingStatus = MeetingStatus.SCHEDULED
+    trigger_reference: ShortText = ""
+    contact_received_at: datetime | None = None
+    purpose: LongText = ""
+    confidentiality_statement: LongText = ""
+    attendance: list[Attendance] = Field(default_factory=list, max_length=500)
+    contributions: list[AgencyContribution] = Field(default_factory=list, max_length=2000)
+    sharing_decisions: list[SharingDecision] = Field(default_factory=list, max_length=1000)
+    child_voice: list[ChildVoice] = Field(default_factory=list, max_length=200)
+    risk: RiskAssessment = Field(default_factory=RiskAssessment)
+    decisions: Decisions = Field(default_factory=Decisions)
+    action_reviews: list[ActionReview] = Field(default_factory=list, max_length=2000)
+    actions: list[Action] = Field(default_factory=list, max_length=2000)
+    next_meeting_date: dt.date | None = None  # `date` is a field name in this class
+
+    @model_validator(mode="after")
+    def _rules(self) -> Meeting:
+        if self.start_time and self.end_time and self.end_time < self.start_time:
+            raise ValueError("The meeting ends before it starts: check the times.")
+        if self.next_meeting_date and self.next_meeting_date < self.date:
+            raise ValueError("The next meeting is dated before this one.")
+        return self

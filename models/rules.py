@@ -1,0 +1,141 @@
+"""Pure rules of practice, each with the message the user sees when it is broken."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, datetime, timedelta
+
+from models.case import Case
+from models.meeting import CLOSED_NEEDING_REASON, Action, ActionStatus, Meeting, MeetingStatus
+from models.people import CHILD_ROLES
+from models.reference import ReferenceData
+from models.risk import Level, Rag
+
+MEETING_TRANSITIONS: dict[MeetingStatus, set[MeetingStatus]] = {
+    MeetingStatus.SCHEDULED: {MeetingStatus.IN_PROGRESS},
+    MeetingStatus.IN_PROGRESS: {MeetingStatus.MINUTES_DRAFT},
+    MeetingStatus.MINUTES_DRAFT: {MeetingStatus.IN_PROGRESS, MeetingStatus.SIGNED},
+    MeetingStatus.SIGNED: {MeetingStatus.AMENDED},
+    MeetingStatus.AMENDED: {MeetingStatus.AMENDED},
+}
+
+
+def meeting_transition_problem(current: MeetingStatus, new: MeetingStatus) -> str | None:
+    if new == current or new in MEETING_TRANSITIONS[current]:
+        return None
+    return f"A meeting cannot go from {current.value.replace('_', ' ')} to {new.value.replace('_', ' ')}."
+
+
+def meeting_is_frozen(meeting: Meeting) -> bool:
+    """Signed minutes are changed only by a signed addendum."""
+    return meeting.status in (MeetingStatus.SIGNED, MeetingStatus.AMENDED)
+
+
+def action_transition_problem(current: ActionStatus, new: ActionStatus, reason: str) -> str | None:
+    """Why an action cannot move from `current` to `new` with this reason, or None."""
+    if new in CLOSED_NEEDING_REASON and not reason.strip():
+        return "An action closed without being done needs the reason."
+    if current is not ActionStatus.OPEN and new is not ActionStatus.OPEN and new != current:
+        return "Reopen the action before closing it another way."
+    return None
+
+
+def rag_deadline(contact_received_at: datetime, rag: Rag, reference: ReferenceData) -> datetime:
+    """When a decision is due: the contact time plus the RAG timescale."""
+    return contact_received_at + timedelta(hours=reference.rag_hours[rag.value])
+
+
+def add_working_days(start: date, days: int, holidays: set[date] | None = None) -> date:
+    holidays = holidays or set()
+    current, left = start, days
+    while left > 0:
+        current += timedelta(days=1)
+        if current.weekday() < 5 and current not in holidays:
+            left -= 1
+    return current
+
+
+def initial_conference_due(strategy_date: date, reference: ReferenceData) -> date:
+    """The latest date for an initial child protection conference."""
+    holidays = {date.fromisoformat(d) for d in reference.bank_holidays}
+    return add_working_days(strategy_date, reference.initial_conference_working_days, holidays)
+
+
+def add_years(day: date, years: int) -> date:
+    year = day.year + years
+    return day.replace(year=year, day=min(day.day, calendar.monthrange(year, day.month)[1]))
+
+
+def add_months(day: date, months: int) -> date:
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def retention_date(case: Case, reference: ReferenceData) -> date | None:
+    """Keep until the youngest child's birthday of the given age (25 by default)."""
+    births = [p.date_of_birth for p in case.people if p.role in CHILD_ROLES and p.date_of_birth]
+    if not births:
+        return None
+    return add_years(max(births), reference.retention_years_after_youngest_birth)
+
+
+def age_on(birth: date, day: date) -> int:
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def cse_review_flag(case: Case, meeting: Meeting) -> str | None:
+    """Why this meeting's CSE screening needs review, or None."""
+    high = [
+        i for i in meeting.risk.cse_screening if i.level is Level.HIGH and i.present.value != "no"
+    ]
+    if not high:
+        return None
+    young = [
+        p for p in case.children() if p.date_of_birth and age_on(p.date_of_birth, meeting.date) < 13
+    ]
+    if young:
+        return f"{young[0].name} is under 13 and has a high CSE indicator ({high[0].indicator}): review now."
+    return None
+
+
+def cse_review_due(meeting: Meeting, reference: ReferenceData) -> date:
+    return add_months(meeting.date, reference.cse_review_months)
+
+
+def current_actions(case: Case) -> dict[str, Action]:
+    """Every action of the case, with the status most recently reported for it."""
+    actions: dict[str, Action] = {}
+    for meeting in case.meetings_in_order():
+        for review in meeting.action_reviews:
+            if review.action_id in actions:
+                actions[review.action_id] = actions[review.action_id].model_copy(
+                    update={"status": review.reported_status, "status_reason": review.note}
+                )
+        for action in meeting.actions:
+            actions[action.id] = action
+    return actions
+
+
+def actions_to_review(case: Case, before: Meeting) -> list[Action]:
+    """The actions the meeting `before` must review: every one still open from earlier."""
+    earlier = Case.model_construct(
+        **{
+            **case.__dict__,
+            "meetings": [m for m in case.meetings_in_order() if _earlier(m, before)],
+        }
+    )
+    return [a for a in current_actions(earlier).values() if a.status is ActionStatus.OPEN]
+
+
+def _earlier(meeting: Meeting, than: Meeting) -> bool:
+    key = (meeting.date, meeting.start_time or datetime.min.time(), meeting.id)
+    return meeting.id != than.id and key < (
+        than.date,
+        than.start_time or datetime.min.time(),
+        than.id,
+    )
+
+
+def overdue(action: Action, today: date) -> bool:
+    return action.status is ActionStatus.OPEN and action.due is not None and action.due < today

@@ -1,0 +1,117 @@
+"""Import and export of case bundles: all or nothing, each an audit event."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from models.bundle import MAX_BUNDLE_BYTES, Bundle, BundleError, dump_bundle, parse_bundle
+from storage import records
+from storage.atomic import write_atomic
+from storage.cases import WRITERS
+from storage.errors import InvalidInput, PermissionDenied
+from storage.workspace import Workspace
+
+
+def read_bundle_file(path: Path) -> Bundle:
+    """Read and check a bundle file; refuse a huge one before reading it."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InvalidInput(f"{path}: {exc.strerror or 'cannot be read'}.") from exc
+    if not path.is_file():
+        raise InvalidInput(f"{path}: not a file.")
+    if size > MAX_BUNDLE_BYTES:
+        raise InvalidInput(
+            f"{path}: {size:,} bytes is larger than the {MAX_BUNDLE_BYTES // 2**20} MiB a bundle may be."
+        )
+    try:
+        return parse_bundle(path.read_bytes())
+    except BundleError as exc:
+        raise InvalidInput(f"{path.name}: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    cases: int
+    people: int
+    meetings: int
+    actions: int
+
+    def describe(self) -> str:
+        return (
+            f"Imported {self.cases} case{'s' * (self.cases != 1)}, {self.people} people, "
+            f"{self.meetings} meeting{'s' * (self.meetings != 1)} and {self.actions} action{'s' * (self.actions != 1)}."
+        )
+
+
+def import_bundle(
+    ws: Workspace,
+    bundle: Bundle,
+    source: str = "",
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportSummary:
+    """Add every case of the bundle in one transaction, or nothing at all."""
+    if not WRITERS & ws.user.roles:
+        raise PermissionDenied("This account can read the record but not change it.")
+    conn = ws.conn
+    total = len(bundle.cases)
+    with ws.transaction():
+        reference = records.load_reference(conn)
+        for i, case in enumerate(bundle.cases):
+            where = f"cases[{i}]"
+            if records.case_exists(conn, case.id):
+                raise InvalidInput(
+                    f"{where}.id: this workspace already has a case {case.id!r}; nothing was imported."
+                )
+            if records.case_id_for_reference(conn, case.reference) is not None:
+                raise InvalidInput(
+                    f"{where}.reference: this workspace already has a case {case.reference!r}; nothing was imported."
+                )
+            for j, person in enumerate(case.people):
+                known = records.load_person(conn, person.id)
+                if known is not None and known != person.person():
+                    raise InvalidInput(
+                        f"{where}.people[{j}]: person {person.id!r} is already in this workspace with other details; nothing was imported."
+                    )
+            for j, meeting in enumerate(case.meetings):
+                if records.load_meeting(conn, meeting.id) is not None:
+                    raise InvalidInput(
+                        f"{where}.meetings[{j}].id: this workspace already has a meeting {meeting.id!r}; nothing was imported."
+                    )
+            records.store_case(conn, case, reference)
+            if progress and (i % 500 == 499 or i == total - 1):
+                progress(i + 1, total)
+        summary = ImportSummary(
+            cases=total,
+            people=len({p.id for c in bundle.cases for p in c.people}),
+            meetings=sum(len(c.meetings) for c in bundle.cases),
+            actions=sum(len(m.actions) for c in bundle.cases for m in c.meetings),
+        )
+        ws.record(
+            "bundle.import", "workspace", ws.workspace_id, {"source": source, **summary.__dict__}
+        )
+    return summary
+
+
+def export_bundle(ws: Workspace, out: Path, case_ids: list[str] | None = None) -> int:
+    """Write the chosen cases (all when None) to `out`, atomically; return how many."""
+    conn = ws.conn
+    ids = records.case_ids(conn) if case_ids is None else case_ids
+    cases = []
+    for case_id in ids:
+        case = records.load_case(conn, case_id)
+        if case is None:
+            raise InvalidInput(f"There is no case {case_id!r}; nothing was written.")
+        cases.append(case)
+    data = dump_bundle(cases)
+    with ws.transaction():
+        ws.record(
+            "bundle.export",
+            "workspace",
+            ws.workspace_id,
+            {"cases": ids if len(ids) <= 20 else len(ids), "file": out.name},
+        )
+        write_atomic(out, data)
+    return len(cases)

@@ -1,0 +1,240 @@
+"""Use cases of the case record: each is one transaction with its audit event."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from models.case import Case
+from models.meeting import Meeting
+from models.reference import ReferenceData
+from models.rules import meeting_is_frozen
+from models.text import search_form
+from models.users import Role
+from storage import records
+from storage.errors import InvalidInput, PermissionDenied
+from storage.workspace import Workspace
+
+WRITERS = {Role.ADMIN, Role.CHAIR, Role.MEMBER}
+
+
+def _require_writer(ws: Workspace) -> None:
+    if not WRITERS & ws.user.roles:
+        raise PermissionDenied("This account can read the record but not change it.")
+
+
+def reference_data(ws: Workspace) -> ReferenceData:
+    return records.load_reference(ws.conn)
+
+
+def save_reference_data(ws: Workspace, reference: ReferenceData) -> None:
+    ws.require(Role.ADMIN)
+    with ws.transaction():
+        records.store_reference(ws.conn, reference)
+        ws.record("reference.update", "reference_data", "1")
+
+
+def _check_frozen(ws: Workspace, meeting: Meeting) -> None:
+    stored = records.load_meeting(ws.conn, meeting.id)
+    if stored and meeting_is_frozen(stored[1]) and stored[1] != meeting:
+        raise InvalidInput(
+            f"The minutes of meeting {meeting.id!r} are signed; correct them with a signed addendum."
+        )
+
+
+def save_case(ws: Workspace, case: Case) -> None:
+    """Create or update a whole case (people, places, chronology, meetings)."""
+    _require_writer(ws)
+    case = Case.model_validate(case.model_dump())  # every rule again, on the whole
+    with ws.transaction():
+        existing = records.case_id_for_reference(ws.conn, case.reference)
+        if existing is not None and existing != case.id:
+            raise InvalidInput(f"Another case already has the reference {case.reference!r}.")
+        for meeting in case.meetings:
+            _check_frozen(ws, meeting)
+        action = "case.update" if records.case_exists(ws.conn, case.id) else "case.create"
+        records.store_case(ws.conn, case, records.load_reference(ws.conn))
+        ws.record(action, "case", case.id, {"meetings": len(case.meetings)})
+
+
+def open_case(ws: Workspace, case_id: str) -> Case:
+    """Read a case; every view is an audit event."""
+    with ws.transaction():
+        case = records.load_case(ws.conn, case_id)
+        if case is None:
+            raise InvalidInput(f"There is no case {case_id!r}.")
+        ws.record("case.view", "case", case_id)
+    return case
+
+
+def open_meeting(ws: Workspace, meeting_id: str) -> tuple[str, Meeting]:
+    with ws.transaction():
+        found = records.load_meeting(ws.conn, meeting_id)
+        if found is None:
+            raise InvalidInput(f"There is no meeting {meeting_id!r}.")
+        ws.record("meeting.view", "meeting", meeting_id, {"case": found[0]})
+    return found
+
+
+def save_meeting(ws: Workspace, case_id: str, meeting: Meeting) -> None:
+    """Save one meeting of a case, checked against the whole case's rules."""
+    _require_writer(ws)
+    with ws.transaction():
+        case = records.load_case(ws.conn, case_id)
+        if case is None:
+            raise InvalidInput(f"There is no case {case_id!r}.")
+        _check_frozen(ws, meeting)
+        others = [m for m in case.meetings if m.id != meeting.id]
+        is_new = len(others) == len(case.meetings)
+        meetings = (
+            [*others, meeting]
+            if is_new
+            else [meeting if m.id == meeting.id else m for m in case.meetings]
+        )
+        updated = Case.model_validate(
+            {**case.model_dump(exclude={"meetings"}), "meetings": meetings}
+        )
+        records.store_case(ws.conn, updated, records.load_reference(ws.conn))
+        ws.record(
+            "meeting.create" if is_new else "meeting.update",
+            "meeting",
+            meeting.id,
+            {"case": case_id},
+        )
+
+
+def delete_case(ws: Workspace, case_id: str) -> None:
+    ws.require(Role.ADMIN)
+    with ws.transaction():
+        if not records.case_exists(ws.conn, case_id):
+            raise InvalidInput(f"There is no case {case_id!r}.")
+        records.delete_case(ws.conn, case_id)
+        ws.record("case.delete", "case", case_id)
+
+
+# --- lists for the home screen ---------------------------------------------------------
+@dataclass(frozen=True)
+class CaseRow:
+    id: str
+    reference: str
+    status: str
+    rag: str | None
+    allocated_worker: str
+    children: str
+    next_meeting: str | None
+
+
+def list_cases(ws: Workspace, limit: int = 1_000_000) -> list[CaseRow]:
+    rows = ws.conn.execute(
+        "SELECT id, reference, status, rag, allocated_worker, children, next_meeting"
+        " FROM cases ORDER BY position LIMIT ?",
+        (limit,),
+    )
+    return [CaseRow(*r) for r in rows]
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    id: str
+    case_id: str
+    reference: str
+    what: str
+    owner: str
+    owner_agency: str
+    due: str | None
+
+
+def open_actions_due(ws: Workspace, by: date) -> list[ActionRow]:
+    """Open actions due on or before `by` (overdue ones first), by agency."""
+    rows = ws.conn.execute(
+        "SELECT a.id, a.case_id, c.reference, a.what, a.owner, a.owner_agency, a.due FROM actions a"
+        " JOIN cases c ON c.id = a.case_id WHERE a.status = 'open' AND a.due <= ?"
+        " ORDER BY a.due, a.owner_agency",
+        (by.isoformat(),),
+    )
+    return [ActionRow(*r) for r in rows]
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    id: str
+    case_id: str
+    reference: str
+    type: str
+    date: str
+    status: str
+
+
+def meetings_between(ws: Workspace, start: date, end: date) -> list[MeetingRow]:
+    rows = ws.conn.execute(
+        "SELECT m.id, m.case_id, c.reference, m.type, m.date, m.status FROM meetings m"
+        " JOIN cases c ON c.id = m.case_id WHERE m.date BETWEEN ? AND ? ORDER BY m.date",
+        (start.isoformat(), end.isoformat()),
+    )
+    return [MeetingRow(*r) for r in rows]
+
+
+# --- search ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SearchHit:
+    case_id: str
+    reference: str
+    kind: str
+    title: str
+    snippet: str
+
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text: str) -> str:
+    """Turn what someone typed into a safe FTS5 query: every word, as a prefix.
+
+    Each word is quoted, so nothing typed is FTS syntax; words are folded as the index is.
+    """
+    return " ".join(f'"{token}"*' for token in _query_words(text))
+
+
+def _query_words(text: str) -> list[str]:
+    return _TOKEN.findall(search_form(text))[:12]
+
+
+def _snippet(body: str, words: list[str], width: int = 14) -> str:
+    """A few words of the original text around the first word that matched."""
+    shown = body.split()
+    at = next(
+        (
+            i
+            for i, w in enumerate(shown)
+            if any(search_form(w).strip("\"'.,;:()").startswith(q) for q in words)
+        ),
+        0,
+    )
+    start = max(0, at - width // 3)
+    text = " ".join(shown[start : start + width])
+    return ("…" if start else "") + text + ("…" if start + width < len(shown) else "")
+
+
+def search(
+    ws: Workspace, text: str, case_id: str | None = None, limit: int = 50
+) -> list[SearchHit]:
+    """Ranked hits across references, names, contributions and chronology.
+
+    Accent-insensitive ("Zoe" finds "Zoë"); the hits of `case_id` come first.
+    """
+    query = fts_query(text)
+    if not query:
+        return []
+    rows = ws.conn.execute(
+        "SELECT s.case_id, c.reference, s.kind, s.shown_title, s.shown_body"
+        " FROM search_index s JOIN cases c ON c.id = s.case_id"
+        " WHERE search_index MATCH ?"
+        " ORDER BY (s.case_id = ?) DESC, bm25(search_index, 10.0, 1.0) LIMIT ?",
+        (query, case_id or "", limit),
+    )
+    words = _query_words(text)
+    return [
+        SearchHit(cid, ref, kind, title, _snippet(body, words))
+        for cid, ref, kind, title, body in rows
+    ]

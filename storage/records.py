@@ -1,0 +1,270 @@
+"""Rows <-> domain models for the case record. No transactions and no audit here: the use
+cases in storage/cases.py and storage/bundles.py wrap these in both."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+from models.case import Case
+from models.meeting import Meeting
+from models.people import CasePerson, Person, Place
+from models.reference import ReferenceData
+from models.rules import current_actions, retention_date
+from models.text import search_form
+from storage.connection import Connection
+
+_CASE_PARTS = {"people", "places", "meetings"}
+
+
+# --- reference data ------------------------------------------------------------------
+def load_reference(conn: Connection) -> ReferenceData:
+    row = conn.execute("SELECT body FROM reference_data WHERE id = 1").fetchone()
+    return ReferenceData() if row is None else ReferenceData.model_validate_json(row[0])
+
+
+def store_reference(conn: Connection, reference: ReferenceData) -> None:
+    conn.execute(
+        "INSERT INTO reference_data (id, body) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body",
+        (reference.model_dump_json(),),
+    )
+
+
+# --- cases ---------------------------------------------------------------------------
+def case_exists(conn: Connection, case_id: str) -> bool:
+    return conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is not None
+
+
+def case_id_for_reference(conn: Connection, reference: str) -> str | None:
+    row = conn.execute("SELECT id FROM cases WHERE reference = ?", (reference,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def load_person(conn: Connection, person_id: str) -> Person | None:
+    row = conn.execute("SELECT body FROM people WHERE id = ?", (person_id,)).fetchone()
+    return None if row is None else Person.model_validate_json(row[0])
+
+
+def store_case(conn: Connection, case: Case, reference: ReferenceData) -> None:
+    """Write the whole case: its row, people, places, meetings and the derived indexes."""
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    upcoming = [m.next_meeting_date for m in case.meetings if m.next_meeting_date]
+    retention = retention_date(case, reference)
+    position_row = conn.execute("SELECT position FROM cases WHERE id = ?", (case.id,)).fetchone()
+    if position_row is None:
+        position = conn.execute("SELECT coalesce(max(position), 0) + 1 FROM cases").fetchone()[0]
+    else:
+        position = position_row[0]
+    conn.execute(
+        "INSERT INTO cases (id, reference, status, rag, allocated_worker, children, opened_on,"
+        " closed_on, next_meeting, retention_date, position, updated_at, body)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT(id) DO UPDATE SET reference = excluded.reference, status = excluded.status,"
+        " rag = excluded.rag, allocated_worker = excluded.allocated_worker,"
+        " children = excluded.children, opened_on = excluded.opened_on,"
+        " closed_on = excluded.closed_on, next_meeting = excluded.next_meeting,"
+        " retention_date = excluded.retention_date, updated_at = excluded.updated_at,"
+        " body = excluded.body",
+        (
+            case.id,
+            case.reference,
+            case.status.value,
+            case.rag.value if case.rag else None,
+            case.allocated_worker,
+            ", ".join(p.known_as or p.name for p in case.children()),
+            case.opened_on.isoformat(),
+            _iso(case.closed_on),
+            _iso(max(upcoming) if upcoming else None),
+            _iso(retention),
+            position,
+            now,
+            case.model_dump_json(exclude=_CASE_PARTS),
+        ),
+    )
+    conn.execute("DELETE FROM case_people WHERE case_id = ?", (case.id,))
+    for i, person in enumerate(case.people):
+        details = person.person()
+        conn.execute(
+            "INSERT INTO people (id, name, date_of_birth, body) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET name = excluded.name,"
+            " date_of_birth = excluded.date_of_birth, body = excluded.body",
+            (details.id, details.name, _iso(details.date_of_birth), details.model_dump_json()),
+        )
+        conn.execute(
+            "INSERT INTO case_people (case_id, person_id, position, role, relationship) VALUES (?, ?, ?, ?, ?)",
+            (case.id, person.id, i, person.role.value, person.relationship),
+        )
+    conn.execute("DELETE FROM case_places WHERE case_id = ?", (case.id,))
+    for i, place in enumerate(case.places):
+        conn.execute(
+            "INSERT INTO places (id, name, body) VALUES (?, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET name = excluded.name, body = excluded.body",
+            (place.id, place.name, place.model_dump_json()),
+        )
+        conn.execute(
+            "INSERT INTO case_places (case_id, place_id, position) VALUES (?, ?, ?)",
+            (case.id, place.id, i),
+        )
+    kept = {m.id for m in case.meetings}
+    for (gone,) in conn.execute("SELECT id FROM meetings WHERE case_id = ?", (case.id,)).fetchall():
+        if gone not in kept:
+            _unindex(conn, gone)
+            conn.execute("DELETE FROM meetings WHERE id = ?", (gone,))
+    for i, meeting in enumerate(case.meetings):
+        _store_meeting_row(conn, case.id, meeting, i)
+    _index_actions(conn, case)
+    _index_case_text(conn, case)
+    for meeting in case.meetings:
+        _index_meeting_text(conn, case.id, meeting)
+
+
+def _store_meeting_row(conn: Connection, case_id: str, meeting: Meeting, position: int) -> None:
+    conn.execute(
+        "INSERT INTO meetings (id, case_id, position, type, date, status, body) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT(id) DO UPDATE SET position = excluded.position, type = excluded.type,"
+        " date = excluded.date, status = excluded.status, body = excluded.body"
+        " WHERE meetings.case_id = excluded.case_id",
+        (
+            meeting.id,
+            case_id,
+            position,
+            meeting.type,
+            meeting.date.isoformat(),
+            meeting.status.value,
+            meeting.model_dump_json(),
+        ),
+    )
+    owner = conn.execute("SELECT case_id FROM meetings WHERE id = ?", (meeting.id,)).fetchone()
+    if owner[0] != case_id:
+        raise ValueError(f"The meeting id {meeting.id!r} already belongs to another case.")
+
+
+def load_case(conn: Connection, case_id: str) -> Case | None:
+    row = conn.execute("SELECT body FROM cases WHERE id = ?", (case_id,)).fetchone()
+    if row is None:
+        return None
+    people = [
+        CasePerson.model_validate({**json.loads(body), "role": role, "relationship": rel})
+        for body, role, rel in conn.execute(
+            "SELECT p.body, cp.role, cp.relationship FROM case_people cp JOIN people p ON p.id = cp.person_id"
+            " WHERE cp.case_id = ? ORDER BY cp.position",
+            (case_id,),
+        )
+    ]
+    places = [
+        Place.model_validate_json(body)
+        for (body,) in conn.execute(
+            "SELECT pl.body FROM case_places cp JOIN places pl ON pl.id = cp.place_id"
+            " WHERE cp.case_id = ? ORDER BY cp.position",
+            (case_id,),
+        )
+    ]
+    meetings = [
+        Meeting.model_validate_json(body)
+        for (body,) in conn.execute(
+            "SELECT body FROM meetings WHERE case_id = ? ORDER BY position", (case_id,)
+        )
+    ]
+    data = json.loads(row[0])
+    data.update(people=people, places=places, meetings=meetings)
+    return Case.model_validate(data)  # the whole case again, so its cross-checks run
+
+
+def case_ids(conn: Connection) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT id FROM cases ORDER BY position")]
+
+
+def delete_case(conn: Connection, case_id: str) -> None:
+    _unindex(conn, case_id, all_of_case=True)
+    conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
+    conn.execute("DELETE FROM people WHERE id NOT IN (SELECT person_id FROM case_people)")
+    conn.execute("DELETE FROM places WHERE id NOT IN (SELECT place_id FROM case_places)")
+
+
+# --- meetings ------------------------------------------------------------------------
+def load_meeting(conn: Connection, meeting_id: str) -> tuple[str, Meeting] | None:
+    row = conn.execute("SELECT case_id, body FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
+    return None if row is None else (str(row[0]), Meeting.model_validate_json(row[1]))
+
+
+# --- derived indexes -----------------------------------------------------------------
+def _index_actions(conn: Connection, case: Case) -> None:
+    conn.execute("DELETE FROM actions WHERE case_id = ?", (case.id,))
+    origin = {a.id: m.id for m in case.meetings for a in m.actions}
+    conn.executemany(
+        "INSERT INTO actions (id, case_id, meeting_id, what, owner, owner_agency, due, status)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                a.id,
+                case.id,
+                origin[a.id],
+                a.what[:500],
+                a.owner,
+                a.owner_agency,
+                _iso(a.due),
+                a.status.value,
+            )
+            for a in current_actions(case).values()
+        ],
+    )
+
+
+def _unindex(conn: Connection, owner_id: str, all_of_case: bool = False) -> None:
+    column = "case_id" if all_of_case else "owner_id"
+    rows = [
+        r[0] for r in conn.execute(f"SELECT rowid FROM search_rows WHERE {column} = ?", (owner_id,))
+    ]
+    conn.executemany("DELETE FROM search_index WHERE rowid = ?", [(r,) for r in rows])
+    conn.executemany("DELETE FROM search_rows WHERE rowid = ?", [(r,) for r in rows])
+
+
+def _add_text(
+    conn: Connection, case_id: str, owner_id: str, kind: str, title: str, body: str
+) -> None:
+    cursor = conn.execute(
+        "INSERT INTO search_rows (case_id, owner_id) VALUES (?, ?)", (case_id, owner_id)
+    )
+    conn.execute(
+        "INSERT INTO search_index (rowid, title, body, kind, case_id, shown_title, shown_body)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (cursor.lastrowid, search_form(title), search_form(body), kind, case_id, title, body),
+    )
+
+
+def _index_case_text(conn: Connection, case: Case) -> None:
+    _unindex(conn, case.id)
+    _add_text(conn, case.id, case.id, "case", case.reference, case.allocated_worker)
+    for p in case.people:
+        _add_text(
+            conn,
+            case.id,
+            case.id,
+            "person",
+            p.name,
+            " ".join(filter(None, [p.known_as, p.relationship])),
+        )
+    for entry in case.chronology:
+        _add_text(
+            conn,
+            case.id,
+            case.id,
+            "chronology",
+            entry.date.isoformat(),
+            f"{entry.event} {entry.impact_on_child}",
+        )
+
+
+def _index_meeting_text(conn: Connection, case_id: str, meeting: Meeting) -> None:
+    _unindex(conn, meeting.id)
+    for c in meeting.contributions:
+        _add_text(conn, case_id, meeting.id, "contribution", c.agency, c.text)
+
+
+def reindex_meeting(conn: Connection, case_id: str, meeting: Meeting) -> None:
+    _index_meeting_text(conn, case_id, meeting)
+
+
+# --- small helpers -------------------------------------------------------------------
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
