@@ -137,9 +137,11 @@ def cmd_demo(args: argparse.Namespace, asker: Passphrases) -> int:
     if not 1 <= args.size <= 1_000_000:
         raise UsageError("--size must be between 1 and 1,000,000.")
     passphrase = _new_passphrase(asker, "the demo users") if asker.from_stdin else new_passphrase()
-    make_demo(args.workspace, passphrase, args.size, _progress("Cases"))
+    meetings = make_demo(args.workspace, passphrase, args.size, _progress("Cases"))
     users = ", ".join(u[0] for u in DEMO_USERS)
     print(f"Demo workspace made at {args.workspace} with {args.size:,} cases; users: {users}.")
+    for reference, meeting_id, kind, day in meetings:
+        print(f"  {reference}  meeting {meeting_id:<10} {day}  {kind}")
     if not asker.from_stdin:
         print(f"Passphrase of every demo user: {passphrase}")
     return 0
@@ -172,6 +174,34 @@ def cmd_export(args: argparse.Namespace, asker: Passphrases) -> int:
         count = export_bundle(ws, args.out, ids)
     print(f"Exported {count} case{'s' * (count != 1)} to {args.out}.")
     return 0
+
+
+def cmd_minutes(args: argparse.Namespace, asker: Passphrases) -> int:
+    from models.minutes import Variant
+    from storage.minutes import export_minutes
+
+    if not args.out.parent.is_dir():
+        raise UsageError(f"{args.out.parent}: no such folder.")
+    with _open(args, asker) as ws:
+        again = asker.ask(f"Passphrase again, to sign as {args.user}: ") if args.sign else None
+        what = export_minutes(ws, args.meeting, Variant(args.variant), args.out, again)
+    print(f"Wrote the {args.variant} minutes ({what}) to {args.out}.")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace, asker: Passphrases) -> int:
+    from reports.verify import Verdict
+    from storage.verification import verify_in_workspace, verify_with_published
+
+    if args.user:
+        if args.workspace is None:
+            raise UsageError("--user needs -w.")
+        with _open(args, asker) as ws:
+            result = verify_in_workspace(ws, args.file)
+    else:
+        result = verify_with_published(args.workspace, args.file)
+    print(result.describe())
+    return 0 if result.verdict is Verdict.TRUSTED else 1
 
 
 def cmd_app(args: argparse.Namespace, asker: Passphrases) -> int:
@@ -244,6 +274,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--out", type=Path, required=True, metavar="FILE", help="where to write the bundle"
     )
+
+    p = add(
+        "minutes",
+        cmd_minutes,
+        "Write a meeting's minutes as PDF: the signed version if there is one, else a draft.",
+    )
+    p.add_argument("--meeting", required=True, metavar="ID", help="the meeting")
+    p.add_argument(
+        "--variant", required=True, choices=("professional", "family"), help="which copy"
+    )
+    p.add_argument("--out", type=Path, required=True, metavar="FILE", help="where to write the PDF")
+    p.add_argument(
+        "--sign", action="store_true", help="sign first (chair only; asks for the passphrase again)"
+    )
+
+    p = sub.add_parser(
+        "verify",
+        help="Check a signed PDF: exit 0 intact and trusted, 1 any other verdict.",
+        description="Check a signed PDF against the workspace's certificates (certificates.pem, or "
+        "with --user the copies inside the encrypted workspace). Exit 0 intact and trusted; 1 otherwise.",
+    )
+    p.add_argument("file", type=Path, metavar="FILE", help="the PDF")
+    p.add_argument("-w", "--workspace", type=Path, help="workspace whose certificates to trust")
+    p.add_argument("--user", help="unlock the workspace and use the certificates inside it")
+    p.add_argument(
+        "--passphrase-stdin", action="store_true", help="read the passphrase from standard input"
+    )
+    p.set_defaults(handler=cmd_verify)
     return parser
 
 

@@ -135,9 +135,56 @@ def _m002_record(conn: Connection) -> None:
     )
 
 
+def _m003_minutes(conn: Connection) -> None:
+    run_script(
+        conn,
+        """
+        CREATE TABLE signing_identities (
+            id INTEGER PRIMARY KEY,
+            user TEXT NOT NULL REFERENCES users(name),
+            key_pem BLOB NOT NULL,
+            cert_pem BLOB NOT NULL,
+            source TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX signing_identities_user ON signing_identities(user, active);
+        CREATE TABLE minutes (
+            id INTEGER PRIMARY KEY,
+            meeting_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            amends_version INTEGER,
+            snapshot TEXT NOT NULL,
+            snapshot_sha256 TEXT NOT NULL,
+            signer TEXT NOT NULL,
+            signed_at TEXT NOT NULL,
+            professional_pdf BLOB NOT NULL,
+            family_pdf BLOB NOT NULL,
+            UNIQUE (meeting_id, version)
+        );
+        CREATE TRIGGER minutes_no_update BEFORE UPDATE ON minutes
+        BEGIN SELECT RAISE(ABORT, 'signed minutes are never changed'); END;
+        CREATE TRIGGER minutes_no_delete BEFORE DELETE ON minutes
+        BEGIN SELECT RAISE(ABORT, 'signed minutes are never deleted'); END;
+        CREATE TABLE distribution (
+            id INTEGER PRIMARY KEY,
+            meeting_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            variant TEXT NOT NULL,
+            recipient TEXT NOT NULL,
+            received_on TEXT NOT NULL,
+            how TEXT NOT NULL,
+            recorded_by TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        );
+        """,
+    )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_core", _m001_core),
     ("002_record", _m002_record),
+    ("003_minutes", _m003_minutes),
 ]
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from models.text import normalise_name
 from models.users import Role, User, passphrase_problem, user_name_problem
-from storage import audit, migrations
+from storage import audit, identities, migrations
 from storage.connection import Connection, DatabaseError, open_keyed, write_transaction
 from storage.errors import (
     DamagedWorkspace,
@@ -100,8 +100,10 @@ class Workspace:
                     (slots.workspace_id, _now()),
                 )
                 _insert_user(conn, user)
+                identities.create_identity(conn, name, user.display_name)
                 audit.append(conn, name, "workspace.create", "workspace", slots.workspace_id)
                 audit.append(conn, name, "user.create", "user", name, {"roles": sorted(roles)})
+            identities.publish_certificates(conn, folder)
             slots.set_user(user_name, passphrase, key)
             slots.set_recovery(recovery, key)
             slots.save()
@@ -274,9 +276,11 @@ class Workspace:
         )
         with self.transaction():
             _insert_user(self.conn, user)
+            identities.create_identity(self.conn, norm, user.display_name)
             self.record("user.create", "user", norm, {"roles": sorted(roles)})
             self.slots.set_user(norm, passphrase, self._key)
             self.slots.save()
+        identities.publish_certificates(self.conn, self.folder)
         return user
 
     def change_passphrase(self, old: str, new: str) -> None:

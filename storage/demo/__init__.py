@@ -6,11 +6,13 @@ and actions overdue. `--size N` repeats the same six shapes with new ids and ref
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 from models.case import Case
+from models.meeting import MeetingStatus
 from models.people import CasePerson, PersonRole, Place
 from models.rules import add_years
 from storage import records
@@ -50,31 +52,52 @@ def demo_cases(count: int, today: date | None = None) -> Iterator[Case]:
             yield shape(ids, today, ref, *args)
 
 
+def _unsigned(case: Case) -> Case:
+    """Signed minutes are made by signing, never by a status: start them as drafts."""
+    meetings = [
+        m.model_copy(update={"status": MeetingStatus.MINUTES_DRAFT})
+        if m.status is MeetingStatus.SIGNED
+        else m
+        for m in case.meetings
+    ]
+    return case.model_copy(update={"meetings": meetings})
+
+
 def make_demo(
     folder: Path, passphrase: str, size: int = 6, progress: Callable[[int, int], None] | None = None
-) -> Path:
-    """Make a demo workspace with its users; every user gets `passphrase`."""
+) -> list[tuple[str, str, str, str]]:
+    """Make a demo workspace with its users; every user gets `passphrase`.
+
+    The first six cases' past meetings are signed by the chair, as they would be in a real
+    week. Returns (reference, meeting id, type, date) of those six cases' meetings.
+    """
+    from storage.minutes import sign_minutes
+
     first = DEMO_USERS[0]
     ws, _recovery = Workspace.create(folder, first[0], passphrase, first[1], first[3], first[2])
     with ws:
         for name, display, agency, roles in DEMO_USERS[1:]:
             ws.add_user(name, passphrase, display, roles, agency)
         reference = records.load_reference(ws.conn)
-        batch = 500
-        done = 0
+        shapes = list(demo_cases(len(SHAPES)))
+        to_sign = [m.id for c in shapes for m in c.meetings if m.status is MeetingStatus.SIGNED]
         cases = demo_cases(size)
+        done = 0
         while done < size:
             with ws.transaction():
                 count = 0
-                for case in cases:
-                    records.store_case(ws.conn, case, reference)
+                for case in itertools.islice(cases, 500):
+                    records.store_case(ws.conn, _unsigned(case), reference)
                     count += 1
-                    if count == batch:
-                        break
                 done += count
                 ws.record("demo.create", "workspace", ws.workspace_id, {"cases": count})
             if progress:
                 progress(done, size)
             if count == 0:
                 break
-    return folder
+        for meeting_id in to_sign:
+            if records.load_meeting(ws.conn, meeting_id):
+                sign_minutes(ws, meeting_id, passphrase)
+    return [
+        (c.reference, m.id, m.type, m.date.isoformat()) for c in shapes[:size] for m in c.meetings
+    ]

@@ -69,7 +69,9 @@ def test_sqlite_utils_alter_true_on_encrypted_connection(workspace):
     with workspace.transaction():
         db["scratch_people"].insert({"id": 1, "name": "Zoë"}, pk="id")
         # A new column: sqlite-utils catches the OperationalError and alters the table.
-        db["scratch_people"].insert({"id": 2, "name": "Łukasz", "known_as": "Luke"}, pk="id", alter=True)
+        db["scratch_people"].insert(
+            {"id": 2, "name": "Łukasz", "known_as": "Luke"}, pk="id", alter=True
+        )
     assert [r["known_as"] for r in db["scratch_people"].rows] == [None, "Luke"]
 
 

@@ -1,0 +1,191 @@
+"""Minutes: the frozen snapshot a signed PDF is built from, and its two variants.
+
+The snapshot holds everything the minutes show, already resolved (names, not ids), so the
+PDF is built from it alone and the same snapshot always gives the same text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from datetime import date, datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from models.case import Case
+from models.meeting import (
+    Action,
+    AgencyContribution,
+    Attendance,
+    AttendanceStatus,
+    ChildVoice,
+    Decisions,
+    Meeting,
+    SharingDecision,
+)
+from models.risk import RiskAssessment
+from models.rules import actions_to_review, current_actions
+
+
+class Variant(StrEnum):
+    PROFESSIONAL = "professional"
+    FAMILY = "family"
+
+
+WITHHELD_NOTE = "Information has been withheld from this copy."
+
+
+class ChildLine(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    name: str
+    known_as: str = ""
+    date_of_birth: date | None = None
+    unborn: bool = False
+
+
+class ReviewedAction(BaseModel):
+    """An earlier meeting's action as this meeting reviewed it."""
+
+    model_config = ConfigDict(frozen=True)
+    action: Action
+    reported_status: str
+    note: str = ""
+
+
+class MinutesSnapshot(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    version: int
+    amends_version: int | None = None
+    addendum: str = ""
+    protective_marking: str
+    case_reference: str
+    children: list[ChildLine]
+    meeting_id: str
+    meeting_type: str
+    date: date
+    start_time: str = ""
+    end_time: str = ""
+    venue: str = ""
+    chair: str = ""
+    minute_taker: str = ""
+    trigger_reference: str = ""
+    contact_received_at: datetime | None = None
+    purpose: str = ""
+    confidentiality_statement: str = ""
+    attendance: list[Attendance]
+    child_voice: list[ChildVoice]
+    contributions: list[AgencyContribution]
+    sharing_decisions: list[SharingDecision]
+    risk: RiskAssessment
+    decisions: Decisions
+    reviewed_actions: list[ReviewedAction]
+    actions: list[Action]
+    next_meeting_date: dt.date | None = None  # `date` is a field name here
+    signer_name: str
+    signer_role: str
+    signed_at: datetime
+    audit_seq: int
+    audit_head: str
+
+    def canonical_json(self) -> str:
+        return json.dumps(
+            self.model_dump(mode="json"), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+        )
+
+    def sha256(self) -> str:
+        return hashlib.sha256(self.canonical_json().encode("utf-8")).hexdigest()
+
+
+def signing_problem(meeting: Meeting) -> str | None:
+    """Why these minutes cannot be signed yet, or None."""
+    present = [
+        a
+        for a in meeting.attendance
+        if a.status in (AttendanceStatus.PRESENT, AttendanceStatus.DEPUTY)
+    ]
+    if not present:
+        return "Nobody is recorded as present: record the attendance before signing."
+    if not meeting.chair.strip():
+        return "The meeting has no chair: record who chaired it before signing."
+    return None
+
+
+def build_snapshot(
+    case: Case,
+    meeting: Meeting,
+    *,
+    version: int,
+    protective_marking: str,
+    signer_name: str,
+    signer_role: str,
+    signed_at: datetime,
+    audit_seq: int,
+    audit_head: str,
+    amends_version: int | None = None,
+    addendum: str = "",
+) -> MinutesSnapshot:
+    """Freeze what the minutes of `meeting` say, resolved against its case."""
+    status = current_actions(case)
+    reviews = {r.action_id: r for r in meeting.action_reviews}
+    reviewed = [
+        ReviewedAction(
+            action=action,
+            reported_status=(
+                reviews[action.id].reported_status.value if action.id in reviews else "not reviewed"
+            ),
+            note=reviews[action.id].note if action.id in reviews else "",
+        )
+        for action in actions_to_review(case, meeting)
+    ]
+    reviewed += [
+        ReviewedAction(
+            action=status[r.action_id], reported_status=r.reported_status.value, note=r.note
+        )
+        for r in meeting.action_reviews
+        if r.action_id in status and r.action_id not in {x.action.id for x in reviewed}
+    ]
+    return MinutesSnapshot(
+        version=version,
+        amends_version=amends_version,
+        addendum=addendum,
+        protective_marking=protective_marking,
+        case_reference=case.reference,
+        children=[
+            ChildLine(
+                name=p.name,
+                known_as=p.known_as,
+                date_of_birth=p.date_of_birth,
+                unborn=p.role.value == "unborn_child",
+            )
+            for p in case.children()
+        ],
+        meeting_id=meeting.id,
+        meeting_type=meeting.type,
+        date=meeting.date,
+        start_time=meeting.start_time.strftime("%H:%M") if meeting.start_time else "",
+        end_time=meeting.end_time.strftime("%H:%M") if meeting.end_time else "",
+        venue=meeting.venue,
+        chair=meeting.chair,
+        minute_taker=meeting.minute_taker,
+        trigger_reference=meeting.trigger_reference,
+        contact_received_at=meeting.contact_received_at,
+        purpose=meeting.purpose,
+        confidentiality_statement=meeting.confidentiality_statement,
+        attendance=meeting.attendance,
+        child_voice=meeting.child_voice,
+        contributions=meeting.contributions,
+        sharing_decisions=meeting.sharing_decisions,
+        risk=meeting.risk,
+        decisions=meeting.decisions,
+        reviewed_actions=reviewed,
+        actions=meeting.actions,
+        next_meeting_date=meeting.next_meeting_date,
+        signer_name=signer_name,
+        signer_role=signer_role,
+        signed_at=signed_at,
+        audit_seq=audit_seq,
+        audit_head=audit_head,
+    )

@@ -1,0 +1,42 @@
+"""The bundled DejaVu fonts: Latin with every accent, Greek and Cyrillic print as written."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+FONTS = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+REGULAR, BOLD, ITALIC, BOLD_ITALIC = (
+    "DejaVuSans",
+    "DejaVuSans-Bold",
+    "DejaVuSans-Oblique",
+    "DejaVuSans-BoldOblique",
+)
+
+
+@cache
+def register_fonts() -> str:
+    """Register the family once; return its name for styles."""
+    for name in (REGULAR, BOLD, ITALIC, BOLD_ITALIC):
+        pdfmetrics.registerFont(TTFont(name, str(FONTS / f"{name}.ttf")))
+    addMapping(REGULAR, 0, 0, REGULAR)
+    addMapping(REGULAR, 1, 0, BOLD)
+    addMapping(REGULAR, 0, 1, ITALIC)
+    addMapping(REGULAR, 1, 1, BOLD_ITALIC)
+    return REGULAR
+
+
+@cache
+def _face_has(char: str) -> bool:
+    face = pdfmetrics.getFont(REGULAR).face
+    return ord(char) in face.charToGlyph
+
+
+def printable(text: str) -> str:
+    """Replace characters no bundled font has with U+FFFD, so nothing prints as a blank."""
+    register_fonts()
+    return "".join(ch if ch in "\n\t" or _face_has(ch) else "\ufffd" for ch in text)

@@ -1,0 +1,417 @@
+"""The story of the minutes, section by section in the order of the agenda.
+
+In the family variant every item withheld from the family becomes a visible note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from models.meeting import Attendance, AttendanceStatus
+from models.minutes import WITHHELD_NOTE, MinutesSnapshot, Variant
+from reports.fonts import BOLD
+from reports.pdf_parts import RULE, SignatureSpace, day, para, styles, words, yes_no
+
+
+class MinutesStory:
+    """Builds the story of one variant."""
+
+    def __init__(self, snap: MinutesSnapshot, variant: Variant) -> None:
+        self.snap, self.variant, self.s = snap, variant, styles()
+        self.story: list[Any] = []
+        self.signature_space = SignatureSpace()
+
+    def hidden(self, item: Any) -> bool:
+        return self.variant is Variant.FAMILY and bool(getattr(item, "withheld_from_family", False))
+
+    def withheld(self) -> Paragraph:
+        return para(WITHHELD_NOTE, self.s["withheld"])
+
+    def add(self, *flowables: Any) -> None:
+        self.story.extend(flowables)
+
+    def heading(self, text: str) -> None:
+        self.add(para(text, self.s["h2"]))
+
+    def table(self, header: list[str], rows: Iterable[list[Any]], widths: list[float]) -> Table:
+        cell = self.s["cell"]
+        data = [[para(h, ParagraphStyle("th", parent=cell, fontName=BOLD)) for h in header]]
+        data += [
+            [c if isinstance(c, Paragraph) else para(str(c), cell) for c in row] for row in rows
+        ]
+        table = Table(data, colWidths=widths, repeatRows=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ]
+            )
+        )
+        return table
+
+    def facts(self, rows: list[tuple[str, str]]) -> None:
+        rows = [(k, v) for k, v in rows if v]
+        if rows:
+            table = Table(
+                [[para(k, self.s["small"]), para(v, self.s["body"])] for k, v in rows],
+                colWidths=[42 * mm, None],
+            )
+            table.setStyle(
+                TableStyle(
+                    [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+                )
+            )
+            self.add(table)
+
+    # --- the sections, in the order of the agenda ------------------------------------------
+    def build(self) -> list[Any]:
+        snap = self.snap
+        copy = "Family copy" if self.variant is Variant.FAMILY else "Professional copy"
+        self.add(para(f"Minutes: {snap.meeting_type}", self.s["title"]))
+        self.add(
+            para(
+                f"{copy} · version {snap.version}"
+                + (f" (addendum to version {snap.amends_version})" if snap.amends_version else ""),
+                self.s["small"],
+            )
+        )
+        self.add(Spacer(1, 3 * mm))
+        children = "; ".join(
+            c.name
+            + (f" (known as {c.known_as})" if c.known_as else "")
+            + (
+                f", {'due' if c.unborn else 'born'} {day(c.date_of_birth)}"
+                if c.date_of_birth
+                else ""
+            )
+            for c in snap.children
+        )
+        times = "–".join(t for t in (snap.start_time, snap.end_time) if t)
+        self.facts(
+            [
+                ("Case reference", snap.case_reference),
+                ("Child or children", children),
+                ("Date and time", f"{day(snap.date)} {times}".strip()),
+                ("Venue", snap.venue),
+                ("Chair", snap.chair),
+                ("Minutes taken by", snap.minute_taker),
+                (
+                    "Referral / contact",
+                    " · ".join(
+                        filter(
+                            None,
+                            [
+                                snap.trigger_reference,
+                                day(snap.contact_received_at)
+                                and f"received {day(snap.contact_received_at)}",
+                            ],
+                        )
+                    ),
+                ),
+            ]
+        )
+        if snap.addendum:
+            self.heading("Addendum")
+            self.add(para(snap.addendum, self.s["body"]))
+        self.voice()
+        self.attendance()
+        if snap.purpose or snap.confidentiality_statement:
+            self.heading("Purpose and confidentiality")
+            self.add(
+                para(snap.purpose, self.s["body"]),
+                Spacer(1, 2 * mm),
+                para(snap.confidentiality_statement, self.s["small"]),
+            )
+        self.reviewed_actions()
+        self.contributions()
+        self.sharing()
+        self.risk()
+        self.decisions()
+        self.action_plan()
+        self.heading("Next meeting")
+        self.add(para(day(snap.next_meeting_date) or "Not yet set.", self.s["body"]))
+        self.signature_block()
+        return self.story
+
+    def voice(self) -> None:
+        self.heading("The child's voice")
+        if not self.snap.child_voice:
+            self.add(para("Not recorded for this meeting.", self.s["body"]))
+        for v in self.snap.child_voice:
+            if self.hidden(v):
+                self.add(self.withheld())
+                continue
+            who = {
+                "child": "The child",
+                "advocate": "An advocate for the child",
+                "parent": "Parent",
+                "carer": "Carer",
+            }[v.speaker.value]
+            self.add(
+                para(v.words, self.s["voice"]),
+                para(
+                    f"{who}; {v.how_gathered or 'how gathered not recorded'}; child attended: {yes_no(v.child_attended)}",
+                    self.s["small"],
+                ),
+                Spacer(1, 2 * mm),
+            )
+
+    def attendance(self) -> None:
+        self.heading("Attendance")
+
+        def status(a: Attendance) -> str:
+            text = words(a.status)
+            if a.status is AttendanceStatus.DEPUTY:
+                text += f" for {a.deputy_for}"
+            if a.status is AttendanceStatus.INFORMATION_ONLY and a.information_received_on:
+                text += f", received {day(a.information_received_on)}"
+            times = "–".join(t.strftime("%H:%M") for t in (a.joined_at, a.left_at) if t)
+            return " ".join(
+                filter(
+                    None,
+                    [
+                        text,
+                        times and f"({times})",
+                        a.excluded_from and f"excluded from: {a.excluded_from}",
+                    ],
+                )
+            )
+
+        rows = [
+            [a.name, a.agency, a.role, status(a), "Yes" if a.confidentiality_acknowledged else "No"]
+            for a in self.snap.attendance
+        ]
+        self.add(
+            self.table(
+                ["Name", "Agency", "Role", "Attendance", "Confidentiality"],
+                rows,
+                [38 * mm, 32 * mm, 34 * mm, 42 * mm, 28 * mm],
+            )
+        )
+
+    def reviewed_actions(self) -> None:
+        if not self.snap.reviewed_actions:
+            return
+        self.heading("Review of earlier actions")
+        rows = [
+            [self.withheld(), "", "", ""]
+            if self.hidden(r.action)
+            else [
+                r.action.what,
+                f"{r.action.owner} ({r.action.owner_agency})",
+                day(r.action.due),
+                f"{words(r.reported_status)}{': ' + r.note if r.note else ''}",
+            ]
+            for r in self.snap.reviewed_actions
+        ]
+        self.add(
+            self.table(
+                ["Action", "Owner", "Due", "Reported status"],
+                rows,
+                [70 * mm, 40 * mm, 22 * mm, 42 * mm],
+            )
+        )
+
+    def contributions(self) -> None:
+        self.heading("What each agency knows")
+        if not self.snap.contributions:
+            self.add(para("No contributions recorded.", self.s["body"]))
+        for c in self.snap.contributions:
+            if self.hidden(c):
+                self.add(self.withheld(), Spacer(1, 2 * mm))
+                continue
+            source = ", ".join(filter(None, [c.source, day(c.source_date)]))
+            meta = (
+                f"{c.agency}"
+                + (f" — {c.given_by}" if c.given_by else "")
+                + f" · {words(c.kind)}"
+                + (f" · source: {source}" if source else "")
+            )
+            if c.withheld_from_family:
+                meta += f" · withheld from the family: {c.withheld_reason}"
+            self.add(KeepTogether([para(meta, self.s["h3"]), para(c.text, self.s["body"])]))
+
+    def sharing(self) -> None:
+        self.heading("Information-sharing decisions")
+        if not self.snap.sharing_decisions:
+            self.add(para("No decisions recorded.", self.s["body"]))
+        for d in self.snap.sharing_decisions:
+            if self.hidden(d):
+                self.add(self.withheld(), Spacer(1, 2 * mm))
+                continue
+            checks = (
+                ", ".join(name for name, ok in d.checks.model_dump().items() if ok)
+                or "none recorded"
+            )
+            consent = (
+                f"sought; given: {yes_no(d.consent_given)}"
+                if d.consent_sought
+                else f"not sought: {d.consent_not_sought_reason}"
+            )
+            outcome = "SHARED" if d.outcome.value == "shared" else "NOT SHARED"
+            self.add(para(f"{outcome}: {d.information}", self.s["h3"]))
+            self.facts(
+                [
+                    ("From → to", f"{d.from_agency} → {d.to_whom}"),
+                    ("Purpose", d.purpose),
+                    ("Lawful basis", "; ".join(d.lawful_basis) or "none (not shared)"),
+                    ("Consent", consent),
+                    ("Reasons", d.reasons),
+                    ("Decided by", f"{d.decided_by} {day(d.decided_at)}".strip()),
+                    ("How sent", d.how_sent),
+                    ("Checks met", checks),
+                ]
+            )
+
+    def risk(self) -> None:
+        r = self.snap.risk
+        self.heading("Risk assessment")
+        for title, items in (
+            ("What we are worried about", r.worries),
+            ("Complicating factors", r.complicating_factors),
+            ("What is working well", r.working_well),
+            ("Existing safety", r.existing_safety),
+        ):
+            if items:
+                self.add(
+                    para(title, self.s["h3"]), *[para(f"• {i}", self.s["body"]) for i in items]
+                )
+        for d in r.danger_statements:
+            if self.hidden(d):
+                self.add(self.withheld())
+                continue
+            self.add(
+                para("Danger statement", self.s["h3"]),
+                para(
+                    f"{d.who_is_worried} are worried that {d.worry} {d.what_may_happen}",
+                    self.s["body"],
+                ),
+            )
+            if d.safety_goal:
+                self.add(para(f"Safety goal: {d.safety_goal}", self.s["body"]))
+        if r.scaling:
+            self.add(
+                para(
+                    "Scaling (0 = certain the child will be harmed, 10 = safe enough to close)",
+                    self.s["h3"],
+                )
+            )
+            self.add(
+                self.table(
+                    ["Agency", "Score", "Dissent"],
+                    [
+                        [s.agency, str(s.score), s.dissent_reason if s.dissent else ""]
+                        for s in r.scaling
+                    ],
+                    [50 * mm, 18 * mm, 106 * mm],
+                )
+            )
+        if r.cse_screening:
+            self.add(para("CSE screening", self.s["h3"]))
+            rows = [
+                [i.domain, i.indicator, words(i.present), words(i.level), words(i.basis)]
+                for i in r.cse_screening
+            ]
+            self.add(
+                self.table(
+                    ["Domain", "Indicator", "Present", "Level", "Basis"],
+                    rows,
+                    [28 * mm, 70 * mm, 22 * mm, 20 * mm, 34 * mm],
+                )
+            )
+        self.facts(
+            [
+                (
+                    "Overall rating (RAG)",
+                    f"{words(r.rag).upper()} {('— ' + r.rag_reason) if r.rag_reason else ''}".strip(),
+                ),
+                ("Threshold (level of need)", words(r.threshold)),
+            ]
+        )
+
+    def decisions(self) -> None:
+        d = self.snap.decisions
+        self.heading("Decisions")
+        self.facts(
+            [
+                ("Section 47 enquiry", yes_no(d.section_47)),
+                ("Investigation", words(d.investigation) or "not decided"),
+                ("Immediate protection", yes_no(d.immediate_protection)),
+                ("Legal advice or action", yes_no(d.legal_advice)),
+                ("Initial conference", yes_no(d.initial_conference)),
+                (
+                    "Child protection plan",
+                    yes_no(d.protection_plan)
+                    + (f" — {words(d.plan_category)}" if d.plan_category else ""),
+                ),
+                (
+                    "Who tells the parents",
+                    " · ".join(filter(None, [d.who_tells_parents, d.when_tell_parents])),
+                ),
+                ("Why not yet", d.why_not_yet),
+                ("Notes", d.notes),
+            ]
+        )
+        for dissent in d.dissent:
+            self.add(para(f"Dissent — {dissent.agency}: {dissent.reason}", self.s["body"]))
+
+    def action_plan(self) -> None:
+        self.heading("Joint action plan")
+        rows = [
+            [self.withheld(), "", "", "", ""]
+            if self.hidden(a)
+            else [
+                a.what + (f"\nWhy: {a.why}" if a.why else ""),
+                f"{a.owner}\n{a.owner_agency}",
+                day(a.due),
+                words(a.priority),
+                words(a.status) + (f": {a.status_reason}" if a.status_reason else ""),
+            ]
+            for a in self.snap.actions
+        ]
+        if rows:
+            self.add(
+                self.table(
+                    ["Action", "Owner", "Due", "Priority", "Status"],
+                    rows,
+                    [66 * mm, 38 * mm, 22 * mm, 20 * mm, 28 * mm],
+                )
+            )
+        else:
+            self.add(para("No actions agreed.", self.s["body"]))
+
+    def signature_block(self) -> None:
+        snap = self.snap
+        block = [
+            para("Approved and signed", self.s["h2"]),
+            para(
+                f"{snap.signer_name}, {snap.signer_role}. Signed {day(snap.signed_at)} (time as claimed by the signer).",
+                self.s["body"],
+            ),
+            para(
+                f"Audit checkpoint: event {snap.audit_seq}, head {snap.audit_head}.",
+                self.s["small"],
+            ),
+            para(
+                "This document carries a digital signature that certifies it and permits no changes. Any change after signing shows as a broken or modified signature.",
+                self.s["small"],
+            ),
+            self.signature_space,
+        ]
+        self.add(KeepTogether(block))

@@ -1,0 +1,128 @@
+"""PDF bytes -> a verdict on its signature, judged as a court would need it judged.
+
+Trusted only when pyHanko's bottom line is true and the signature covers the entire file,
+against the workspace's own certificates as trust roots. `intact` or `valid` alone is never
+enough. pyHanko logs tracebacks while it validates a bad file; those stay in the log.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from asn1crypto import x509 as asn1_x509
+from pyhanko.pdf_utils.misc import PdfError
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.errors import SignatureValidationError
+from pyhanko.sign.validation.status import SignatureCoverageLevel
+from pyhanko_certvalidator import ValidationContext
+
+
+class Verdict(StrEnum):
+    TRUSTED = "intact and trusted"
+    UNKNOWN_SIGNER = "intact but signer unknown"
+    MODIFIED = "modified after signing"
+    NOT_SIGNED = "not signed"
+    NOT_PDF = "not a PDF"
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    verdict: Verdict
+    signer: str = ""
+    signed_at: datetime | None = None
+    detail: str = ""
+
+    def describe(self) -> str:
+        parts = [self.verdict.value[0].upper() + self.verdict.value[1:]]
+        if self.signer:
+            parts.append(f"signed by {self.signer}")
+        if self.signed_at:
+            parts.append(
+                f"at {self.signed_at.isoformat(timespec='seconds')} (as claimed by the signer)"
+            )
+        text = ", ".join(parts)
+        return f"{text}. {self.detail}".strip() if self.detail else f"{text}."
+
+
+def verify_pdf(data: bytes, trust_roots_pem: list[bytes]) -> VerifyResult:
+    """Judge every signature in `data`; the weakest one decides."""
+    quiet = logging.getLogger("pyhanko")
+    level, quiet.level = quiet.level, logging.CRITICAL + 1
+    try:
+        return _verify(data, trust_roots_pem)
+    finally:
+        quiet.setLevel(level)
+
+
+def _verify(data: bytes, trust_roots_pem: list[bytes]) -> VerifyResult:
+    if data.lstrip()[:5] != b"%PDF-":
+        return VerifyResult(Verdict.NOT_PDF, detail="The file does not start like a PDF.")
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        signatures = reader.embedded_signatures
+    except (PdfError, ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
+        return VerifyResult(
+            Verdict.NOT_PDF, detail=f"It cannot be read as a PDF ({type(exc).__name__})."
+        )
+    if not signatures:
+        return VerifyResult(Verdict.NOT_SIGNED)
+    roots = [asn1_x509.Certificate.load(_der(pem)) for pem in trust_roots_pem]
+    worst: VerifyResult | None = None
+    for signature in signatures:
+        context = ValidationContext(trust_roots=roots, allow_fetching=False)
+        try:
+            status = validate_pdf_signature(signature, context)
+        except (SignatureValidationError, PdfError, ValueError, KeyError, TypeError) as exc:
+            return VerifyResult(
+                Verdict.MODIFIED, detail=f"The signature cannot be checked ({type(exc).__name__})."
+            )
+        signer = _signer_name(status)
+        when = status.signer_reported_dt
+        whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+        if not status.intact or not status.valid or not whole or not status.docmdp_ok:
+            result = VerifyResult(
+                Verdict.MODIFIED, signer, when, "The file was changed after it was signed."
+            )
+        elif status.bottom_line:
+            result = VerifyResult(Verdict.TRUSTED, signer, when)
+        else:
+            result = VerifyResult(
+                Verdict.UNKNOWN_SIGNER,
+                signer,
+                when,
+                "The signer's certificate is not one of this workspace's.",
+            )
+        if worst is None or _rank(result.verdict) > _rank(worst.verdict):
+            worst = result
+    assert worst is not None
+    return worst
+
+
+def _rank(verdict: Verdict) -> int:
+    return [
+        Verdict.TRUSTED,
+        Verdict.UNKNOWN_SIGNER,
+        Verdict.NOT_SIGNED,
+        Verdict.MODIFIED,
+        Verdict.NOT_PDF,
+    ].index(verdict)
+
+
+def _der(pem: bytes) -> bytes:
+    from cryptography import x509
+    from cryptography.hazmat.primitives import serialization
+
+    return x509.load_pem_x509_certificate(pem).public_bytes(serialization.Encoding.DER)
+
+
+def _signer_name(status: object) -> str:
+    try:
+        cert = status.signing_cert  # type: ignore[attr-defined]
+        return str(cert.subject.native.get("common_name", "")) or str(cert.subject.human_friendly)
+    except (AttributeError, ValueError):
+        return ""

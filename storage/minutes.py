@@ -1,0 +1,258 @@
+"""Use cases of the minutes: sign (freeze, build, certify, store), export, distribute, verify."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from models.meeting import MeetingStatus
+from models.minutes import MinutesSnapshot, Variant, build_snapshot, signing_problem
+from models.text import ShortText, text_problem
+from models.users import Role
+from storage import audit, identities, records
+from storage.atomic import write_atomic
+from storage.errors import InvalidInput, PermissionDenied
+from storage.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class SignedMinutes:
+    meeting_id: str
+    version: int
+    amends_version: int | None
+    snapshot_sha256: str
+    signer: str
+    signed_at: str
+    professional_pdf: bytes
+    family_pdf: bytes
+
+    def pdf(self, variant: Variant) -> bytes:
+        return self.professional_pdf if variant is Variant.PROFESSIONAL else self.family_pdf
+
+
+_COLUMNS = "meeting_id, version, amends_version, snapshot_sha256, signer, signed_at, professional_pdf, family_pdf"
+
+
+def latest_signed(ws: Workspace, meeting_id: str) -> SignedMinutes | None:
+    row = ws.conn.execute(
+        f"SELECT {_COLUMNS} FROM minutes WHERE meeting_id = ? ORDER BY version DESC LIMIT 1",
+        (meeting_id,),
+    ).fetchone()
+    return (
+        None
+        if row is None
+        else SignedMinutes(
+            row[0], row[1], row[2], row[3], row[4], row[5], bytes(row[6]), bytes(row[7])
+        )
+    )
+
+
+def _load(ws: Workspace, meeting_id: str):  # type: ignore[no-untyped-def]
+    found = records.load_meeting(ws.conn, meeting_id)
+    if found is None:
+        raise InvalidInput(f"There is no meeting {meeting_id!r}.")
+    case = records.load_case(ws.conn, found[0])
+    assert case is not None
+    return case, found[1]
+
+
+def draft_pdf(ws: Workspace, meeting_id: str, variant: Variant) -> bytes:
+    """An unsigned draft of the minutes as they stand (for preview; not the record)."""
+    from reports.minutes_pdf import render_minutes
+
+    case, meeting = _load(ws, meeting_id)
+    head = audit.checkpoint(ws.conn)
+    snapshot = build_snapshot(
+        case,
+        meeting,
+        version=0,
+        protective_marking=records.load_reference(ws.conn).protective_marking + " — DRAFT",
+        signer_name="",
+        signer_role="",
+        signed_at=datetime.now(UTC),
+        audit_seq=head.seq,
+        audit_head=head.head,
+    )
+    return render_minutes(snapshot, variant).pdf
+
+
+def sign_minutes(
+    ws: Workspace, meeting_id: str, passphrase: str, addendum: str = ""
+) -> SignedMinutes:
+    """Freeze the minutes, build both variants, certify both, store them: one transaction.
+
+    Asking again for signed minutes returns the stored ones; a change after signing is a
+    signed addendum that refers to the version it amends.
+    """
+    from reports.minutes_pdf import render_minutes
+    from reports.signing import sign_pdf
+
+    if Role.CHAIR not in ws.user.roles:
+        raise PermissionDenied("Only a chair may sign minutes.")
+    problem = text_problem(addendum, 20_000)
+    if problem:
+        raise InvalidInput(f"Addendum {problem}.")
+    ws.slots.unlock(ws.user.name, passphrase)  # signing asks for the passphrase again
+    with ws.transaction():
+        case, meeting = _load(ws, meeting_id)
+        previous = latest_signed(ws, meeting_id)
+        if previous is not None and not addendum.strip():
+            return previous
+        if previous is None and addendum.strip():
+            raise InvalidInput("These minutes are not signed yet: edit them, then sign.")
+        problem = signing_problem(meeting)
+        if problem:
+            raise InvalidInput(problem)
+        identity = identities.active_identity(ws.conn, ws.user.name)
+        if identity is None:
+            raise InvalidInput("You have no signing identity: ask the admin to make or import one.")
+        version = 1 if previous is None else previous.version + 1
+        point = ws.record(
+            "minutes.sign", "meeting", meeting_id, {"version": version, "case": case.id}
+        )
+        role = (
+            "Chair"
+            if meeting.chair.strip().casefold() == ws.user.display_name.casefold()
+            else "Chair (signing)"
+        )
+        snapshot = build_snapshot(
+            case,
+            meeting,
+            version=version,
+            amends_version=previous.version if previous else None,
+            addendum=addendum,
+            protective_marking=records.load_reference(ws.conn).protective_marking,
+            signer_name=ws.user.display_name,
+            signer_role=role,
+            signed_at=datetime.now(UTC).replace(microsecond=0),
+            audit_seq=point.seq,
+            audit_head=point.head,
+        )
+        pdfs = {}
+        for variant in Variant:
+            rendered = render_minutes(snapshot, variant)
+            pdfs[variant] = sign_pdf(
+                rendered.pdf,
+                identity,
+                page=rendered.signature_page,
+                box=rendered.signature_box,
+                reason=f"Approved minutes, version {version}"
+                + (f" (addendum to version {previous.version})" if previous else ""),
+                location=meeting.venue or "Caseroom",
+                signer_name=ws.user.display_name,
+            )
+        signed = _store(ws, snapshot, pdfs)
+        status = MeetingStatus.SIGNED if previous is None else MeetingStatus.AMENDED
+        records.store_case(
+            ws.conn,
+            case.model_copy(
+                update={
+                    "meetings": [
+                        m.model_copy(update={"status": status}) if m.id == meeting_id else m
+                        for m in case.meetings
+                    ]
+                }
+            ),
+            records.load_reference(ws.conn),
+        )
+        ws.record(
+            "minutes.stored",
+            "meeting",
+            meeting_id,
+            {
+                "version": version,
+                "snapshot_sha256": signed.snapshot_sha256,
+                "professional_sha256": hashlib.sha256(signed.professional_pdf).hexdigest(),
+                "family_sha256": hashlib.sha256(signed.family_pdf).hexdigest(),
+            },
+        )
+    return signed
+
+
+def _store(ws: Workspace, snapshot: MinutesSnapshot, pdfs: dict[Variant, bytes]) -> SignedMinutes:
+    signed = SignedMinutes(
+        meeting_id=snapshot.meeting_id,
+        version=snapshot.version,
+        amends_version=snapshot.amends_version,
+        snapshot_sha256=snapshot.sha256(),
+        signer=ws.user.name,
+        signed_at=snapshot.signed_at.isoformat(),
+        professional_pdf=pdfs[Variant.PROFESSIONAL],
+        family_pdf=pdfs[Variant.FAMILY],
+    )
+    ws.conn.execute(
+        f"INSERT INTO minutes ({_COLUMNS}, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (*signed.__dict__.values(), snapshot.canonical_json()),
+    )
+    return signed
+
+
+def stored_snapshot(ws: Workspace, meeting_id: str, version: int) -> MinutesSnapshot | None:
+    row = ws.conn.execute(
+        "SELECT snapshot FROM minutes WHERE meeting_id = ? AND version = ?", (meeting_id, version)
+    ).fetchone()
+    return None if row is None else MinutesSnapshot.model_validate_json(row[0])
+
+
+def export_minutes(
+    ws: Workspace, meeting_id: str, variant: Variant, out: Path, passphrase: str | None = None
+) -> str:
+    """Write the signed minutes (signing first when a passphrase is given) or a draft."""
+    signed = (
+        sign_minutes(ws, meeting_id, passphrase)
+        if passphrase is not None
+        else latest_signed(ws, meeting_id)
+    )
+    data = signed.pdf(variant) if signed else draft_pdf(ws, meeting_id, variant)
+    what = f"signed version {signed.version}" if signed else "unsigned draft"
+    with ws.transaction():
+        ws.record(
+            "minutes.export",
+            "meeting",
+            meeting_id,
+            {"variant": variant.value, "what": what, "file": out.name},
+        )
+        write_atomic(out, data)
+    return what
+
+
+def record_distribution(
+    ws: Workspace,
+    meeting_id: str,
+    variant: Variant,
+    recipient: ShortText,
+    received_on: date,
+    how: ShortText,
+) -> None:
+    for label, value in (("Recipient", recipient), ("How it was sent", how)):
+        problem = text_problem(value, 200, multiline=False) or (
+            "is empty" if not value.strip() else None
+        )
+        if problem:
+            raise InvalidInput(f"{label} {problem}.")
+    signed = latest_signed(ws, meeting_id)
+    if signed is None:
+        raise InvalidInput("Only signed minutes are distributed.")
+    with ws.transaction():
+        ws.conn.execute(
+            "INSERT INTO distribution (meeting_id, version, variant, recipient, received_on, how, recorded_by, recorded_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                meeting_id,
+                signed.version,
+                variant.value,
+                recipient,
+                received_on.isoformat(),
+                how,
+                ws.user.name,
+                datetime.now(UTC).isoformat(timespec="seconds"),
+            ),
+        )
+        ws.record(
+            "minutes.distribute",
+            "meeting",
+            meeting_id,
+            {"variant": variant.value, "version": signed.version, "how": how},
+        )
