@@ -1,0 +1,136 @@
+"""Signing minutes in a workspace: one transaction, frozen, stored, exported, distributed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from models.meeting import MeetingStatus
+from models.minutes import Variant
+from reports.verify import Verdict
+from storage import audit, cases, records
+from storage.demo import demo_cases
+from storage.errors import InvalidInput, PermissionDenied, WrongPassphrase
+from storage.minutes import (
+    export_minutes,
+    latest_signed,
+    record_distribution,
+    sign_minutes,
+    stored_snapshot,
+)
+from storage.verification import verify_in_workspace, verify_with_published
+from storage.workspace import Workspace
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture
+def dmitry(workspace):
+    case = list(demo_cases(6))[3]
+    cases.save_case(workspace, case)
+    return workspace, case, case.meetings[0]
+
+
+def test_sign_freezes_stores_and_verifies(dmitry, tmp_path):
+    ws, case, meeting = dmitry
+    with pytest.raises(WrongPassphrase):
+        sign_minutes(ws, meeting.id, "not my passphrase")
+    signed = sign_minutes(ws, meeting.id, PASSPHRASE)
+    assert signed.version == 1
+    assert records.load_meeting(ws.conn, meeting.id)[1].status is MeetingStatus.SIGNED
+    snapshot = stored_snapshot(ws, meeting.id, 1)
+    assert snapshot.sha256() == signed.snapshot_sha256
+    point = next(e for e in audit.events(ws.conn, 10) if e["action"] == "minutes.sign")
+    assert snapshot.audit_seq == point["seq"]
+    assert sign_minutes(ws, meeting.id, PASSPHRASE) == signed  # asking again: the stored one
+    for variant in Variant:
+        out = tmp_path / f"{variant.value}.pdf"
+        assert export_minutes(ws, meeting.id, variant, out) == "signed version 1"
+        assert out.read_bytes() == signed.pdf(variant)
+        assert verify_in_workspace(ws, out).verdict is Verdict.TRUSTED
+        assert verify_with_published(ws.folder, out).verdict is Verdict.TRUSTED
+    with pytest.raises(InvalidInput, match="signed addendum"):
+        cases.save_meeting(ws, case.id, meeting.model_copy(update={"purpose": "changed"}))
+    assert ws.verify_audit().ok
+
+
+def test_addendum_is_a_new_signed_version(dmitry):
+    ws, _, meeting = dmitry
+    sign_minutes(ws, meeting.id, PASSPHRASE)
+    second = sign_minutes(
+        ws, meeting.id, PASSPHRASE, addendum="The medical took place at 16:00, not 15:00."
+    )
+    assert (second.version, second.amends_version) == (2, 1)
+    assert records.load_meeting(ws.conn, meeting.id)[1].status is MeetingStatus.AMENDED
+    assert latest_signed(ws, meeting.id).version == 2
+    with pytest.raises(Exception, match="never changed"):
+        ws.conn.execute("UPDATE minutes SET signer = 'x'")
+
+
+def test_cannot_sign_without_attendance_or_as_member(dmitry):
+    ws, case, meeting = dmitry
+    empty = meeting.model_copy(update={"attendance": []})
+    cases.save_meeting(ws, case.id, empty)
+    before = audit.checkpoint(ws.conn)
+    with pytest.raises(InvalidInput, match="Nobody is recorded as present"):
+        sign_minutes(ws, meeting.id, PASSPHRASE)
+    assert audit.checkpoint(ws.conn) == before  # the refused signing left no trace but its refusal
+    ws.add_user("police", "police passphrase", roles=frozenset())
+    folder = ws.folder
+    ws.close()
+    with (
+        Workspace.open(folder, "police", "police passphrase") as other,
+        pytest.raises(PermissionDenied),
+    ):
+        sign_minutes(other, meeting.id, "police passphrase")
+
+
+def test_unsigned_export_is_a_draft(dmitry, tmp_path):
+    ws, _, meeting = dmitry
+    out = tmp_path / "draft.pdf"
+    assert export_minutes(ws, meeting.id, Variant.PROFESSIONAL, out) == "unsigned draft"
+    assert verify_with_published(ws.folder, out).verdict is Verdict.NOT_SIGNED
+
+
+def test_distribution_record(dmitry):
+    ws, _, meeting = dmitry
+    with pytest.raises(InvalidInput, match="Only signed"):
+        record_distribution(ws, meeting.id, Variant.FAMILY, "Mother", date.today(), "By hand")
+    sign_minutes(ws, meeting.id, PASSPHRASE)
+    with pytest.raises(InvalidInput, match="Recipient is empty"):
+        record_distribution(ws, meeting.id, Variant.FAMILY, " ", date.today(), "By hand")
+    record_distribution(ws, meeting.id, Variant.FAMILY, "Mother", date.today(), "By hand")
+    row = ws.conn.execute("SELECT variant, recipient, version FROM distribution").fetchone()
+    assert row == ("family", "Mother", 1)
+
+
+def test_cli_minutes_sign_and_verify(tmp_path):
+    from tests.test_cli import cli
+
+    ws = tmp_path / "demo"
+    code, out, err = cli("demo", "-w", ws, "--passphrase-stdin", stdin="demo passphrase\n")
+    assert code == 0, err
+    code, out, err = cli(
+        "minutes",
+        "-w",
+        ws,
+        "--user",
+        "chair",
+        "--passphrase-stdin",
+        "--meeting",
+        "g1-m73",
+        "--variant",
+        "family",
+        "--out",
+        tmp_path / "f.pdf",
+        "--sign",
+        stdin="demo passphrase\ndemo passphrase\n",
+    )
+    assert code == 0, err
+    code, out, _ = cli("verify", tmp_path / "f.pdf", "-w", ws)
+    assert code == 0 and out.startswith("Intact and trusted, signed by Dana Whitfield")
+    code, out, _ = cli("verify", tmp_path / "f.pdf")
+    assert code == 1 and "signer unknown" in out
+    (tmp_path / "x.pdf").write_bytes(b"%PDF-1.7 broken")
+    code, out, err = cli("verify", tmp_path / "x.pdf", "-w", ws)
+    assert code == 1 and "Traceback" not in out + err
