@@ -4,6 +4,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 DEMO   ?= $(CURDIR)/.demo-workspace
+# The demo holds fictional people only, so its passphrase can be printed.
+DEMO_PASSPHRASE ?= caseroom demo
 
 .PHONY: run test lint bench screenshots clean
 
@@ -18,7 +20,18 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(PY) main.py run-demo -w "$(DEMO)"
+	@test -f "$(DEMO)/keyslots.json" || printf '%s\n' "$(DEMO_PASSPHRASE)" | $(PY) main.py demo -w "$(DEMO)" --passphrase-stdin
+	@if $(PY) -c 'import sys, ui.display as d; sys.exit(not d.has_display())'; then \
+	  echo "Sign in as chair (or socialcare, police, health, education) with the passphrase: $(DEMO_PASSPHRASE)"; \
+	  $(PY) main.py -w "$(DEMO)" --user chair; \
+	else \
+	  echo "No display here, so no window: running the headless demo instead."; \
+	  printf '%s\n%s\n' "$(DEMO_PASSPHRASE)" "$(DEMO_PASSPHRASE)" | $(PY) main.py minutes -w "$(DEMO)" \
+	    --user chair --passphrase-stdin --meeting g1-m73 --variant professional --out "$(DEMO)-minutes.pdf" --sign; \
+	  $(PY) main.py verify "$(DEMO)-minutes.pdf" -w "$(DEMO)"; \
+	  echo "Demo workspace: $(DEMO)  (users chair, socialcare, police, health, education; passphrase: $(DEMO_PASSPHRASE))"; \
+	  echo "Signed minutes: $(DEMO)-minutes.pdf"; \
+	fi
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
@@ -35,4 +48,4 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots docs/screenshots
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .demo-workspace
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .demo-workspace .demo-workspace-minutes.pdf

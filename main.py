@@ -205,9 +205,15 @@ def cmd_verify(args: argparse.Namespace, asker: Passphrases) -> int:
 
 
 def cmd_app(args: argparse.Namespace, asker: Passphrases) -> int:
+    from ui.display import has_display
+
+    if not has_display():
+        raise UsageError(
+            "No display to open the app on (DISPLAY is not set); the subcommands work without one."
+        )
     from ui.app import run_app
 
-    return run_app(args.workspace)
+    return run_app(args.workspace, args.user or "")
 
 
 # --- the parser --------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -13,14 +12,6 @@ from ui.main_window import MainWindow
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
-def has_display() -> bool:
-    if sys.platform != "linux":
-        return True
-    if os.environ.get("QT_QPA_PLATFORM", "") not in ("", "xcb", "wayland"):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
 def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Caseroom")
@@ -28,8 +19,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run_app(folder: Path) -> int:
+def run_app(folder: Path, user: str = "") -> int:
     app = make_app()
     window = MainWindow(folder)
+    window.unlock_screen.user_edit.setText(user)
     window.show()
+    window.unlock_screen.reset()
     return app.exec()
