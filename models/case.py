@@ -12,7 +12,7 @@ from models.base import Id, Record
 from models.meeting import Meeting
 from models.people import CasePerson, Place
 from models.risk import Rag
-from models.text import LongText, ShortText
+from models.text import LongText, RequiredLong, ShortText
 
 
 class CaseStatus(StrEnum):
@@ -37,7 +37,7 @@ class ChronologyOrigin(StrEnum):
 class ChronologyEntry(Record):
     id: Id
     date: date
-    event: LongText
+    event: RequiredLong
     source_agency: ShortText = ""
     impact_on_child: LongText = ""
     action_taken: LongText = ""

@@ -10,7 +10,7 @@ from pydantic import Field, model_validator
 
 from models.base import Id, Record
 from models.risk import RiskAssessment
-from models.text import LongText, ShortText
+from models.text import LongText, RequiredLong, RequiredShort, ShortText
 
 
 class MeetingStatus(StrEnum):
@@ -31,7 +31,7 @@ class AttendanceStatus(StrEnum):
 
 class Attendance(Record):
     id: Id
-    name: ShortText
+    name: RequiredShort
     agency: ShortText = ""
     role: ShortText = ""
     person_id: Id | None = None
@@ -59,9 +59,9 @@ class ContributionKind(StrEnum):
 
 class AgencyContribution(Record):
     id: Id
-    agency: ShortText
+    agency: RequiredShort
     given_by: ShortText = ""
-    text: LongText
+    text: RequiredLong
     kind: ContributionKind = ContributionKind.FACT
     source: ShortText = ""
     source_date: date | None = None
@@ -94,9 +94,9 @@ class SharingDecision(Record):
     """One decision to share or not to share; a 'not shared' is recorded as carefully."""
 
     id: Id
-    information: LongText
-    from_agency: ShortText
-    to_whom: ShortText
+    information: RequiredLong
+    from_agency: RequiredShort
+    to_whom: RequiredShort
     decided_at: datetime | None = None
     purpose: LongText = ""
     lawful_basis: list[ShortText] = Field(default_factory=list, max_length=20)
@@ -139,7 +139,7 @@ class ChildVoice(Record):
     id: Id
     person_id: Id | None = None
     speaker: VoiceSpeaker = VoiceSpeaker.CHILD
-    words: LongText
+    words: RequiredLong
     how_gathered: ShortText = ""
     child_attended: bool = False
     withheld_from_family: bool = False
@@ -160,8 +160,8 @@ class PlanCategory(StrEnum):
 
 
 class Dissent(Record):
-    agency: ShortText
-    reason: LongText
+    agency: RequiredShort
+    reason: RequiredLong
 
 
 class Decisions(Record):
@@ -203,11 +203,11 @@ class Priority(StrEnum):
 
 class Action(Record):
     id: Id
-    what: LongText
+    what: RequiredLong
     why: LongText = ""
     linked_danger_id: Id | None = None
-    owner: ShortText
-    owner_agency: ShortText
+    owner: RequiredShort
+    owner_agency: RequiredShort
     due: date | None = None
     priority: Priority = Priority.MEDIUM
     status: ActionStatus = ActionStatus.OPEN
@@ -237,7 +237,7 @@ class ActionReview(Record):
 
 class Meeting(Record):
     id: Id
-    type: ShortText
+    type: RequiredShort
     date: date
     start_time: time | None = None
     end_time: time | None = None

@@ -6,7 +6,7 @@ from datetime import date
 from enum import StrEnum
 
 from models.base import Id, Record
-from models.text import LongText, ShortText
+from models.text import LongText, RequiredShort, ShortText
 
 
 class PersonRole(StrEnum):
@@ -25,7 +25,7 @@ CHILD_ROLES = {PersonRole.CHILD, PersonRole.UNBORN_CHILD}
 
 class Person(Record):
     id: Id
-    name: ShortText
+    name: RequiredShort
     known_as: ShortText = ""
     date_of_birth: date | None = None  # or the expected date, for an unborn child
     gender: ShortText = ""
@@ -50,6 +50,6 @@ class CasePerson(Person):
 
 class Place(Record):
     id: Id
-    name: ShortText
+    name: RequiredShort
     address: LongText = ""
     kind: ShortText = ""  # home, school, hotspot, venue…

@@ -7,7 +7,7 @@ from enum import StrEnum
 from pydantic import Field, model_validator
 
 from models.base import Id, Record
-from models.text import LongText, ShortText
+from models.text import LongText, RequiredLong, RequiredShort
 
 
 class Rag(StrEnum):
@@ -42,15 +42,15 @@ class Basis(StrEnum):
 
 class DangerStatement(Record):
     id: Id
-    who_is_worried: ShortText
-    worry: LongText
-    what_may_happen: LongText
+    who_is_worried: RequiredShort
+    worry: RequiredLong
+    what_may_happen: RequiredLong
     safety_goal: LongText = ""
     withheld_from_family: bool = False
 
 
 class AgencyScaling(Record):
-    agency: ShortText
+    agency: RequiredShort
     score: int = Field(ge=0, le=10)
     dissent: bool = False
     dissent_reason: LongText = ""
@@ -63,8 +63,8 @@ class AgencyScaling(Record):
 
 
 class CseIndicator(Record):
-    domain: ShortText
-    indicator: ShortText
+    domain: RequiredShort
+    indicator: RequiredShort
     present: Presence = Presence.NO
     level: Level | None = None
     basis: Basis | None = None

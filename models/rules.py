@@ -139,3 +139,28 @@ def _earlier(meeting: Meeting, than: Meeting) -> bool:
 
 def overdue(action: Action, today: date) -> bool:
     return action.status is ActionStatus.OPEN and action.due is not None and action.due < today
+
+
+def plan_next_meeting(case: Case, meeting_id: str, kind: str, day: date, id_prefix: str) -> Meeting:
+    """A new meeting of the case, with the attendees of its last meeting invited again.
+
+    Its review step lists `actions_to_review` (every action still open from earlier).
+    """
+    from models.meeting import Attendance
+
+    earlier = case.meetings_in_order()
+    last = earlier[-1] if earlier else None
+    attendance = [
+        Attendance(
+            id=f"{id_prefix}{i}", name=a.name, agency=a.agency, role=a.role, person_id=a.person_id
+        )
+        for i, a in enumerate(last.attendance if last else [])
+    ]
+    return Meeting(
+        id=meeting_id,
+        type=kind,
+        date=day,
+        chair=last.chair if last else "",
+        confidentiality_statement=last.confidentiality_statement if last else "",
+        attendance=attendance,
+    )

@@ -38,8 +38,20 @@ def _check(max_length: int, multiline: bool) -> AfterValidator:
     return AfterValidator(check)
 
 
+class Multiline:
+    """Marks a text field that holds paragraphs (forms show a multi-line box)."""
+
+
+def _required(value: str) -> str:
+    if not value.strip():
+        raise ValueError("is required: it cannot be left empty")
+    return value
+
+
 ShortText = Annotated[str, _check(SHORT_TEXT_MAX, multiline=False)]
-LongText = Annotated[str, _check(LONG_TEXT_MAX, multiline=True)]
+LongText = Annotated[str, _check(LONG_TEXT_MAX, multiline=True), Multiline()]
+RequiredShort = Annotated[ShortText, AfterValidator(_required)]
+RequiredLong = Annotated[LongText, AfterValidator(_required)]
 
 
 def normalise_name(name: str) -> str:

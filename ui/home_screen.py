@@ -1,22 +1,215 @@
-"""Home: who is signed in, and (as the record grows) cases, meetings and actions."""
+"""Home: cases with search as you type and filters; meetings this week; actions due."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from datetime import date, timedelta
 
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from storage import cases
 from storage.workspace import Workspace
+from ui.forms import tr
+from ui.operations import run_in_background
+from ui.table_model import Column, RecordFilter, RecordTableModel, object_at
+
+SEARCH_DELAY_MS = 250
+
+
+def table(model: object, name: str) -> QTableView:
+    view = QTableView()
+    view.setModel(model)  # type: ignore[arg-type]
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSortingEnabled(True)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.verticalHeader().hide()
+    view.setAccessibleName(name)
+    view.setTabKeyNavigation(False)
+    return view
 
 
 class HomeScreen(QWidget):
+    open_case = Signal(str)
+    open_meeting = Signal(str, str)  # case id, meeting id
+
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        layout = QVBoxLayout(self)
-        title = QLabel(self.tr("Welcome, {0}").format(workspace.user.display_name))
+        self._search_seq = 0
+        title = QLabel(tr("Cases"))
         title.setObjectName("title")
-        layout.addWidget(title)
-        layout.addWidget(QLabel(self.tr("No cases yet.")))
-        layout.addStretch(1)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(
+            tr("Search references, names, what agencies know, chronology… (Ctrl+F)")
+        )
+        self.search.setAccessibleName(tr("Search"))
+        self.search.setClearButtonEnabled(True)
+        self.rag = QComboBox()
+        self.rag.addItems([tr("Any RAG"), "red", "amber", "green"])
+        self.rag.setAccessibleName(tr("Filter by RAG"))
+        self.status = QComboBox()
+        self.status.addItems([tr("Open and closed"), "open", "closed"])
+        self.status.setAccessibleName(tr("Filter by status"))
+        self.worker = QLineEdit()
+        self.worker.setPlaceholderText(tr("Worker"))
+        self.worker.setAccessibleName(tr("Filter by allocated worker"))
 
-    def save_pending(self) -> None:
-        """Save any edit in progress (called before locking)."""
+        self.case_model = RecordTableModel(
+            [
+                Column(tr("Reference"), lambda r: r.reference),
+                Column(tr("Children"), lambda r: r.children),
+                Column(tr("RAG"), lambda r: r.rag or ""),
+                Column(tr("Status"), lambda r: r.status),
+                Column(tr("Worker"), lambda r: r.allocated_worker),
+                Column(tr("Next meeting"), lambda r: r.next_meeting or ""),
+            ],
+            self,
+        )
+        self.case_filter = RecordFilter(self)
+        self.case_filter.setSourceModel(self.case_model)
+        self.case_table = table(self.case_filter, tr("Cases"))
+        self.hit_model = RecordTableModel(
+            [
+                Column(tr("Case"), lambda h: h.reference),
+                Column(tr("Found in"), lambda h: h.kind),
+                Column(tr("Title"), lambda h: h.title),
+                Column(tr("Text"), lambda h: h.snippet),
+            ],
+            self,
+        )
+        self.hit_table = table(self.hit_model, tr("Search results"))
+        self.hit_table.hide()
+        self.meeting_model = RecordTableModel(
+            [
+                Column(tr("Date"), lambda m: m.date),
+                Column(tr("Case"), lambda m: m.reference),
+                Column(tr("Meeting"), lambda m: m.type),
+                Column(tr("Status"), lambda m: m.status.replace("_", " ")),
+            ],
+            self,
+        )
+        self.meeting_table = table(self.meeting_model, tr("Meetings this week"))
+        self.action_model = RecordTableModel(
+            [
+                Column(tr("Due"), lambda a: a.due),
+                Column(tr("Agency"), lambda a: a.owner_agency),
+                Column(tr("Owner"), lambda a: a.owner),
+                Column(tr("Case"), lambda a: a.reference),
+                Column(tr("Action"), lambda a: a.what),
+            ],
+            self,
+        )
+        self.action_filter = RecordFilter(self)
+        self.action_filter.setSourceModel(self.action_model)
+        self.action_table = table(self.action_filter, tr("Actions due and overdue"))
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.rag)
+        filters.addWidget(self.status)
+        filters.addWidget(self.worker, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(title)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.hit_table, 1)
+        left_layout.addWidget(self.case_table, 3)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        self.meetings_label = QLabel(tr("Meetings today and this week"))
+        self.meetings_label.setObjectName("section")
+        self.actions_label = QLabel()
+        self.actions_label.setObjectName("section")
+        right_layout.addWidget(self.meetings_label)
+        right_layout.addWidget(self.meeting_table, 1)
+        right_layout.addWidget(self.actions_label)
+        right_layout.addWidget(self.action_table, 2)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([700, 500])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.run_search)
+        self.search.textChanged.connect(lambda _: self.timer.start(SEARCH_DELAY_MS))
+        self.rag.currentTextChanged.connect(
+            lambda t: self.case_filter.set_exact(2, "" if self.rag.currentIndex() == 0 else t)
+        )
+        self.status.currentTextChanged.connect(
+            lambda t: self.case_filter.set_exact(3, "" if self.status.currentIndex() == 0 else t)
+        )
+        self.worker.textChanged.connect(self._worker_filter)
+        self.case_table.activated.connect(lambda i: self._open(object_at(self.case_filter, i)))
+        self.hit_table.activated.connect(
+            lambda i: self.open_case.emit(self.hit_model.rows[i.row()].case_id)
+        )
+        self.meeting_table.activated.connect(self._open_meeting)
+        self.action_table.activated.connect(
+            lambda i: self.open_case.emit(object_at(self.action_filter, i).case_id)
+        )
+        self.search.returnPressed.connect(self._enter_in_search)
+        self.refresh()
+
+    def refresh(self) -> None:
+        today = date.today()
+        self.case_model.set_rows(cases.list_cases(self.workspace))
+        self.meeting_model.set_rows(
+            cases.meetings_between(self.workspace, today, today + timedelta(days=7))
+        )
+        due = cases.open_actions_due(self.workspace, today + timedelta(days=7))
+        self.action_model.set_rows(due)
+        overdue = sum(1 for a in due if a.due and a.due < today.isoformat())
+        self.actions_label.setText(
+            tr("Actions due this week: {0}, of which overdue: {1}").format(len(due), overdue)
+        )
+        self.case_table.resizeColumnsToContents()
+
+    def _worker_filter(self, text: str) -> None:
+        self.case_filter.setFilterKeyColumn(4 if text else -1)
+        self.case_filter.setFilterFixedString(text)
+
+    def run_search(self) -> None:
+        text = self.search.text()
+        self._search_seq += 1
+        seq, ws = self._search_seq, self.workspace
+        if not text.strip():
+            self.hit_table.hide()
+            return
+
+        def done(hits: list[cases.SearchHit]) -> None:
+            if seq == self._search_seq:  # a later keystroke wins
+                self.hit_model.set_rows(hits)
+                self.hit_table.setVisible(True)
+
+        run_in_background(self, lambda: cases.search(ws, text), done, lambda exc: None)
+
+    def _enter_in_search(self) -> None:
+        self.timer.stop()
+        self.run_search()
+        self.hit_table.setFocus()
+
+    def _open(self, row: cases.CaseRow | None) -> None:
+        if row is not None:
+            self.open_case.emit(row.id)
+
+    def _open_meeting(self, index: QModelIndex) -> None:
+        row = self.meeting_model.rows[index.row()]
+        self.open_meeting.emit(row.case_id, row.id)
+
+    def save_pending(self) -> bool:
+        return True

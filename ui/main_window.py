@@ -1,7 +1,8 @@
-"""The main window: the unlock screen, then the screens of an unlocked workspace.
+"""The main window: the unlock screen, then home -> case -> meeting.
 
 Locking (Ctrl+L, or after the workspace's idle time) saves pending edits, closes the
-workspace, drops every screen that showed case data, and shows the unlock screen again.
+workspace, deletes every screen that showed case data (the room screen is cleared too) and
+shows the unlock screen. Unlocking again as the same user returns to where they were.
 """
 
 from __future__ import annotations
@@ -9,15 +10,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
+from storage import cases
 from storage.keychain import Keychain
 from storage.workspace import Workspace
+from ui.case_screen import CaseScreen
+from ui.forms import tr
 from ui.home_screen import HomeScreen
+from ui.meeting_screen import MeetingScreen
+from ui.presenter_view import PresenterView
 from ui.unlock_screen import UnlockScreen
 
-DEFAULT_IDLE_MINUTES = 5
 _INPUT_EVENTS = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -29,69 +34,185 @@ _INPUT_EVENTS = {
 class MainWindow(QMainWindow):
     def __init__(self, folder: Path, keychain: Keychain | None = None) -> None:
         super().__init__()
-        self.setWindowTitle(self.tr("Caseroom"))
+        self.setWindowTitle(tr("Caseroom"))
         self.workspace: Workspace | None = None
+        self.screens: list[QWidget] = []  # home, then case, then meeting: Back pops one
+        self.resume: tuple[str, list[tuple[str, ...]], int] | None = None
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.unlock_screen = UnlockScreen(folder, keychain or Keychain())
         self.unlock_screen.unlocked.connect(self.on_unlocked)
         self.stack.addWidget(self.unlock_screen)
-        self.home: HomeScreen | None = None
+        self.presenter = PresenterView()
 
-        self.lock_action = QAction(self.tr("&Lock"), self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.triggered.connect(self.lock)
-        self.lock_action.setEnabled(False)
-        self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
-        menu = self.menuBar().addMenu(self.tr("&Workspace"))
-        menu.addAction(self.lock_action)
-        menu.addSeparator()
-        menu.addAction(self.quit_action)
+        def action(text: str, shortcut: QKeySequence | str, slot: object) -> QAction:
+            act = QAction(tr(text), self)
+            act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)  # type: ignore[arg-type]
+            act.setEnabled(False)
+            return act
+
+        self.lock_action = action("&Lock", "Ctrl+L", self.lock)
+        self.home_action = action("&Home", "Alt+Home", self.go_home)
+        self.back_action = action("&Back", "Alt+Left", self.go_back)
+        self.quit_action = action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.quit_action.setEnabled(True)
+        self.presenter_action = action("Show the &room screen", "F5", self.toggle_presenter)
+        self.presenter_action.setCheckable(True)
+        self.family_safe_action = action(
+            "&Hide what is withheld from the family", "Ctrl+H", self.presenter.family_safe.toggle
+        )
+        self.family_safe_action.setCheckable(True)
+        self.presenter.family_safe.toggled.connect(self.family_safe_action.setChecked)
+        self.session_actions = [
+            self.lock_action,
+            self.home_action,
+            self.back_action,
+            self.presenter_action,
+            self.family_safe_action,
+        ]
+        menu = self.menuBar().addMenu(tr("&Workspace"))
+        menu.addActions([self.lock_action, self.quit_action])
+        go = self.menuBar().addMenu(tr("&Go"))
+        go.addActions([self.home_action, self.back_action])
+        room = self.menuBar().addMenu(tr("&Room screen"))
+        room.addActions([self.presenter_action, self.family_safe_action])
+        self.screen_menu = room.addMenu(tr("Show on &screen"))
+        self.screen_group = QActionGroup(self)
+        for i, screen in enumerate(QGuiApplication.screens()):
+            act = self.screen_menu.addAction(f"{i + 1}: {screen.name()}")
+            act.setCheckable(True)
+            act.setChecked(i == len(QGuiApplication.screens()) - 1)
+            act.triggered.connect(lambda _=False, n=i: self.presenter.place_on(n))
+            self.screen_group.addAction(act)
 
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self.lock)
-        self.idle_ms = DEFAULT_IDLE_MINUTES * 60_000
+        self.idle_ms = 5 * 60_000
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
-        self.resize(1200, 800)
+        self.resize(1280, 820)
 
-    # --- idle lock -------------------------------------------------------------------
+    # --- idle lock -----------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.workspace is not None and event.type() in _INPUT_EVENTS:
             self.idle_timer.start(self.idle_ms)
         return False
 
-    # --- unlock and lock -------------------------------------------------------------
+    # --- navigation ----------------------------------------------------------------------
+    def _push(self, screen: QWidget) -> None:
+        self.screens.append(screen)
+        self.stack.addWidget(screen)
+        self.stack.setCurrentWidget(screen)
+        screen.setFocus()
+        self.back_action.setEnabled(len(self.screens) > 1)
+
+    def _pop_to(self, depth: int) -> bool:
+        while len(self.screens) > depth:
+            screen = self.screens[-1]
+            if not screen.save_pending():  # type: ignore[attr-defined]
+                return False
+            self.screens.pop()
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
+        if self.screens:
+            self.stack.setCurrentWidget(self.screens[-1])
+            if isinstance(self.screens[-1], HomeScreen):
+                self.screens[-1].refresh()
+        self.back_action.setEnabled(len(self.screens) > 1)
+        return True
+
+    def go_home(self) -> None:
+        self._pop_to(1)
+
+    def go_back(self) -> None:
+        self._pop_to(max(1, len(self.screens) - 1))
+
+    def show_case(self, case_id: str) -> None:
+        assert self.workspace is not None
+        if self._pop_to(1):
+            screen = CaseScreen(self.workspace, case_id)
+            screen.open_meeting.connect(self.show_meeting)
+            self._push(screen)
+
+    def show_meeting(self, case_id: str, meeting_id: str) -> None:
+        assert self.workspace is not None
+        if not (
+            len(self.screens) >= 2
+            and isinstance(self.screens[1], CaseScreen)
+            and self.screens[1].case.id == case_id
+        ):
+            self.show_case(case_id)
+        if not self._pop_to(2):
+            return
+        screen = MeetingScreen(self.workspace, case_id, meeting_id)
+        screen.step_changed.connect(lambda step: self.presenter.show_meeting(screen.meeting, step))
+        screen.meeting_changed.connect(lambda m: self.presenter.show_meeting(m))
+        self._push(screen)
+        self.presenter.show_meeting(screen.meeting, screen.current_step().title)
+
+    def toggle_presenter(self, on: bool) -> None:
+        self.presenter.setVisible(on)
+
+    # --- unlock and lock -----------------------------------------------------------------
     def on_unlocked(self, ws: Workspace) -> None:
         self.workspace = ws
-        self.home = HomeScreen(ws)
-        self.stack.addWidget(self.home)
-        self.stack.setCurrentWidget(self.home)
-        self.lock_action.setEnabled(True)
-        self.setWindowTitle(self.tr("Caseroom — {0}").format(ws.user.display_name))
+        self.idle_ms = cases.reference_data(ws).idle_lock_minutes * 60_000
+        for act in self.session_actions:
+            act.setEnabled(True)
+        home = HomeScreen(ws)
+        home.open_case.connect(self.show_case)
+        home.open_meeting.connect(self.show_meeting)
+        self._push(home)
+        self.setWindowTitle(tr("Caseroom — {0}").format(ws.user.display_name))
+        resume, self.resume = self.resume, None
+        if resume and resume[0] == ws.user.name:
+            for place in resume[1]:
+                if place[0] == "case":
+                    self.show_case(place[1])
+                elif place[0] == "meeting":
+                    self.show_meeting(place[1], place[2])
+                    self.screens[-1].agenda_list.setCurrentRow(resume[2])  # type: ignore[attr-defined]
         self.idle_timer.start(self.idle_ms)
-        self.home.setFocus()
+
+    def _where(self) -> list[tuple[str, ...]]:
+        places: list[tuple[str, ...]] = []
+        for screen in self.screens:
+            if isinstance(screen, CaseScreen):
+                places = [("case", screen.case.id)]
+            elif isinstance(screen, MeetingScreen):
+                places = [("meeting", screen.case.id, screen.meeting.id)]
+        return places
 
     def lock(self) -> None:
         if self.workspace is None:
             return
         self.idle_timer.stop()
-        if self.home is not None:
-            self.home.save_pending()
-            self.stack.removeWidget(self.home)
-            self.home.deleteLater()
-            self.home = None
+        step = (
+            self.screens[-1].agenda_list.currentRow()
+            if isinstance(self.screens[-1], MeetingScreen)
+            else 0
+        )
+        self.resume = (self.workspace.user.name, self._where(), step)
+        for screen in reversed(self.screens):
+            screen.save_pending()  # type: ignore[attr-defined]
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
+        self.screens = []
+        self.presenter.clear()
+        self.presenter.hide()
+        self.presenter_action.setChecked(False)
         self.workspace.close()
         self.workspace = None
-        self.lock_action.setEnabled(False)
-        self.setWindowTitle(self.tr("Caseroom"))
+        for act in self.session_actions:
+            act.setEnabled(False)
+        self.setWindowTitle(tr("Caseroom"))
         self.stack.setCurrentWidget(self.unlock_screen)
         self.unlock_screen.reset()
 
     def closeEvent(self, event: QEvent) -> None:  # type: ignore[override]
         self.lock()
+        self.presenter.close()
         super().closeEvent(event)  # type: ignore[arg-type]

@@ -169,5 +169,9 @@ def test_json_schema_is_generated_from_the_models():
 def test_published_schema_is_current():
     from pathlib import Path
 
-    published = json.loads((Path(__file__).resolve().parents[2] / "docs" / "bundle.schema.json").read_text())
-    assert published == json.loads(json.dumps(bundle_json_schema())), "regenerate docs/bundle.schema.json"
+    published = json.loads(
+        (Path(__file__).resolve().parents[2] / "docs" / "bundle.schema.json").read_text()
+    )
+    assert published == json.loads(json.dumps(bundle_json_schema())), (
+        "regenerate docs/bundle.schema.json"
+    )

@@ -1,0 +1,189 @@
+"""A case: its children and people (with the other cases they appear in), chronology,
+meetings, every action across meetings, and the RAG history."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.base import new_id
+from models.rules import current_actions, overdue, plan_next_meeting
+from storage import cases
+from storage.workspace import Workspace
+from ui.forms import tr
+from ui.home_screen import table
+from ui.table_model import Column, RecordFilter, RecordTableModel, object_at
+
+
+def linked_cases(ws: Workspace, case_id: str) -> dict[str, list[str]]:
+    """For each person of the case, the references of the other cases they are in."""
+    rows = ws.conn.execute(
+        "SELECT mine.person_id, c.reference FROM case_people mine"
+        " JOIN case_people other ON other.person_id = mine.person_id AND other.case_id != mine.case_id"
+        " JOIN cases c ON c.id = other.case_id WHERE mine.case_id = ?",
+        (case_id,),
+    )
+    links: dict[str, list[str]] = {}
+    for person_id, reference in rows:
+        links.setdefault(person_id, []).append(reference)
+    return links
+
+
+class CaseScreen(QWidget):
+    open_meeting = Signal(str, str)
+    open_case_reference = Signal(str)
+
+    def __init__(self, workspace: Workspace, case_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.case = cases.open_case(workspace, case_id)
+        self.reference = cases.reference_data(workspace)
+        links = linked_cases(workspace, case_id)
+        today = date.today()
+        title = QLabel(
+            f"{self.case.reference} · {', '.join(p.name for p in self.case.children()) or tr('no child recorded')}"
+        )
+        title.setObjectName("title")
+        rag = self.case.rag.value.upper() if self.case.rag else tr("not rated")
+        facts = QLabel(
+            tr("RAG {0} · {1} · allocated to {2} · opened {3}").format(
+                rag, self.case.status.value, self.case.allocated_worker or "—", self.case.opened_on
+            )
+        )
+
+        self.people = RecordTableModel(
+            [
+                Column(tr("Name"), lambda p: p.name + (f" ({p.known_as})" if p.known_as else "")),
+                Column(tr("Role"), lambda p: p.role.value.replace("_", " ")),
+                Column(tr("Relationship"), lambda p: p.relationship),
+                Column(tr("Born"), lambda p: p.date_of_birth or ""),
+                Column(
+                    tr("Language"),
+                    lambda p: (
+                        p.first_language + (tr(" (interpreter)") if p.interpreter_needed else "")
+                    ),
+                ),
+                Column(tr("Also in cases"), lambda p: ", ".join(links.get(p.id, []))),
+            ],
+            self,
+        )
+        self.people.set_rows(self.case.people)
+        self.chronology = RecordTableModel(
+            [
+                Column(tr("Date"), lambda e: e.date),
+                Column(tr("Agency"), lambda e: e.source_agency),
+                Column(tr("Event"), lambda e: e.event),
+                Column(tr("Impact on the child"), lambda e: e.impact_on_child),
+                Column(tr("Action taken"), lambda e: e.action_taken),
+            ],
+            self,
+        )
+        self.chronology.set_rows(sorted(self.case.chronology, key=lambda e: e.date))
+        self.chronology_filter = RecordFilter(self)
+        self.chronology_filter.setSourceModel(self.chronology)
+        self.agency = QComboBox()
+        self.agency.addItems(
+            [
+                tr("All agencies"),
+                *sorted({e.source_agency for e in self.case.chronology if e.source_agency}),
+            ]
+        )
+        self.agency.setAccessibleName(tr("Filter chronology by agency"))
+        self.agency.currentTextChanged.connect(
+            lambda t: self.chronology_filter.set_exact(
+                1, "" if self.agency.currentIndex() == 0 else t
+            )
+        )
+        self.meetings = RecordTableModel(
+            [
+                Column(tr("Date"), lambda m: m.date),
+                Column(tr("Meeting"), lambda m: m.type),
+                Column(tr("Status"), lambda m: m.status.value.replace("_", " ")),
+                Column(tr("Chair"), lambda m: m.chair),
+            ],
+            self,
+        )
+        self.meetings.set_rows(self.case.meetings_in_order())
+        self.actions = RecordTableModel(
+            [
+                Column(tr("Due"), lambda a: a.due or ""),
+                Column(tr("Action"), lambda a: a.what),
+                Column(tr("Owner"), lambda a: f"{a.owner} ({a.owner_agency})"),
+                Column(
+                    tr("Status"),
+                    lambda a: (
+                        tr("OVERDUE") if overdue(a, today) else a.status.value.replace("_", " ")
+                    ),
+                ),
+            ],
+            self,
+        )
+        self.actions.set_rows(list(current_actions(self.case).values()))
+        self.rag_history = RecordTableModel(
+            [
+                Column(tr("When"), lambda r: r.at),
+                Column(tr("Rating"), lambda r: r.rating.value),
+                Column(tr("Reason"), lambda r: r.reason),
+                Column(tr("By"), lambda r: r.by),
+            ],
+            self,
+        )
+        self.rag_history.set_rows(self.case.rag_history)
+
+        self.meeting_table = table(self.meetings, tr("Meetings"))
+        self.meeting_table.activated.connect(
+            lambda i: self.open_meeting.emit(self.case.id, self.meetings.rows[i.row()].id)
+        )
+        self.new_type = QComboBox()
+        self.new_type.addItems(self.reference.meeting_types)
+        self.new_type.setAccessibleName(tr("Type of the new meeting"))
+        new_button = QPushButton(tr("&New meeting (Ctrl+N)"))
+        new_button.clicked.connect(self.new_meeting)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_meeting)
+        meetings_tab = QWidget()
+        meetings_layout = QVBoxLayout(meetings_tab)
+        row = QHBoxLayout()
+        row.addWidget(self.new_type)
+        row.addWidget(new_button)
+        row.addStretch(1)
+        meetings_layout.addLayout(row)
+        meetings_layout.addWidget(self.meeting_table)
+        chronology_tab = QWidget()
+        chronology_layout = QVBoxLayout(chronology_tab)
+        chronology_layout.addWidget(self.agency)
+        chronology_layout.addWidget(table(self.chronology_filter, tr("Chronology")))
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(meetings_tab, tr("&Meetings"))
+        self.tabs.addTab(table(self.people, tr("People")), tr("&People"))
+        self.tabs.addTab(chronology_tab, tr("C&hronology"))
+        self.tabs.addTab(table(self.actions, tr("Actions across meetings")), tr("&Actions"))
+        self.tabs.addTab(table(self.rag_history, tr("RAG history")), tr("&RAG history"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(facts)
+        layout.addWidget(self.tabs, 1)
+
+    def new_meeting(self) -> None:
+        meeting = plan_next_meeting(
+            self.case, new_id("m"), self.new_type.currentText(), date.today(), new_id("att") + "-"
+        )
+        cases.save_meeting(self.workspace, self.case.id, meeting)
+        self.open_meeting.emit(self.case.id, meeting.id)
+
+    def selected_meeting(self) -> object:
+        return object_at(self.meetings, self.meeting_table.currentIndex())
+
+    def save_pending(self) -> bool:
+        return True

@@ -1,0 +1,339 @@
+"""The meeting workspace: the agenda on the left, one step at a time on the right.
+
+Moving between steps, Ctrl+S and locking all save the meeting through the same use case
+(`cases.save_meeting`); a rule broken anywhere is shown beside its field and nothing typed
+is dropped.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.case import Case
+from models.meeting import (
+    Action,
+    AgencyContribution,
+    Attendance,
+    ChildVoice,
+    Meeting,
+    MeetingStatus,
+    SharingDecision,
+)
+from models.reference import ReferenceData
+from models.rules import meeting_is_frozen, rag_deadline
+from storage import cases
+from storage.errors import WorkspaceError
+from storage.workspace import Workspace
+from ui.forms import tr
+from ui.meeting_steps import DetailsStep, ListStep, NextMeetingStep, ReviewStep, Step, withheld_mark
+from ui.minutes_step import MinutesStep
+from ui.risk_steps import DecisionsStep, RiskStep
+from ui.table_model import Column
+
+NEXT_STATUS = {
+    MeetingStatus.SCHEDULED: (MeetingStatus.IN_PROGRESS, "Start the meeting"),
+    MeetingStatus.IN_PROGRESS: (MeetingStatus.MINUTES_DRAFT, "End the meeting (minutes draft)"),
+}
+
+
+def agenda(reference: ReferenceData) -> list[Step]:
+    """The agenda, in order."""
+    agencies = {"agency": reference.agencies}
+    return [
+        ListStep(
+            tr("Attendance"),
+            "attendance",
+            Attendance,
+            [
+                Column(tr("Name"), lambda a: a.name),
+                Column(tr("Agency"), lambda a: a.agency),
+                Column(tr("Role"), lambda a: a.role),
+                Column(tr("Attendance"), lambda a: a.status.value.replace("_", " ")),
+                Column(
+                    tr("Confidentiality"),
+                    lambda a: tr("acknowledged") if a.confidentiality_acknowledged else "",
+                ),
+            ],
+            "att",
+            agencies,
+            frozenset({"person_id"}),
+        ),
+        DetailsStep(),
+        ReviewStep(),
+        ListStep(
+            tr("Agency contributions"),
+            "contributions",
+            AgencyContribution,
+            [
+                Column(tr("Agency"), lambda c: c.agency),
+                Column(tr("What they know"), lambda c: c.text),
+                Column(tr("Family copy"), lambda c: withheld_mark(c.withheld_from_family)),
+            ],
+            "c",
+            agencies,
+        ),
+        ListStep(
+            tr("Information-sharing decisions"),
+            "sharing_decisions",
+            SharingDecision,
+            [
+                Column(tr("Decision"), lambda s: s.outcome.value.replace("_", " ")),
+                Column(tr("Information"), lambda s: s.information),
+                Column(tr("From → to"), lambda s: f"{s.from_agency} → {s.to_whom}"),
+            ],
+            "s",
+            {"from_agency": reference.agencies, "lawful_basis": reference.lawful_bases},
+        ),
+        ListStep(
+            tr("The child's voice"),
+            "child_voice",
+            ChildVoice,
+            [
+                Column(tr("Who"), lambda v: v.speaker.value),
+                Column(tr("Words"), lambda v: v.words),
+                Column(tr("Family copy"), lambda v: withheld_mark(v.withheld_from_family)),
+            ],
+            "v",
+            None,
+            frozenset({"person_id"}),
+        ),
+        RiskStep(),
+        DecisionsStep(),
+        ListStep(
+            tr("Joint action plan"),
+            "actions",
+            Action,
+            [
+                Column(tr("Action"), lambda a: a.what),
+                Column(tr("Owner"), lambda a: f"{a.owner} ({a.owner_agency})"),
+                Column(tr("Due"), lambda a: a.due),
+                Column(tr("Status"), lambda a: a.status.value.replace("_", " ")),
+            ],
+            "a",
+            {"owner_agency": reference.agencies},
+        ),
+        NextMeetingStep(),
+    ]
+
+
+class MeetingScreen(QWidget):
+    step_changed = Signal(str)
+    meeting_changed = Signal(object)  # Meeting, after every save
+
+    def __init__(
+        self, workspace: Workspace, case_id: str, meeting_id: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.reference = cases.reference_data(workspace)
+        self.case: Case = cases.open_case(workspace, case_id)
+        _, self.meeting = cases.open_meeting(workspace, meeting_id)
+        self.steps: list[Step] = agenda(self.reference)
+        self.minutes = MinutesStep(workspace)
+        self.minutes.signed.connect(self.after_signing)
+        self.title = QLabel()
+        self.title.setObjectName("title")
+        self.status = QLabel()
+        self.deadline = QLabel()
+        self.deadline.setObjectName("hint")
+        self.banner = QLabel()
+        self.banner.setObjectName("error")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.advance_button = QPushButton()
+        self.advance_button.clicked.connect(self.advance_status)
+        self.save_button = QPushButton(tr("&Save (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save)
+        self.agenda_list = QListWidget()
+        self.agenda_list.setAccessibleName(tr("Agenda"))
+        self.agenda_list.setMaximumWidth(280)
+        self.pages = QStackedWidget()
+        for number, step in enumerate([*self.steps, self.minutes], start=1):
+            self.agenda_list.addItem(
+                f"{number}. {tr(step.title)}" + (f"   (Ctrl+{number})" if number < 10 else "")
+            )
+            self.pages.addWidget(step)
+            step.changed.connect(self._edited)
+            if number < 10:
+                QShortcut(
+                    QKeySequence(f"Ctrl+{number}"),
+                    self,
+                    lambda n=number - 1: self.agenda_list.setCurrentRow(n),
+                )
+        QShortcut(
+            QKeySequence("Ctrl+0"), self, lambda: self.agenda_list.setCurrentRow(len(self.steps))
+        )
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence("Ctrl+PgDown"), self, lambda: self._move(1))
+        QShortcut(QKeySequence("Ctrl+PgUp"), self, lambda: self._move(-1))
+        self.agenda_list.currentRowChanged.connect(self._go_to)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.status)
+        top.addWidget(self.advance_button)
+        top.addWidget(self.save_button)
+        body = QHBoxLayout()
+        body.addWidget(self.agenda_list)
+        body.addWidget(self.pages, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.deadline)
+        layout.addWidget(self.banner)
+        layout.addLayout(body, 1)
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self._show_deadline)
+        self.timer.start(30_000)
+        self._load_all()
+        self.agenda_list.setCurrentRow(0)
+
+    # --- showing ---------------------------------------------------------------------------
+    def _load_all(self) -> None:
+        for step in self.steps:
+            step.load(self.case, self.meeting, self.reference)
+        self.minutes.load(self.case, self.meeting, self.reference)
+        frozen = meeting_is_frozen(self.meeting)
+        for step in self.steps:
+            step.setEnabled(not frozen)
+        self.save_button.setEnabled(not frozen)
+        self.title.setText(
+            f"{self.meeting.type} · {self.case.reference} · {self.meeting.date:%d %b %Y}"
+        )
+        self.status.setText(tr("Status: {0}").format(self.meeting.status.value.replace("_", " ")))
+        nxt = NEXT_STATUS.get(self.meeting.status)
+        self.advance_button.setVisible(nxt is not None)
+        if nxt:
+            self.advance_button.setText(tr(nxt[1]))
+        self._show_deadline()
+
+    def _show_deadline(self) -> None:
+        rag, contact = self.meeting.risk.rag, self.meeting.contact_received_at
+        if rag is None or contact is None:
+            self.deadline.setText(
+                tr("Set the RAG rating and the contact time to see when a decision is due.")
+            )
+            return
+        due = rag_deadline(contact, rag, self.reference)
+        left = due - datetime.now(UTC)
+        hours = int(left.total_seconds() // 3600)
+        minutes = int(left.total_seconds() % 3600 // 60)
+        when = (
+            tr("{0} h {1} min left").format(hours, minutes)
+            if left.total_seconds() > 0
+            else tr("OVERDUE")
+        )
+        self.deadline.setText(
+            tr("{0}: decision due {1:%d %b %H:%M} UTC — {2}").format(rag.value.upper(), due, when)
+        )
+
+    def current_step(self) -> Step:
+        return self.pages.currentWidget()  # type: ignore[return-value]
+
+    def _move(self, by: int) -> None:
+        self.agenda_list.setCurrentRow(
+            max(0, min(self.agenda_list.count() - 1, self.agenda_list.currentRow() + by))
+        )
+
+    def _go_to(self, row: int) -> None:
+        if not meeting_is_frozen(self.meeting) and self.pages.currentIndex() != row:
+            self.save()
+        self.pages.setCurrentIndex(row)
+        step = self.current_step()
+        self.step_changed.emit(step.title)
+        if step is self.minutes:
+            self.minutes.load(self.case, self.meeting, self.reference)
+        step.setFocus()
+        step.focusNextChild()
+
+    def _edited(self) -> None:
+        self.banner.hide()
+
+    # --- saving ----------------------------------------------------------------------------
+    def collect(self) -> Meeting | None:
+        data: dict[str, Any] = self.meeting.model_dump()
+        ok = all([step.collect(data) for step in self.steps])
+        if not ok:
+            self.banner.setText(
+                tr("A rule is broken on this page: see the message beside the field.")
+            )
+            self.banner.show()
+            return None
+        try:
+            return Meeting.model_validate(data)
+        except ValidationError as exc:
+            details = self.steps[1]
+            assert isinstance(details, DetailsStep)
+            details.form.show_errors(exc)
+            first = exc.errors(include_url=False)[0]
+            self.banner.setText(
+                tr("Not saved: {0} ({1})").format(
+                    str(first["msg"]).removeprefix("Value error, "),
+                    ".".join(map(str, first["loc"])) or tr("meeting"),
+                )
+            )
+            self.banner.show()
+            return None
+
+    def save(self, commit_forms: bool = False) -> bool:
+        """Save the meeting; with `commit_forms`, first add what is typed in open forms."""
+        if meeting_is_frozen(self.meeting):
+            return True
+        if commit_forms and not all([s.commit_pending() for s in self.steps]):
+            self.banner.setText(
+                tr("Something typed breaks a rule; it is kept on the page, not saved.")
+            )
+            self.banner.show()
+            return False
+        meeting = self.collect()
+        if meeting is None:
+            return False
+        if meeting == self.meeting:
+            return True
+        try:
+            cases.save_meeting(self.workspace, self.case.id, meeting)
+        except WorkspaceError as exc:
+            self.banner.setText(str(exc))
+            self.banner.show()
+            return False
+        self.meeting = meeting
+        self.case = self.case.model_copy(
+            update={"meetings": [meeting if m.id == meeting.id else m for m in self.case.meetings]}
+        )
+        self.banner.hide()
+        self.meeting_changed.emit(meeting)
+        return True
+
+    def save_pending(self) -> bool:
+        return self.save(commit_forms=True)
+
+    def advance_status(self) -> None:
+        nxt = NEXT_STATUS.get(self.meeting.status)
+        if nxt is None or not self.save(commit_forms=True):
+            return
+        meeting = self.meeting.model_copy(update={"status": nxt[0]})
+        cases.save_meeting(self.workspace, self.case.id, meeting)
+        self.meeting = meeting
+        self.case = self.case.model_copy(
+            update={"meetings": [meeting if m.id == meeting.id else m for m in self.case.meetings]}
+        )
+        self._load_all()
+        self.meeting_changed.emit(meeting)
+
+    def after_signing(self) -> None:
+        _, self.meeting = cases.open_meeting(self.workspace, self.meeting.id)
+        self._load_all()
+        self.meeting_changed.emit(self.meeting)

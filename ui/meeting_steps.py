@@ -1,0 +1,256 @@
+"""The steps of the meeting workspace, one per agenda item.
+
+Each step shows part of the meeting, and `collect(data)` writes its part into the meeting's
+dict. Item lists keep only valid items; `commit_pending()` adds or saves what is typed in a
+step's form before the meeting is saved (and before the app locks).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.case import Case
+from models.meeting import (
+    Action,
+    ActionReview,
+    ActionStatus,
+    Meeting,
+)
+from models.reference import ReferenceData
+from models.rules import actions_to_review
+from ui.forms import ModelForm, tr
+from ui.item_list import ItemListEditor
+from ui.table_model import Column
+
+
+def withheld_mark(value: bool) -> str:
+    return tr("withheld") if value else ""
+
+
+class Step(QWidget):
+    changed = Signal()
+    title = ""
+    shortcut = ""
+
+    def load(self, case: Case, meeting: Meeting, reference: ReferenceData) -> None:
+        raise NotImplementedError
+
+    def collect(self, data: dict[str, Any]) -> bool:
+        raise NotImplementedError
+
+    def commit_pending(self) -> bool:
+        return True
+
+    def lists(self) -> list[ItemListEditor]:
+        return []
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    return area
+
+
+def commit(editor: ItemListEditor) -> bool:
+    if editor.form.is_blank():
+        return True
+    if editor.selected_row() is not None:
+        return editor.update_selected()
+    if editor.form.base:
+        return True
+    return editor.add()
+
+
+class ListStep(Step):
+    """A step that is one list of records in the meeting."""
+
+    def __init__(
+        self,
+        title: str,
+        attr: str,
+        model: type,
+        columns: list[Column],
+        prefix: str,
+        choices: dict[str, list[str]] | None = None,
+        exclude: frozenset[str] = frozenset(),
+    ) -> None:
+        super().__init__()
+        self.title, self.attr = title, attr
+        self.editor = ItemListEditor(
+            title, model, columns, prefix, exclude=exclude, choices=choices or {}
+        )
+        self.editor.changed.connect(self.changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scrolled(self.editor))
+
+    def load(self, case: Case, meeting: Meeting, reference: ReferenceData) -> None:
+        self.editor.set_items(getattr(meeting, self.attr))
+
+    def collect(self, data: dict[str, Any]) -> bool:
+        data[self.attr] = self.editor.items()
+        return True
+
+    def commit_pending(self) -> bool:
+        return commit(self.editor)
+
+    def lists(self) -> list[ItemListEditor]:
+        return [self.editor]
+
+
+class DetailsStep(Step):
+    """Meeting facts, purpose and the confidentiality statement."""
+
+    title = "Purpose and confidentiality"
+    FIELDS = (
+        "type",
+        "date",
+        "start_time",
+        "end_time",
+        "venue",
+        "chair",
+        "minute_taker",
+        "trigger_reference",
+        "contact_received_at",
+        "purpose",
+        "confidentiality_statement",
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.form = ModelForm(
+            Meeting,
+            include=self.FIELDS,
+            labels={
+                "type": tr("Meeting type"),
+                "contact_received_at": tr("Contact received (UTC)"),
+            },
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scrolled(self.form))
+
+    def load(self, case: Case, meeting: Meeting, reference: ReferenceData) -> None:
+        self.form.set_value(meeting)
+
+    def collect(self, data: dict[str, Any]) -> bool:
+        data.update({k: v for k, v in self.form.raw().items() if k in self.FIELDS})
+        return True
+
+
+class ReviewStep(Step):
+    """The actions still open from earlier meetings, with the status reported today."""
+
+    title = "Review of earlier actions"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[tuple[Action, QComboBox, QLineEdit, QLabel]] = []
+        self.body = QWidget()
+        self.grid = QFormLayout(self.body)
+        self.note = QLabel()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.note)
+        layout.addWidget(scrolled(self.body))
+
+    def load(self, case: Case, meeting: Meeting, reference: ReferenceData) -> None:
+        while self.grid.rowCount():
+            self.grid.removeRow(0)
+        self.rows = []
+        reviews = {r.action_id: r for r in meeting.action_reviews}
+        due = actions_to_review(case, meeting)
+        ids = {a.id for a in due}
+        earlier = {a.id: a for m in case.meetings for a in m.actions}
+        due += [earlier[i] for i in reviews if i not in ids and i in earlier]
+        self.note.setText(
+            tr("{0} action(s) carried over from earlier meetings.").format(len(due))
+            if due
+            else tr("No actions are carried over from earlier meetings.")
+        )
+        for action in due:
+            status = QComboBox()
+            status.addItems(
+                [tr("not reviewed"), *[s.value.replace("_", " ") for s in ActionStatus]]
+            )
+            note = QLineEdit()
+            note.setPlaceholderText(tr("Note (needed when not done or not possible)"))
+            error = QLabel()
+            error.setObjectName("error")
+            error.hide()
+            if action.id in reviews:
+                status.setCurrentIndex(
+                    list(ActionStatus).index(reviews[action.id].reported_status) + 1
+                )
+                note.setText(reviews[action.id].note)
+            label = QLabel(
+                f"{action.what}\n{action.owner} ({action.owner_agency}) · {tr('due')} {action.due or '—'}"
+            )
+            label.setWordWrap(True)
+            status.setAccessibleName(tr("Status reported for: {0}").format(action.what[:60]))
+            note.setAccessibleName(tr("Note for: {0}").format(action.what[:60]))
+            box = QWidget()
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(status)
+            column.addWidget(note)
+            column.addWidget(error)
+            self.grid.addRow(label, box)
+            status.currentIndexChanged.connect(self.changed)
+            self.rows.append((action, status, note, error))
+
+    def collect(self, data: dict[str, Any]) -> bool:
+        reviews, ok = [], True
+        for action, status, note, error in self.rows:
+            error.hide()
+            if status.currentIndex() == 0:
+                continue
+            try:
+                reviews.append(
+                    ActionReview(
+                        action_id=action.id,
+                        reported_status=list(ActionStatus)[status.currentIndex() - 1],
+                        note=note.text(),
+                    )
+                )
+            except ValueError as exc:
+                error.setText(
+                    str(exc).split("\n")[-1].strip().removeprefix("Value error, ").split(" [")[0]
+                )
+                error.show()
+                ok = False
+        data["action_reviews"] = reviews
+        return ok
+
+
+class NextMeetingStep(Step):
+    title = "Next meeting"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.form = ModelForm(Meeting, include=["next_meeting_date"])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(
+            QLabel(tr("The next meeting opens with the review of every action still open."))
+        )
+        layout.addStretch(1)
+
+    def load(self, case: Case, meeting: Meeting, reference: ReferenceData) -> None:
+        self.form.set_value(meeting)
+
+    def collect(self, data: dict[str, Any]) -> bool:
+        data["next_meeting_date"] = self.form.raw()["next_meeting_date"]
+        return True

@@ -1,0 +1,253 @@
+"""The minutes step: preview (from memory, never a temp file), sign, print, export, verify,
+and the record of who received which copy."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from models.case import Case
+from models.meeting import Meeting
+from models.minutes import Variant, signing_problem
+from models.reference import ReferenceData
+from storage import minutes
+from storage.errors import WorkspaceError
+from storage.verification import verify_in_workspace
+from storage.workspace import Workspace
+from ui.forms import tr
+from ui.meeting_steps import Step
+from ui.operations import run_in_background
+
+
+class MinutesStep(Step):
+    title = "Minutes"
+    signed = Signal()
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.meeting: Meeting | None = None
+        self.pdf = b""
+        self.variant = QComboBox()
+        self.variant.addItems([tr("Professional copy"), tr("Family copy")])
+        self.variant.setAccessibleName(tr("Which copy"))
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setObjectName("error")
+        self.message.setWordWrap(True)
+        self.sign_button = QPushButton(tr("Si&gn minutes…"))
+        self.print_button = QPushButton(tr("&Print…"))
+        self.export_button = QPushButton(tr("E&xport PDF…"))
+        self.verify_button = QPushButton(tr("&Verify a PDF…"))
+        self.recipient = QLineEdit()
+        self.recipient.setPlaceholderText(tr("Recipient"))
+        self.recipient.setAccessibleName(tr("Recipient"))
+        self.how = QLineEdit()
+        self.how.setPlaceholderText(tr("How (by hand, secure email…)"))
+        self.how.setAccessibleName(tr("How it was sent"))
+        self.record_button = QPushButton(tr("&Record receipt"))
+        self.document = QPdfDocument(self)
+        self.view = QPdfView()
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setAccessibleName(tr("Minutes preview"))
+        self._buffer: QBuffer | None = None
+
+        buttons = QHBoxLayout()
+        for widget in (
+            self.variant,
+            self.sign_button,
+            self.print_button,
+            self.export_button,
+            self.verify_button,
+        ):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        record = QHBoxLayout()
+        record.addWidget(QLabel(tr("Distribution:")))
+        record.addWidget(self.recipient, 2)
+        record.addWidget(self.how, 2)
+        record.addWidget(self.record_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.state)
+        layout.addWidget(self.message)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(record)
+        self.variant.currentIndexChanged.connect(self.refresh)
+        self.sign_button.clicked.connect(self.ask_and_sign)
+        self.print_button.clicked.connect(self.print_minutes)
+        self.export_button.clicked.connect(self.export)
+        self.verify_button.clicked.connect(self.verify)
+        self.record_button.clicked.connect(self.record)
+
+    def chosen(self) -> Variant:
+        return Variant.FAMILY if self.variant.currentIndex() else Variant.PROFESSIONAL
+
+    def load(self, case: Case, meeting: Meeting, reference: ReferenceData) -> None:
+        self.meeting = meeting
+        self.refresh()
+
+    def collect(self, data: dict[str, object]) -> bool:
+        return True
+
+    def refresh(self) -> None:
+        if self.meeting is None:
+            return
+        meeting_id, variant = self.meeting.id, self.chosen()
+        signed = minutes.latest_signed(self.workspace, meeting_id)
+        problem = signing_problem(self.meeting)
+        if signed:
+            self.state.setText(
+                tr(
+                    "Signed, version {0} ({1}). The meeting is read-only; a correction is a signed addendum."
+                ).format(signed.version, signed.signed_at[:16].replace("T", " "))
+            )
+        else:
+            self.state.setText(
+                tr("Draft: not yet approved or signed.") + (f" {problem}" if problem else "")
+            )
+        self.sign_button.setEnabled(problem is None and not signed)
+        self.record_button.setEnabled(signed is not None)
+        self.message.clear()
+        ws = self.workspace
+        run_in_background(
+            self,
+            lambda: signed.pdf(variant) if signed else minutes.draft_pdf(ws, meeting_id, variant),
+            self.show_pdf,
+            self.failed,
+        )
+
+    def show_pdf(self, data: bytes) -> None:
+        self.pdf = data
+        self.document.close()
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(data))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+
+    def failed(self, exc: BaseException) -> None:
+        self.message.setText(
+            str(exc)
+            if isinstance(exc, WorkspaceError)
+            else tr("Could not build the minutes ({0}).").format(type(exc).__name__)
+        )
+
+    def clear(self) -> None:
+        """Drop the preview (on lock)."""
+        self.document.close()
+        self.pdf = b""
+
+    def ask_and_sign(self) -> None:
+        if self.meeting is None:
+            return
+        passphrase, ok = QInputDialog.getText(
+            self,
+            tr("Sign minutes"),
+            tr("Your passphrase, to sign as {0}:").format(self.workspace.user.display_name),
+            QLineEdit.EchoMode.Password,
+        )
+        if ok:
+            self.sign(passphrase)
+
+    def sign(self, passphrase: str) -> None:
+        assert self.meeting is not None
+        meeting_id, ws = self.meeting.id, self.workspace
+        self.sign_button.setEnabled(False)
+        self.state.setText(tr("Signing both copies…"))
+        run_in_background(
+            self,
+            lambda: minutes.sign_minutes(ws, meeting_id, passphrase),
+            lambda _: (self.signed.emit(), self.refresh()),
+            self._sign_failed,
+        )
+
+    def _sign_failed(self, exc: BaseException) -> None:
+        self.failed(exc)
+        self.sign_button.setEnabled(True)
+
+    def export(self) -> None:
+        if self.meeting is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            tr("Export minutes"),
+            f"minutes-{self.meeting.id}-{self.chosen().value}.pdf",
+            "PDF (*.pdf)",
+        )
+        if name:
+            try:
+                what = minutes.export_minutes(
+                    self.workspace, self.meeting.id, self.chosen(), Path(name)
+                )
+                self.state.setText(tr("Exported ({0}) to {1}.").format(what, name))
+            except (WorkspaceError, OSError) as exc:
+                self.message.setText(str(exc))
+
+    def print_minutes(self) -> None:
+        if not self.pdf or self.meeting is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        painter = QPainter(printer)
+        for page in range(self.document.pageCount()):
+            if page:
+                printer.newPage()
+            rect = painter.viewport()
+            image = self.document.render(page, QSize(rect.width(), rect.height()))
+            painter.drawImage(rect, image)
+        painter.end()
+        with self.workspace.transaction():
+            self.workspace.record(
+                "minutes.print", "meeting", self.meeting.id, {"variant": self.chosen().value}
+            )
+
+    def verify(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, tr("Verify a signed PDF"), "", "PDF (*.pdf)")
+        if name:
+            try:
+                self.state.setText(verify_in_workspace(self.workspace, Path(name)).describe())
+            except WorkspaceError as exc:
+                self.message.setText(str(exc))
+
+    def record(self) -> None:
+        if self.meeting is None:
+            return
+        try:
+            minutes.record_distribution(
+                self.workspace,
+                self.meeting.id,
+                self.chosen(),
+                self.recipient.text(),
+                date.today(),
+                self.how.text(),
+            )
+        except WorkspaceError as exc:
+            self.message.setText(str(exc))
+            return
+        self.state.setText(
+            tr("Recorded: {0} received the {1} copy ({2}).").format(
+                self.recipient.text(), self.chosen().value, self.how.text()
+            )
+        )
+        self.recipient.clear()
+        self.how.clear()

@@ -1,0 +1,84 @@
+"""Screenshots of the real app for the README and docs (offscreen; fictional demo data).
+
+QT_QPA_PLATFORM=offscreen python -m ui.screenshots docs/screenshots
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import keyring
+import keyring.backends.fail
+
+from storage.demo import make_demo
+from ui.app import make_app
+from ui.main_window import MainWindow
+
+PASSPHRASE = "screenshot passphrase"  # noqa: S105 - fictional demo data only
+
+
+def _settle(app: object, seconds: float = 0.6) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()  # type: ignore[attr-defined]
+        time.sleep(0.02)
+
+
+def main(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    app = make_app()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "demo"
+        make_demo(folder, PASSPHRASE)
+        window = MainWindow(folder)
+        window.resize(1400, 900)
+        window.show()
+        unlock = window.unlock_screen
+        unlock.user_edit.setText("chair")
+        _settle(app)
+        window.grab().save(str(out / "unlock.png"))
+        unlock.pass_edit.setText(PASSPHRASE)
+        unlock.unlock()
+        while window.workspace is None:
+            _settle(app, 0.1)
+        _settle(app)
+        window.grab().save(str(out / "home.png"))
+        home = window.screens[0]
+        home.search.setText("Zoe")  # type: ignore[attr-defined]
+        _settle(app, 1.0)
+        window.grab().save(str(out / "search.png"))
+        window.show_case("g1-case31")
+        _settle(app)
+        window.grab().save(str(out / "case.png"))
+        window.show_meeting("g1-case31", "g1-m22")
+        meeting = window.screens[-1]
+        for row, name in (
+            (0, "meeting-attendance"),
+            (3, "meeting-contributions"),
+            (6, "meeting-risk"),
+            (8, "meeting-actions"),
+        ):
+            meeting.agenda_list.setCurrentRow(row)  # type: ignore[attr-defined]
+            _settle(app)
+            window.grab().save(str(out / f"{name}.png"))
+        window.show_meeting("g1-case31", "g1-m5")
+        window.screens[-1].agenda_list.setCurrentRow(10)  # type: ignore[attr-defined]
+        _settle(app, 2.0)
+        window.grab().save(str(out / "meeting-minutes.png"))
+        window.show_meeting("g1-case31", "g1-m22")
+        window.screens[-1].agenda_list.setCurrentRow(3)  # type: ignore[attr-defined]
+        window.presenter.resize(1280, 720)
+        window.presenter.family_safe.setChecked(True)
+        window.presenter.show()
+        _settle(app)
+        window.presenter.grab().save(str(out / "room-screen.png"))
+        window.lock()
+        window.close()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))

@@ -1,0 +1,94 @@
+"""Every list is a table model over domain objects, with a sort/filter proxy on top."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+OBJECT_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    value: Callable[[Any], Any]
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows of domain objects shown through columns; OBJECT_ROLE returns the object."""
+
+    def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == OBJECT_ROLE:
+            return row
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value = self.columns[index.column()].value(row)
+            return "" if value is None else str(value)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].header
+        return None
+
+
+class RecordFilter(QSortFilterProxyModel):
+    """Sorts by any column; filters by text in any column and by exact column values."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.exact: dict[int, str] = {}
+
+    def set_exact(self, column: int, value: str) -> None:
+        if value:
+            self.exact[column] = value
+        else:
+            self.exact.pop(column, None)
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
+        model = self.sourceModel()
+        for column, wanted in self.exact.items():
+            if str(model.data(model.index(row, column, parent))) != wanted:
+                return False
+        return super().filterAcceptsRow(row, parent)
+
+
+def object_at(view_model: Any, index: QModelIndex) -> Any:
+    """The domain object behind a row of a view (through any proxy)."""
+    return (
+        view_model.data(view_model.index(index.row(), 0), OBJECT_ROLE) if index.isValid() else None
+    )
