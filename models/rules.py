@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from models.case import Case
 from models.meeting import CLOSED_NEEDING_REASON, Action, ActionStatus, Meeting, MeetingStatus
@@ -141,15 +141,18 @@ def overdue(action: Action, today: date) -> bool:
     return action.status is ActionStatus.OPEN and action.due is not None and action.due < today
 
 
-def plan_next_meeting(case: Case, meeting_id: str, kind: str, day: date, id_prefix: str) -> Meeting:
+def plan_next_meeting(
+    case: Case, meeting_id: str, kind: str, day: date, id_prefix: str, start: time | None = None
+) -> Meeting:
     """A new meeting of the case, with the attendees of its last meeting invited again.
 
-    Its review step lists `actions_to_review` (every action still open from earlier).
+    "Last" is the latest meeting held on or before `day` that recorded attendance. Its review
+    step lists `actions_to_review` (every action still open from earlier meetings).
     """
     from models.meeting import Attendance
 
-    earlier = case.meetings_in_order()
-    last = earlier[-1] if earlier else None
+    held = [m for m in case.meetings_in_order() if m.date <= day and m.attendance]
+    last = held[-1] if held else None
     attendance = [
         Attendance(
             id=f"{id_prefix}{i}", name=a.name, agency=a.agency, role=a.role, person_id=a.person_id
@@ -160,6 +163,7 @@ def plan_next_meeting(case: Case, meeting_id: str, kind: str, day: date, id_pref
         id=meeting_id,
         type=kind,
         date=day,
+        start_time=start,
         chair=last.chair if last else "",
         confidentiality_statement=last.confidentiality_statement if last else "",
         attendance=attendance,

@@ -66,4 +66,11 @@ def search_form(text: str) -> str:
     Greek tonos and final sigma; folding here first makes "ΑΛΕΞΗΣ" find "Αλέξης".
     """
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return plain.translate(_UNDECOMPOSED)
+
+
+# Letters with no decomposition that people type without their stroke ("Lukasz" for "Łukasz").
+_UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"}
+)

@@ -3,7 +3,7 @@ meetings, every action across meetings, and the RAG history."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -23,7 +24,7 @@ from storage import cases
 from storage.workspace import Workspace
 from ui.forms import tr
 from ui.home_screen import table
-from ui.table_model import Column, RecordFilter, RecordTableModel, object_at
+from ui.table_model import Column, RecordFilter, RecordTableModel, fit_columns
 
 
 def linked_cases(ws: Workspace, case_id: str) -> dict[str, list[str]]:
@@ -170,20 +171,21 @@ class CaseScreen(QWidget):
         self.tabs.addTab(chronology_tab, tr("C&hronology"))
         self.tabs.addTab(table(self.actions, tr("Actions across meetings")), tr("&Actions"))
         self.tabs.addTab(table(self.rag_history, tr("RAG history")), tr("&RAG history"))
+        for view in self.tabs.findChildren(QTableView):
+            fit_columns(view)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(facts)
         layout.addWidget(self.tabs, 1)
 
     def new_meeting(self) -> None:
+        now = datetime.now().replace(second=0, microsecond=0)
+        kind = self.new_type.currentText()
         meeting = plan_next_meeting(
-            self.case, new_id("m"), self.new_type.currentText(), date.today(), new_id("att") + "-"
+            self.case, new_id("m"), kind, now.date(), new_id("att") + "-", now.time()
         )
         cases.save_meeting(self.workspace, self.case.id, meeting)
         self.open_meeting.emit(self.case.id, meeting.id)
-
-    def selected_meeting(self) -> object:
-        return object_at(self.meetings, self.meeting_table.currentIndex())
 
     def save_pending(self) -> bool:
         return True

@@ -61,11 +61,13 @@ class _Editor:
 
 
 class _Text(_Editor):
-    def __init__(self, multiline: bool, choices: list[str] | None) -> None:
+    def __init__(self, multiline: bool, choices: list[str] | None, optional: bool = False) -> None:
+        self.optional = optional
         if multiline:
             widget: QWidget = QPlainTextEdit()
             widget.setTabChangesFocus(True)
-            widget.setMinimumHeight(70)
+            widget.setMinimumHeight(60)
+            widget.setMaximumHeight(120)
         elif choices:
             widget = QComboBox()
             widget.setEditable(True)
@@ -87,10 +89,12 @@ class _Text(_Editor):
     def get(self) -> Any:
         w = self.widget
         if isinstance(w, QPlainTextEdit):
-            return w.toPlainText()
-        if isinstance(w, QComboBox):
-            return w.currentText()
-        return w.text()  # type: ignore[attr-defined]
+            text = w.toPlainText()
+        elif isinstance(w, QComboBox):
+            text = w.currentText()
+        else:
+            text = w.text()  # type: ignore[attr-defined]
+        return None if self.optional and not text.strip() else text
 
 
 class _Typed(_Editor):
@@ -165,7 +169,8 @@ class _Lines(_Editor):
             widget = QPlainTextEdit()
             widget.setTabChangesFocus(True)
             widget.setPlaceholderText(tr("One per line"))
-            widget.setMinimumHeight(70)
+            widget.setMinimumHeight(60)
+            widget.setMaximumHeight(120)
         super().__init__(widget)
 
     def set(self, value: Any) -> None:
@@ -219,7 +224,7 @@ def _editor_for(name: str, field: Any, choices: dict[str, list[str]]) -> _Editor
         spin = _Typed(int, optional)
         return spin
     multiline = any(isinstance(m, Multiline) for m in field.metadata)
-    return _Text(multiline, choices.get(name))
+    return _Text(multiline, choices.get(name), optional)
 
 
 class ModelForm(QWidget):

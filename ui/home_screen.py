@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,7 +22,7 @@ from storage import cases
 from storage.workspace import Workspace
 from ui.forms import tr
 from ui.operations import run_in_background
-from ui.table_model import Column, RecordFilter, RecordTableModel, object_at
+from ui.table_model import Column, RecordFilter, RecordTableModel, fit_columns, object_at
 
 SEARCH_DELAY_MS = 250
 
@@ -163,6 +164,7 @@ class HomeScreen(QWidget):
             lambda i: self.open_case.emit(object_at(self.action_filter, i).case_id)
         )
         self.search.returnPressed.connect(self._enter_in_search)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         self.refresh()
 
     def refresh(self) -> None:
@@ -173,11 +175,12 @@ class HomeScreen(QWidget):
         )
         due = cases.open_actions_due(self.workspace, today + timedelta(days=7))
         self.action_model.set_rows(due)
+        for view in (self.case_table, self.meeting_table, self.action_table):
+            fit_columns(view)
         overdue = sum(1 for a in due if a.due and a.due < today.isoformat())
         self.actions_label.setText(
             tr("Actions due this week: {0}, of which overdue: {1}").format(len(due), overdue)
         )
-        self.case_table.resizeColumnsToContents()
 
     def _worker_filter(self, text: str) -> None:
         self.case_filter.setFilterKeyColumn(4 if text else -1)
@@ -194,6 +197,7 @@ class HomeScreen(QWidget):
         def done(hits: list[cases.SearchHit]) -> None:
             if seq == self._search_seq:  # a later keystroke wins
                 self.hit_model.set_rows(hits)
+                fit_columns(self.hit_table)
                 self.hit_table.setVisible(True)
 
         run_in_background(self, lambda: cases.search(ws, text), done, lambda exc: None)

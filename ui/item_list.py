@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from models.base import new_id
 from ui.forms import ModelForm, tr
-from ui.table_model import Column, RecordTableModel
+from ui.table_model import Column, RecordTableModel, fit_columns
 
 
 class ItemListEditor(QWidget):
@@ -78,6 +78,7 @@ class ItemListEditor(QWidget):
 
     def set_items(self, items: Sequence[Any]) -> None:
         self.table_model.set_rows(items)
+        fit_columns(self.table)
         self.form.set_value(None)
         self._sync_buttons()
 
@@ -103,6 +104,7 @@ class ItemListEditor(QWidget):
         if item is None:
             return False
         self.table_model.set_rows([*self.table_model.rows, item])
+        fit_columns(self.table)
         self.form.set_value(None)
         self.changed.emit()
         first = self.form.first_input()

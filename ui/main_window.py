@@ -115,14 +115,20 @@ class MainWindow(QMainWindow):
             if not screen.save_pending():  # type: ignore[attr-defined]
                 return False
             self.screens.pop()
-            self.stack.removeWidget(screen)
-            screen.deleteLater()
+            self._discard(screen)
         if self.screens:
             self.stack.setCurrentWidget(self.screens[-1])
             if isinstance(self.screens[-1], HomeScreen):
                 self.screens[-1].refresh()
         self.back_action.setEnabled(len(self.screens) > 1)
         return True
+
+    def _discard(self, screen: QWidget) -> None:
+        """Take a screen out of the window now (not at the next event loop turn) and delete it."""
+        self.stack.removeWidget(screen)
+        screen.hide()
+        screen.setParent(None)  # type: ignore[call-overload]
+        screen.deleteLater()
 
     def go_home(self) -> None:
         self._pop_to(1)
@@ -198,8 +204,7 @@ class MainWindow(QMainWindow):
         self.resume = (self.workspace.user.name, self._where(), step)
         for screen in reversed(self.screens):
             screen.save_pending()  # type: ignore[attr-defined]
-            self.stack.removeWidget(screen)
-            screen.deleteLater()
+            self._discard(screen)
         self.screens = []
         self.presenter.clear()
         self.presenter.hide()

@@ -147,6 +147,7 @@ class MeetingScreen(QWidget):
         self.minutes.signed.connect(self.after_signing)
         self.title = QLabel()
         self.title.setObjectName("title")
+        self.title.setWordWrap(True)
         self.status = QLabel()
         self.deadline = QLabel()
         self.deadline.setObjectName("hint")
@@ -160,23 +161,25 @@ class MeetingScreen(QWidget):
         self.save_button.clicked.connect(self.save)
         self.agenda_list = QListWidget()
         self.agenda_list.setAccessibleName(tr("Agenda"))
-        self.agenda_list.setMaximumWidth(280)
+        self.agenda_list.setMaximumWidth(300)
         self.pages = QStackedWidget()
         for number, step in enumerate([*self.steps, self.minutes], start=1):
-            self.agenda_list.addItem(
-                f"{number}. {tr(step.title)}" + (f"   (Ctrl+{number})" if number < 10 else "")
-            )
+            key = f"Ctrl+{number % 10}"
+            self.agenda_list.addItem(f"{number}. {tr(step.title)}")
+            self.agenda_list.item(number - 1).setToolTip(key)
             self.pages.addWidget(step)
             step.changed.connect(self._edited)
-            if number < 10:
+            if number <= 10:
                 QShortcut(
-                    QKeySequence(f"Ctrl+{number}"),
-                    self,
-                    lambda n=number - 1: self.agenda_list.setCurrentRow(n),
+                    QKeySequence(key), self, lambda n=number - 1: self.agenda_list.setCurrentRow(n)
                 )
         QShortcut(
             QKeySequence("Ctrl+0"), self, lambda: self.agenda_list.setCurrentRow(len(self.steps))
         )
+        keys = QLabel(
+            tr("Ctrl+1…9: go to a step · Ctrl+0: minutes\nCtrl+PgDown / Ctrl+PgUp: next / previous")
+        )
+        keys.setObjectName("hint")
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         QShortcut(QKeySequence("Ctrl+PgDown"), self, lambda: self._move(1))
         QShortcut(QKeySequence("Ctrl+PgUp"), self, lambda: self._move(-1))
@@ -188,7 +191,10 @@ class MeetingScreen(QWidget):
         top.addWidget(self.advance_button)
         top.addWidget(self.save_button)
         body = QHBoxLayout()
-        body.addWidget(self.agenda_list)
+        side = QVBoxLayout()
+        side.addWidget(self.agenda_list, 1)
+        side.addWidget(keys)
+        body.addLayout(side)
         body.addWidget(self.pages, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)

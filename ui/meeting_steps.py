@@ -33,6 +33,35 @@ from ui.forms import ModelForm, tr
 from ui.item_list import ItemListEditor
 from ui.table_model import Column
 
+LABELS = {
+    "what": tr("Action"),
+    "why": tr("Why (the worry it answers)"),
+    "linked_danger_id": tr("Linked danger statement (its id)"),
+    "owner_agency": tr("Owner's agency"),
+    "status_reason": tr("Reason (needed if not done or not possible)"),
+    "withheld_from_family": tr("Withheld from the family"),
+    "withheld_reason": tr("Why it is withheld"),
+    "text": tr("What the agency knows"),
+    "kind": tr("Fact or opinion"),
+    "confidentiality_acknowledged": tr("Confidentiality statement acknowledged"),
+    "excluded_from": tr("Excluded from (part of the meeting)"),
+    "information_received_on": tr("Information received on (information only)"),
+    "deputy_for": tr("Deputy for"),
+    "joined_at": tr("Joined at"),
+    "left_at": tr("Left at"),
+    "to_whom": tr("To whom"),
+    "from_agency": tr("From agency"),
+    "decided_at": tr("Decided at (UTC)"),
+    "consent_not_sought_reason": tr("Why consent was not sought"),
+    "outcome": tr("Decision"),
+    "reasons": tr("Reasons for the decision"),
+    "how_sent": tr("How it was sent"),
+    "checks": tr("Checks met"),
+    "words": tr("In their own words"),
+    "speaker": tr("Whose voice"),
+    "how_gathered": tr("How it was gathered"),
+}
+
 
 def withheld_mark(value: bool) -> str:
     return tr("withheld") if value else ""

@@ -7,7 +7,7 @@ It shows only what the meeting screen hands it, and is cleared when the app lock
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from models.meeting import Meeting
@@ -33,16 +33,8 @@ class PresenterView(QWidget):
         self.plan = QLabel()
         self.plan.setWordWrap(True)
         self.plan.setTextFormat(Qt.TextFormat.PlainText)
-        font = QFont(self.font())
-        font.setPointSizeF(max(font.pointSizeF(), 10) * 2.0)
-        for widget in (self.body, self.plan):
-            widget.setFont(font)
-        title_font = QFont(font)
-        title_font.setPointSizeF(font.pointSizeF() * 1.3)
-        title_font.setBold(True)
-        self.heading.setFont(title_font)
         plan_title = QLabel(tr("Joint action plan"))
-        plan_title.setFont(title_font)
+        plan_title.setObjectName("presenterTitle")
         layout = QVBoxLayout(self)
         layout.addWidget(self.family_safe)
         layout.addWidget(self.heading)

@@ -73,11 +73,12 @@ class RecordFilter(QSortFilterProxyModel):
         self.exact: dict[int, str] = {}
 
     def set_exact(self, column: int, value: str) -> None:
+        self.beginFilterChange()  # Qt 6.10: begin/endFilterChange replace invalidateFilter()
         if value:
             self.exact[column] = value
         else:
             self.exact.pop(column, None)
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:
         model = self.sourceModel()
@@ -92,3 +93,16 @@ def object_at(view_model: Any, index: QModelIndex) -> Any:
     return (
         view_model.data(view_model.index(index.row(), 0), OBJECT_ROLE) if index.isValid() else None
     )
+
+
+MAX_COLUMN_WIDTH = 320
+
+
+def fit_columns(view: Any) -> None:
+    """Columns as wide as their content (up to a limit); the last one takes the rest."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for column in range(header.count() - 1):
+        if header.sectionSize(column) > MAX_COLUMN_WIDTH:
+            header.resizeSection(column, MAX_COLUMN_WIDTH)
+    header.setStretchLastSection(True)

@@ -1,0 +1,215 @@
+"""The app as a chair uses it: search, a whole meeting by keyboard, the room screen, locking."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from storage import cases
+from storage.demo import make_demo
+from storage.keychain import Keychain
+from storage.workspace import Workspace
+from ui.case_screen import CaseScreen
+from ui.home_screen import HomeScreen
+from ui.main_window import MainWindow
+from ui.meeting_screen import MeetingScreen
+
+PASS = "meeting passphrase"
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture(scope="module")
+def demo_folder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("ui") / "demo"
+    make_demo(folder, PASS)
+    return folder
+
+
+@pytest.fixture
+def window(qtbot, demo_folder, tmp_path, fail_keyring):
+    import shutil
+
+    folder = tmp_path / "ws"
+    shutil.copytree(demo_folder, folder)
+    win = MainWindow(folder, Keychain())
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    screen = win.unlock_screen
+    screen.user_edit.setFocus()
+    qtbot.keyClicks(screen.user_edit, "chair")
+    qtbot.keyClick(screen.user_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(screen.pass_edit, PASS)
+    with qtbot.waitSignal(screen.unlocked, timeout=15_000):
+        qtbot.keyClick(screen.pass_edit, Qt.Key.Key_Return)
+    yield win
+    win.lock()
+
+
+def _type(qtbot, editor, text):
+    widget = editor.widget
+    widget.setFocus()
+    if isinstance(widget, QComboBox):
+        widget.lineEdit().selectAll() if widget.isEditable() else None
+        qtbot.keyClicks(widget.lineEdit() if widget.isEditable() else widget, text)
+    else:
+        qtbot.keyClicks(widget, text)
+
+
+def _text_on_screen(root: QWidget) -> str:
+    parts = []
+    for w in root.findChildren(QWidget):
+        for getter in ("text", "toPlainText", "currentText"):
+            if isinstance(
+                w, (QLabel, QLineEdit, QPlainTextEdit, QComboBox, QAbstractButton)
+            ) and hasattr(w, getter):
+                parts.append(str(getattr(w, getter)()))
+    return "\n".join(parts)
+
+
+def test_search_finds_a_case(qtbot, window):
+    home = window.screens[0]
+    assert isinstance(home, HomeScreen)
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
+    qtbot.keyClicks(home.search, "lukasz")
+    qtbot.waitUntil(lambda: home.hit_model.rowCount() > 0, timeout=5000)
+    assert home.hit_model.rows[0].title == "Łukasz Nowak"
+    qtbot.keyClick(home.search, Qt.Key.Key_Return)  # to the results
+    home.hit_table.setCurrentIndex(home.hit_model.index(0, 0))
+    qtbot.keyClick(home.hit_table, Qt.Key.Key_Return)
+    assert isinstance(window.screens[-1], CaseScreen)
+    assert window.screens[-1].case.reference == home.hit_model.rows[0].reference
+
+
+def test_whole_meeting_by_keyboard_then_read_back(qtbot, window):
+    home = window.screens[0]
+    home.case_table.setFocus()
+    row = next(
+        i
+        for i in range(home.case_filter.rowCount())
+        if home.case_filter.data(home.case_filter.index(i, 0)) == "MASH-2026-000004"
+    )
+    home.case_table.setCurrentIndex(home.case_filter.index(row, 0))
+    qtbot.keyClick(home.case_table, Qt.Key.Key_Return)
+    case_screen = window.screens[-1]
+    assert isinstance(case_screen, CaseScreen)
+    qtbot.keyClick(case_screen, Qt.Key.Key_N, CTRL)  # a new meeting, attendees carried over
+    meeting = window.screens[-1]
+    assert isinstance(meeting, MeetingScreen)
+    assert len(meeting.meeting.attendance) == 5
+    review = meeting.steps[2]
+    assert "Joint visit" in "\n".join(a.what for a, *_ in review.rows)  # open action carried over
+
+    qtbot.keyClick(meeting, Qt.Key.Key_4, CTRL)
+    editor = meeting.steps[3].editor
+    _type(qtbot, editor.form.editors["agency"], "Health")
+    _type(
+        qtbot,
+        editor.form.editors["text"],
+        "Dima was seen by the paediatrician; bruising consistent with his account.",
+    )
+    qtbot.keyClick(meeting, Qt.Key.Key_Return, CTRL)
+    _type(qtbot, editor.form.editors["agency"], "Police")
+    _type(
+        qtbot, editor.form.editors["text"], "SECRET-POLICE-LINE: interview of the partner planned."
+    )
+    editor.form.editors["withheld_from_family"].widget.setFocus()
+    qtbot.keyClick(editor.form.editors["withheld_from_family"].widget, Qt.Key.Key_Space)
+    _type(qtbot, editor.form.editors["withheld_reason"], "Police investigation")
+    qtbot.keyClick(meeting, Qt.Key.Key_Return, CTRL)
+    assert len(editor.items()) == 2
+
+    qtbot.keyClick(meeting, Qt.Key.Key_9, CTRL)
+    actions = meeting.steps[8].editor
+    _type(qtbot, actions.form.editors["what"], "Strategy discussion with the school on Friday")
+    _type(qtbot, actions.form.editors["owner"], "Mehmet Yilmaz")  # QTest types Latin-1 only
+    _type(qtbot, actions.form.editors["owner_agency"], "Education")
+    _type(qtbot, actions.form.editors["due"], (date.today()).isoformat())
+    qtbot.keyClick(meeting, Qt.Key.Key_Return, CTRL)
+    assert len(actions.items()) == 1, {
+        k: v.text() for k, v in actions.form.errors.items() if v.text()
+    } or actions.form.form_error.text()
+    qtbot.keyClick(meeting, Qt.Key.Key_S, CTRL)
+    meeting_id = meeting.meeting.id
+    qtbot.keyClick(window, Qt.Key.Key_L, CTRL)
+    assert window.workspace is None
+
+    folder = window.unlock_screen.folder
+    with Workspace.open(folder, "police", PASS) as ws:
+        _case_id, saved = cases.open_meeting(ws, meeting_id)
+    assert [c.agency for c in saved.contributions] == ["Health", "Police"]
+    assert saved.contributions[1].withheld_from_family
+    assert saved.actions[0].owner == "Mehmet Yilmaz"
+    assert len(saved.attendance) == 5
+
+
+def test_room_screen_hides_withheld(qtbot, window):
+    window.show_meeting("g1-case31", "g1-m5")
+    meeting = window.screens[-1]
+    meeting.agenda_list.setCurrentRow(3)
+    room = window.presenter
+    secret = "Kyle Mercer is subject to an ongoing police investigation"
+    assert secret in room.body.text()
+    qtbot.keyClick(window, Qt.Key.Key_H, CTRL)
+    assert room.family_safe.isChecked()
+    assert secret not in room.body.text()
+    assert "Amira was found at 02:10" in room.body.text()
+    assert "abduction warning" not in room.plan.text()
+
+
+def test_auto_lock_saves_pending_edit_and_clears_every_window(qtbot, window):
+    window.show_meeting("g1-case31", "g1-m22")
+    meeting = window.screens[-1]
+    meeting.agenda_list.setCurrentRow(3)
+    editor = meeting.steps[3].editor
+    _type(qtbot, editor.form.editors["agency"], "Housing")
+    _type(qtbot, editor.form.editors["text"], "PENDING-EDIT emergency accommodation offered")
+    window.presenter.show()
+    window.idle_ms = 200
+    window.idle_timer.start(200)
+    qtbot.waitUntil(lambda: window.workspace is None, timeout=5000)
+    assert window.stack.currentWidget() is window.unlock_screen
+    for root in (window, window.presenter):
+        on_screen = _text_on_screen(root)
+        assert (
+            "PENDING-EDIT" not in on_screen and "Amira" not in on_screen and "Kyle" not in on_screen
+        )
+    assert not window.presenter.isVisible()
+    with Workspace.open(window.unlock_screen.folder, "chair", PASS) as ws:
+        _, saved = cases.open_meeting(ws, "g1-m22")
+    assert saved.contributions[-1].text == "PENDING-EDIT emergency accommodation offered"
+    # unlocking again returns to the same meeting and step
+    qtbot.keyClicks(window.unlock_screen.pass_edit, PASS)
+    with qtbot.waitSignal(window.unlock_screen.unlocked, timeout=15_000):
+        qtbot.keyClick(window.unlock_screen.pass_edit, Qt.Key.Key_Return)
+    assert (
+        isinstance(window.screens[-1], MeetingScreen) and window.screens[-1].meeting.id == "g1-m22"
+    )
+    assert window.screens[-1].agenda_list.currentRow() == 3
+
+
+def test_validation_message_beside_the_field_and_nothing_lost(qtbot, window):
+    window.show_meeting("g1-case31", "g1-m22")
+    meeting = window.screens[-1]
+    meeting.agenda_list.setCurrentRow(8)
+    actions = meeting.steps[8].editor
+    _type(qtbot, actions.form.editors["what"], "Check the hotel register")
+    _type(qtbot, actions.form.editors["owner"], "DC Brennan")
+    _type(qtbot, actions.form.editors["owner_agency"], "Police")
+    _type(qtbot, actions.form.editors["due"], "2026-02-30")
+    qtbot.keyClick(meeting, Qt.Key.Key_Return, CTRL)
+    error = actions.form.errors["due"]
+    assert error.isVisible() and "day value is outside expected range" in error.text()
+    assert actions.form.editors["what"].widget.toPlainText() == "Check the hotel register"  # kept
+    assert len(actions.items()) == 1, {
+        k: v.text() for k, v in actions.form.errors.items() if v.text()
+    } or actions.form.form_error.text()
+    actions.form.editors["status"].widget.setCurrentIndex(3)  # not done, with no reason
+    actions.form.editors["due"].widget.setText("2026-12-01")
+    qtbot.keyClick(meeting, Qt.Key.Key_Return, CTRL)
+    assert (
+        "needs the reason" in actions.form.form_error.text() and actions.form.form_error.isVisible()
+    )
