@@ -31,6 +31,7 @@ class PresenterView(QWidget):
         self.body.setTextFormat(Qt.TextFormat.PlainText)
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.plan = QLabel()
+        self.plan.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.plan.setWordWrap(True)
         self.plan.setTextFormat(Qt.TextFormat.PlainText)
         plan_title = QLabel(tr("Joint action plan"))
