@@ -303,6 +303,12 @@ class Workspace:
             self.slots.set_user(norm, new, self._key)
             self.slots.save()
 
+    def reset_with_recovery(self, recovery_key: str, user_name: str, new: str) -> None:
+        """An admin sets another user's passphrase, proving the recovery key."""
+        self.require(Role.ADMIN)
+        self.slots.unlock_with_recovery(recovery_key)  # raises WrongPassphrase
+        self.set_passphrase(user_name, new, "passphrase.reset")
+
     def remember_key(self, keychain: Keychain) -> KeychainState:
         state = keychain.remember(self.workspace_id, self.slots.slot_id(self.user.name), self._key)
         if state.usable:

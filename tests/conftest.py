@@ -7,12 +7,12 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.umask(0o077)
 
-import keyring  # noqa: E402
-import keyring.backend  # noqa: E402
-import pytest  # noqa: E402
+import keyring
+import keyring.backend
+import pytest
 
-import storage  # noqa: E402, F401  - before anything imports sqlite_utils
-from storage.workspace import Workspace  # noqa: E402
+import storage  # noqa: F401  - before anything imports sqlite_utils
+from storage.workspace import Workspace
 
 PASSPHRASE = "correct horse battery staple"
 

@@ -33,6 +33,10 @@ def table(model: object, name: str) -> QTableView:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    # Rows come in the order the workspace keeps; a click on a header sorts. (Enabling
+    # sorting with an indicator would sort every row at once, 100,000 of them on a big
+    # workspace, before anything is shown.)
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(True)
     view.horizontalHeader().setStretchLastSection(True)
     view.verticalHeader().hide()

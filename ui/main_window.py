@@ -13,9 +13,11 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
+from models.users import Role
 from storage import cases
 from storage.keychain import Keychain
 from storage.workspace import Workspace
+from ui.admin_screen import AdminScreen
 from ui.case_screen import CaseScreen
 from ui.forms import tr
 from ui.home_screen import HomeScreen
@@ -57,6 +59,7 @@ class MainWindow(QMainWindow):
         self.back_action = action("&Back", "Alt+Left", self.go_back)
         self.quit_action = action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         self.quit_action.setEnabled(True)
+        self.admin_action = action("&Administration", "Ctrl+Shift+A", self.show_admin)
         self.presenter_action = action("Show the &room screen", "F5", self.toggle_presenter)
         self.presenter_action.setCheckable(True)
         self.family_safe_action = action(
@@ -72,7 +75,7 @@ class MainWindow(QMainWindow):
             self.family_safe_action,
         ]
         menu = self.menuBar().addMenu(tr("&Workspace"))
-        menu.addActions([self.lock_action, self.quit_action])
+        menu.addActions([self.lock_action, self.admin_action, self.quit_action])
         go = self.menuBar().addMenu(tr("&Go"))
         go.addActions([self.home_action, self.back_action])
         room = self.menuBar().addMenu(tr("&Room screen"))
@@ -159,6 +162,14 @@ class MainWindow(QMainWindow):
         self._push(screen)
         self.presenter.show_meeting(screen.meeting, screen.current_step().title)
 
+    def show_admin(self) -> None:
+        if (
+            self.workspace is not None
+            and Role.ADMIN in self.workspace.user.roles
+            and self._pop_to(1)
+        ):
+            self._push(AdminScreen(self.workspace))
+
     def toggle_presenter(self, on: bool) -> None:
         self.presenter.setVisible(on)
 
@@ -168,6 +179,7 @@ class MainWindow(QMainWindow):
         self.idle_ms = cases.reference_data(ws).idle_lock_minutes * 60_000
         for act in self.session_actions:
             act.setEnabled(True)
+        self.admin_action.setEnabled(Role.ADMIN in ws.user.roles)
         home = HomeScreen(ws)
         home.open_case.connect(self.show_case)
         home.open_meeting.connect(self.show_meeting)
@@ -213,6 +225,7 @@ class MainWindow(QMainWindow):
         self.workspace = None
         for act in self.session_actions:
             act.setEnabled(False)
+        self.admin_action.setEnabled(False)
         self.setWindowTitle(tr("Caseroom"))
         self.stack.setCurrentWidget(self.unlock_screen)
         self.unlock_screen.reset()

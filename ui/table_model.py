@@ -81,6 +81,8 @@ class RecordFilter(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:
+        if not self.exact and not self.filterRegularExpression().pattern():
+            return True
         model = self.sourceModel()
         for column, wanted in self.exact.items():
             if str(model.data(model.index(row, column, parent))) != wanted:
@@ -96,12 +98,17 @@ def object_at(view_model: Any, index: QModelIndex) -> Any:
 
 
 MAX_COLUMN_WIDTH = 320
+MEASURED_ROWS = 200
 
 
 def fit_columns(view: Any) -> None:
-    """Columns as wide as their content (up to a limit); the last one takes the rest."""
-    view.resizeColumnsToContents()
+    """Columns as wide as their content (up to a limit); the last one takes the rest.
+
+    Only the first rows are measured: a 100,000-row list must not be read whole to draw.
+    """
     header = view.horizontalHeader()
+    header.setResizeContentsPrecision(MEASURED_ROWS)
+    view.resizeColumnsToContents()
     for column in range(header.count() - 1):
         if header.sectionSize(column) > MAX_COLUMN_WIDTH:
             header.resizeSection(column, MAX_COLUMN_WIDTH)
