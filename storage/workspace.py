@@ -309,6 +309,10 @@ class Workspace:
         self.slots.unlock_with_recovery(recovery_key)  # raises WrongPassphrase
         self.set_passphrase(user_name, new, "passphrase.reset")
 
+    def key_hex(self) -> str:
+        """The raw key as hex, for attaching an encrypted copy (backup) under the same key."""
+        return bytes(self._key).hex()
+
     def remember_key(self, keychain: Keychain) -> KeychainState:
         state = keychain.remember(self.workspace_id, self.slots.slot_id(self.user.name), self._key)
         if state.usable:
