@@ -16,7 +16,10 @@ Id = Annotated[
 class Record(BaseModel):
     """A part of the safeguarding record: unknown fields are refused, not dropped."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
+    # defer_build: validators are built on first use, not at import (start-up time).
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, use_enum_values=False, defer_build=True
+    )
 
 
 def new_id(prefix: str) -> str:

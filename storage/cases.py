@@ -125,11 +125,30 @@ class CaseRow:
     next_meeting: str | None
 
 
-def list_cases(ws: Workspace, limit: int = 1_000_000) -> list[CaseRow]:
+def list_cases(
+    ws: Workspace,
+    *,
+    rag: str = "",
+    status: str = "",
+    worker: str = "",
+    limit: int = 1_000_000,
+    offset: int = 0,
+) -> list[CaseRow]:
+    """Cases, newest first, filtered in SQL so a page of a huge workspace is quick."""
+    where, params = ["1 = 1"], []
+    for column, value in (("rag", rag), ("status", status)):
+        if value:
+            where.append(f"{column} = ?")
+            params.append(value)
+    if worker.strip():
+        where.append("allocated_worker LIKE ? ESCAPE '\\'")
+        params.append(
+            "%" + worker.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        )
     rows = ws.conn.execute(
-        "SELECT id, reference, status, rag, allocated_worker, children, next_meeting"
-        " FROM cases ORDER BY position LIMIT ?",
-        (limit,),
+        "SELECT id, reference, status, rag, allocated_worker, children, next_meeting FROM cases"
+        f" WHERE {' AND '.join(where)} ORDER BY position DESC LIMIT ? OFFSET ?",
+        (*params, limit, offset),
     )
     return [CaseRow(*r) for r in rows]
 
@@ -145,15 +164,24 @@ class ActionRow:
     due: str | None
 
 
-def open_actions_due(ws: Workspace, by: date) -> list[ActionRow]:
+def open_actions_due(ws: Workspace, by: date, limit: int = 1_000_000) -> list[ActionRow]:
     """Open actions due on or before `by` (overdue ones first), by agency."""
     rows = ws.conn.execute(
         "SELECT a.id, a.case_id, c.reference, a.what, a.owner, a.owner_agency, a.due FROM actions a"
         " JOIN cases c ON c.id = a.case_id WHERE a.status = 'open' AND a.due <= ?"
-        " ORDER BY a.due, a.owner_agency",
-        (by.isoformat(),),
+        " ORDER BY a.due LIMIT ?",  # the index order: a page of a huge list stops early
+        (by.isoformat(), limit),
     )
     return [ActionRow(*r) for r in rows]
+
+
+def count_open_actions(ws: Workspace, by: date, today: date) -> tuple[int, int]:
+    """(open actions due by `by`, of which overdue before `today`)."""
+    row = ws.conn.execute(
+        "SELECT count(*), coalesce(sum(due < ?), 0) FROM actions WHERE status = 'open' AND due <= ?",
+        (today.isoformat(), by.isoformat()),
+    ).fetchone()
+    return int(row[0]), int(row[1])
 
 
 @dataclass(frozen=True)
@@ -166,11 +194,13 @@ class MeetingRow:
     status: str
 
 
-def meetings_between(ws: Workspace, start: date, end: date) -> list[MeetingRow]:
+def meetings_between(
+    ws: Workspace, start: date, end: date, limit: int = 1_000_000
+) -> list[MeetingRow]:
     rows = ws.conn.execute(
         "SELECT m.id, m.case_id, c.reference, m.type, m.date, m.status FROM meetings m"
-        " JOIN cases c ON c.id = m.case_id WHERE m.date BETWEEN ? AND ? ORDER BY m.date",
-        (start.isoformat(), end.isoformat()),
+        " JOIN cases c ON c.id = m.case_id WHERE m.date BETWEEN ? AND ? ORDER BY m.date LIMIT ?",
+        (start.isoformat(), end.isoformat(), limit),
     )
     return [MeetingRow(*r) for r in rows]
 

@@ -21,8 +21,9 @@ from models.users import Role
 from storage import cases
 from storage.errors import WorkspaceError
 from storage.workspace import Workspace
-from ui.forms import ModelForm, tr
+from ui.forms import ModelForm
 from ui.home_screen import table
+from ui.i18n import tr
 from ui.item_list import ItemListEditor
 from ui.meeting_steps import scrolled
 from ui.table_model import Column, RecordTableModel, fit_columns

@@ -22,8 +22,8 @@ from models.base import new_id
 from models.rules import current_actions, overdue, plan_next_meeting
 from storage import cases
 from storage.workspace import Workspace
-from ui.forms import tr
 from ui.home_screen import table
+from ui.i18n import tr
 from ui.table_model import Column, RecordFilter, RecordTableModel, fit_columns
 
 

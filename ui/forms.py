@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,10 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.text import Multiline
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Caseroom", text)
+from ui.i18n import tr
 
 
 def label_for(name: str) -> str:

@@ -20,11 +20,19 @@ from PySide6.QtWidgets import (
 
 from storage import cases
 from storage.workspace import Workspace
-from ui.forms import tr
+from ui.i18n import tr
 from ui.operations import run_in_background
-from ui.table_model import Column, RecordFilter, RecordTableModel, fit_columns, object_at
+from ui.table_model import (
+    Column,
+    PagedTableModel,
+    RecordFilter,
+    RecordTableModel,
+    fit_columns,
+    object_at,
+)
 
 SEARCH_DELAY_MS = 250
+LIST_LIMIT = 300  # meetings and actions shown on the home screen
 
 
 def table(model: object, name: str) -> QTableView:
@@ -71,7 +79,7 @@ class HomeScreen(QWidget):
         self.worker.setPlaceholderText(tr("Worker"))
         self.worker.setAccessibleName(tr("Filter by allocated worker"))
 
-        self.case_model = RecordTableModel(
+        self.case_model = PagedTableModel(
             [
                 Column(tr("Reference"), lambda r: r.reference),
                 Column(tr("Children"), lambda r: r.children),
@@ -80,11 +88,11 @@ class HomeScreen(QWidget):
                 Column(tr("Worker"), lambda r: r.allocated_worker),
                 Column(tr("Next meeting"), lambda r: r.next_meeting or ""),
             ],
-            self,
+            self._fetch_cases,
+            parent=self,
         )
-        self.case_filter = RecordFilter(self)
-        self.case_filter.setSourceModel(self.case_model)
-        self.case_table = table(self.case_filter, tr("Cases"))
+        self.case_table = table(self.case_model, tr("Cases"))
+        self.case_table.setSortingEnabled(False)  # newest first; filters run in the workspace
         self.hit_model = RecordTableModel(
             [
                 Column(tr("Case"), lambda h: h.reference),
@@ -152,14 +160,10 @@ class HomeScreen(QWidget):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.run_search)
         self.search.textChanged.connect(lambda _: self.timer.start(SEARCH_DELAY_MS))
-        self.rag.currentTextChanged.connect(
-            lambda t: self.case_filter.set_exact(2, "" if self.rag.currentIndex() == 0 else t)
-        )
-        self.status.currentTextChanged.connect(
-            lambda t: self.case_filter.set_exact(3, "" if self.status.currentIndex() == 0 else t)
-        )
-        self.worker.textChanged.connect(self._worker_filter)
-        self.case_table.activated.connect(lambda i: self._open(object_at(self.case_filter, i)))
+        self.rag.currentIndexChanged.connect(lambda _: self.reload_cases())
+        self.status.currentIndexChanged.connect(lambda _: self.reload_cases())
+        self.worker.textChanged.connect(lambda _: self.reload_cases())
+        self.case_table.activated.connect(lambda i: self._open(object_at(self.case_model, i)))
         self.hit_table.activated.connect(
             lambda i: self.open_case.emit(self.hit_model.rows[i.row()].case_id)
         )
@@ -171,24 +175,34 @@ class HomeScreen(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         self.refresh()
 
-    def refresh(self) -> None:
-        today = date.today()
-        self.case_model.set_rows(cases.list_cases(self.workspace))
-        self.meeting_model.set_rows(
-            cases.meetings_between(self.workspace, today, today + timedelta(days=7))
-        )
-        due = cases.open_actions_due(self.workspace, today + timedelta(days=7))
-        self.action_model.set_rows(due)
-        for view in (self.case_table, self.meeting_table, self.action_table):
-            fit_columns(view)
-        overdue = sum(1 for a in due if a.due and a.due < today.isoformat())
-        self.actions_label.setText(
-            tr("Actions due this week: {0}, of which overdue: {1}").format(len(due), overdue)
+    def _fetch_cases(self, offset: int, limit: int) -> list[cases.CaseRow]:
+        return cases.list_cases(
+            self.workspace,
+            rag=self.rag.currentText() if self.rag.currentIndex() else "",
+            status=self.status.currentText() if self.status.currentIndex() else "",
+            worker=self.worker.text(),
+            limit=limit,
+            offset=offset,
         )
 
-    def _worker_filter(self, text: str) -> None:
-        self.case_filter.setFilterKeyColumn(4 if text else -1)
-        self.case_filter.setFilterFixedString(text)
+    def reload_cases(self) -> None:
+        self.case_model.reload()
+        fit_columns(self.case_table)
+
+    def refresh(self) -> None:
+        today, week = date.today(), date.today() + timedelta(days=7)
+        self.reload_cases()
+        self.meeting_model.set_rows(
+            cases.meetings_between(self.workspace, today, week, limit=LIST_LIMIT)
+        )
+        self.action_model.set_rows(cases.open_actions_due(self.workspace, week, limit=LIST_LIMIT))
+        for view in (self.meeting_table, self.action_table):
+            fit_columns(view)
+        due, overdue = cases.count_open_actions(self.workspace, week, today)
+        shown = tr(" (the first {0} shown)").format(LIST_LIMIT) if due > LIST_LIMIT else ""
+        self.actions_label.setText(
+            tr("Actions due this week: {0}, of which overdue: {1}").format(due, overdue) + shown
+        )
 
     def run_search(self) -> None:
         text = self.search.text()

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.base import new_id
-from ui.forms import ModelForm, tr
+from ui.forms import ModelForm
+from ui.i18n import tr
 from ui.table_model import Column, RecordTableModel, fit_columns
 
 

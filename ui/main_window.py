@@ -8,6 +8,7 @@ shows the unlock screen. Unlocking again as the same user returns to where they 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
@@ -17,13 +18,15 @@ from models.users import Role
 from storage import cases
 from storage.keychain import Keychain
 from storage.workspace import Workspace
-from ui.admin_screen import AdminScreen
-from ui.case_screen import CaseScreen
-from ui.forms import tr
 from ui.home_screen import HomeScreen
-from ui.meeting_screen import MeetingScreen
-from ui.presenter_view import PresenterView
+from ui.i18n import tr
 from ui.unlock_screen import UnlockScreen
+
+if TYPE_CHECKING:
+    from ui.presenter_view import PresenterView
+
+# The case, meeting, admin and room screens are imported when first opened, so that the
+# unlock screen and home come up fast.
 
 _INPUT_EVENTS = {
     QEvent.Type.KeyPress,
@@ -45,7 +48,7 @@ class MainWindow(QMainWindow):
         self.unlock_screen = UnlockScreen(folder, keychain or Keychain())
         self.unlock_screen.unlocked.connect(self.on_unlocked)
         self.stack.addWidget(self.unlock_screen)
-        self.presenter = PresenterView()
+        self._presenter: PresenterView | None = None
 
         def action(text: str, shortcut: QKeySequence | str, slot: object) -> QAction:
             act = QAction(tr(text), self)
@@ -63,10 +66,11 @@ class MainWindow(QMainWindow):
         self.presenter_action = action("Show the &room screen", "F5", self.toggle_presenter)
         self.presenter_action.setCheckable(True)
         self.family_safe_action = action(
-            "&Hide what is withheld from the family", "Ctrl+H", self.presenter.family_safe.toggle
+            "&Hide what is withheld from the family",
+            "Ctrl+H",
+            lambda: self.presenter.family_safe.toggle(),
         )
         self.family_safe_action.setCheckable(True)
-        self.presenter.family_safe.toggled.connect(self.family_safe_action.setChecked)
         self.session_actions = [
             self.lock_action,
             self.home_action,
@@ -97,6 +101,15 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self)
         self.resize(1280, 820)
+
+    @property
+    def presenter(self) -> PresenterView:
+        if self._presenter is None:
+            from ui.presenter_view import PresenterView
+
+            self._presenter = PresenterView()
+            self._presenter.family_safe.toggled.connect(self.family_safe_action.setChecked)
+        return self._presenter
 
     # --- idle lock -----------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -140,6 +153,8 @@ class MainWindow(QMainWindow):
         self._pop_to(max(1, len(self.screens) - 1))
 
     def show_case(self, case_id: str) -> None:
+        from ui.case_screen import CaseScreen
+
         assert self.workspace is not None
         if self._pop_to(1):
             screen = CaseScreen(self.workspace, case_id)
@@ -147,6 +162,9 @@ class MainWindow(QMainWindow):
             self._push(screen)
 
     def show_meeting(self, case_id: str, meeting_id: str) -> None:
+        from ui.case_screen import CaseScreen
+        from ui.meeting_screen import MeetingScreen
+
         assert self.workspace is not None
         if not (
             len(self.screens) >= 2
@@ -168,6 +186,8 @@ class MainWindow(QMainWindow):
             and Role.ADMIN in self.workspace.user.roles
             and self._pop_to(1)
         ):
+            from ui.admin_screen import AdminScreen
+
             self._push(AdminScreen(self.workspace))
 
     def toggle_presenter(self, on: bool) -> None:
@@ -196,6 +216,9 @@ class MainWindow(QMainWindow):
         self.idle_timer.start(self.idle_ms)
 
     def _where(self) -> list[tuple[str, ...]]:
+        from ui.case_screen import CaseScreen
+        from ui.meeting_screen import MeetingScreen
+
         places: list[tuple[str, ...]] = []
         for screen in self.screens:
             if isinstance(screen, CaseScreen):
@@ -208,18 +231,16 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             return
         self.idle_timer.stop()
-        step = (
-            self.screens[-1].agenda_list.currentRow()
-            if isinstance(self.screens[-1], MeetingScreen)
-            else 0
-        )
+        last = self.screens[-1] if self.screens else None
+        step = last.agenda_list.currentRow() if hasattr(last, "agenda_list") else 0  # a meeting
         self.resume = (self.workspace.user.name, self._where(), step)
         for screen in reversed(self.screens):
             screen.save_pending()  # type: ignore[attr-defined]
             self._discard(screen)
         self.screens = []
-        self.presenter.clear()
-        self.presenter.hide()
+        if self._presenter is not None:
+            self._presenter.clear()
+            self._presenter.hide()
         self.presenter_action.setChecked(False)
         self.workspace.close()
         self.workspace = None
@@ -232,5 +253,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QEvent) -> None:  # type: ignore[override]
         self.lock()
-        self.presenter.close()
+        if self._presenter is not None:
+            self._presenter.close()
         super().closeEvent(event)  # type: ignore[arg-type]

@@ -38,7 +38,7 @@ from models.rules import meeting_is_frozen, rag_deadline
 from storage import cases
 from storage.errors import WorkspaceError
 from storage.workspace import Workspace
-from ui.forms import tr
+from ui.i18n import tr
 from ui.meeting_steps import DetailsStep, ListStep, NextMeetingStep, ReviewStep, Step, withheld_mark
 from ui.minutes_step import MinutesStep
 from ui.risk_steps import DecisionsStep, RiskStep

@@ -29,7 +29,8 @@ from models.meeting import (
 )
 from models.reference import ReferenceData
 from models.rules import actions_to_review
-from ui.forms import ModelForm, tr
+from ui.forms import ModelForm
+from ui.i18n import tr
 from ui.item_list import ItemListEditor
 from ui.table_model import Column
 

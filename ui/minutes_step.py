@@ -30,7 +30,7 @@ from storage import minutes
 from storage.errors import WorkspaceError
 from storage.verification import verify_in_workspace
 from storage.workspace import Workspace
-from ui.forms import tr
+from ui.i18n import tr
 from ui.meeting_steps import Step
 from ui.operations import run_in_background
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from models.meeting import Meeting
-from ui.forms import tr
+from ui.i18n import tr
 
 
 class PresenterView(QWidget):

@@ -10,7 +10,8 @@ from models.case import Case
 from models.meeting import Decisions, Dissent, Meeting
 from models.reference import ReferenceData
 from models.risk import AgencyScaling, CseIndicator, DangerStatement, RiskAssessment
-from ui.forms import ModelForm, tr
+from ui.forms import ModelForm
+from ui.i18n import tr
 from ui.item_list import ItemListEditor
 from ui.meeting_steps import Step, commit, scrolled, withheld_mark
 from ui.table_model import Column

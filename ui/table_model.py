@@ -62,6 +62,36 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
 
+class PagedTableModel(RecordTableModel):
+    """Rows fetched a page at a time as the view scrolls (a 100,000-case list is never read whole)."""
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        fetch: Callable[[int, int], list[Any]],
+        page: int = 500,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(columns, parent)
+        self.fetch, self.page, self.more = fetch, page, False
+
+    def reload(self) -> None:
+        rows = self.fetch(0, self.page)
+        self.set_rows(rows)
+        self.more = len(rows) == self.page
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self.more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        rows = self.fetch(len(self.rows), self.page)
+        self.more = len(rows) == self.page
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
+            self.rows.extend(rows)
+            self.endInsertRows()
+
+
 class RecordFilter(QSortFilterProxyModel):
     """Sorts by any column; filters by text in any column and by exact column values."""
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from storage.errors import WorkspaceError, WrongPassphrase
-from storage.keychain import Keychain
+from storage.keychain import Keychain, KeychainState
 from storage.workspace import Workspace
 from ui.operations import run_in_background
 
@@ -102,7 +102,13 @@ class UnlockScreen(QWidget):
         self.refresh_keychain_state()
 
     def refresh_keychain_state(self) -> None:
-        state = self.keychain.state()
+        """Ask the system for its keychain off the UI thread (finding one can take a while)."""
+        self.remember_box.setEnabled(False)
+        self.remember_reason.setText(self.tr("Looking for this computer's keychain…"))
+        self.remember_reason.setVisible(True)
+        run_in_background(self, self.keychain.state, self._show_keychain_state, lambda exc: None)
+
+    def _show_keychain_state(self, state: KeychainState) -> None:
         self.remember_box.setEnabled(state.usable)
         if not state.usable:
             self.remember_box.setChecked(False)

@@ -199,10 +199,26 @@ def bench_minutes(folder: Path) -> None:
     )
 
 
+def open_keyed_count(folder: Path) -> range:
+    from storage.workspace import Workspace
+
+    with Workspace.open(folder, "chair", PASS) as ws:
+        return range(ws.conn.execute("SELECT count(*) FROM cases").fetchone()[0])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m tests.bench")
     parser.add_argument("--size", type=int, default=int(os.environ.get("BENCH_SIZE", "100000")))
-    size = parser.parse_args().size
+    parser.add_argument(
+        "--from",
+        dest="source",
+        type=Path,
+        help="copy this demo workspace (passphrase 'bench passphrase') instead of making one",
+    )
+    args = parser.parse_args()
+    size = args.size
+    import shutil
+
     from storage.demo import make_demo
 
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -210,8 +226,13 @@ def main() -> None:
         bench_storage(tmp)
         folder = tmp / "ws"
         start = time.perf_counter()
-        make_demo(folder, PASS, size)
-        print(f"(demo workspace of {size:,} cases made in {time.perf_counter() - start:.1f} s)")
+        if args.source:
+            shutil.copytree(args.source, folder)
+            size = sum(1 for _ in open_keyed_count(folder))
+            print(f"(demo workspace of {size:,} cases copied from {args.source})")
+        else:
+            make_demo(folder, PASS, size)
+            print(f"(demo workspace of {size:,} cases made in {time.perf_counter() - start:.1f} s)")
         bench_startup(folder, size)
         bench_workspace(folder, size)
         bench_minutes(folder)

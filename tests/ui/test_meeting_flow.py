@@ -89,10 +89,10 @@ def test_whole_meeting_by_keyboard_then_read_back(qtbot, window):
     home.case_table.setFocus()
     row = next(
         i
-        for i in range(home.case_filter.rowCount())
-        if home.case_filter.data(home.case_filter.index(i, 0)) == "MASH-2026-000004"
+        for i in range(home.case_model.rowCount())
+        if home.case_model.data(home.case_model.index(i, 0)) == "MASH-2026-000004"
     )
-    home.case_table.setCurrentIndex(home.case_filter.index(row, 0))
+    home.case_table.setCurrentIndex(home.case_model.index(row, 0))
     qtbot.keyClick(home.case_table, Qt.Key.Key_Return)
     case_screen = window.screens[-1]
     assert isinstance(case_screen, CaseScreen)
@@ -213,3 +213,15 @@ def test_validation_message_beside_the_field_and_nothing_lost(qtbot, window):
     assert (
         "needs the reason" in actions.form.form_error.text() and actions.form.form_error.isVisible()
     )
+
+
+def test_home_filters_run_in_the_workspace(qtbot, window):
+    home = window.screens[0]
+    assert home.case_model.rowCount() == 6
+    home.rag.setCurrentText("red")
+    assert {r.rag for r in home.case_model.rows} == {"red"} and home.case_model.rowCount() == 3
+    home.worker.setText("nobody")
+    assert home.case_model.rowCount() == 0
+    home.worker.setText("okafor")
+    assert home.case_model.rowCount() == 3
+    assert "Actions due this week" in home.actions_label.text()

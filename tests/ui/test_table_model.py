@@ -43,3 +43,22 @@ def test_filter_by_text_and_exact_value_and_sort(qapp):
     proxy.set_exact(2, "")
     proxy.sort(0, Qt.SortOrder.DescendingOrder)
     assert [proxy.data(proxy.index(i, 0)) for i in range(3)] == ["MASH-3", "MASH-2", "MASH-1"]
+
+
+def test_paged_model_fetches_as_the_view_scrolls(qapp):
+    from ui.table_model import PagedTableModel
+
+    source = [ROWS[i % 3] for i in range(1234)]
+    calls = []
+
+    def fetch(offset, limit):
+        calls.append((offset, limit))
+        return source[offset : offset + limit]
+
+    model = PagedTableModel(COLUMNS, fetch, page=500)
+    model.reload()
+    assert model.rowCount() == 500 and model.canFetchMore()
+    model.fetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 1234 and not model.canFetchMore()
+    assert calls == [(0, 500), (500, 500), (1000, 500)]

@@ -47,15 +47,15 @@ def test_remember_is_disabled_with_reason_without_keychain(qtbot, made_workspace
     folder, _ = made_workspace
     screen = UnlockScreen(folder, Keychain())
     qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: "no system keychain" in screen.remember_reason.text(), timeout=5000)
     assert not screen.remember_box.isEnabled()
-    assert "no system keychain" in screen.remember_reason.text()
 
 
 def test_remembered_key_unlocks_with_empty_passphrase(qtbot, made_workspace, memory_keyring):
     folder, _ = made_workspace
     screen = UnlockScreen(folder, Keychain())
     qtbot.addWidget(screen)
-    assert screen.remember_box.isEnabled()
+    qtbot.waitUntil(screen.remember_box.isEnabled, timeout=5000)
     screen.user_edit.setText("chair")
     screen.pass_edit.setText(PASSPHRASE)
     screen.remember_box.setChecked(True)
