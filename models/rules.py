@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, datetime, time, timedelta
 
-from models.case import Case
+from models.case import Case, ChronologyEntry, ChronologyOrigin
 from models.meeting import CLOSED_NEEDING_REASON, Action, ActionStatus, Meeting, MeetingStatus
 from models.people import CHILD_ROLES
 from models.reference import ReferenceData
@@ -167,4 +167,34 @@ def plan_next_meeting(
         chair=last.chair if last else "",
         confidentiality_statement=last.confidentiality_statement if last else "",
         attendance=attendance,
+    )
+
+
+def meeting_chronology_entry(meeting: Meeting, signer: str) -> ChronologyEntry:
+    """The chronology entry a meeting adds to its case when its minutes are signed."""
+    d = meeting.decisions
+    said = [
+        label
+        for label, value in (
+            ("section 47 enquiry", d.section_47),
+            ("immediate protection", d.immediate_protection),
+            ("initial child protection conference", d.initial_conference),
+            ("child protection plan", d.protection_plan),
+        )
+        if value
+    ]
+    parts = [f"{meeting.type} held; minutes signed by {signer}."]
+    if said:
+        parts.append("Decided: " + ", ".join(said) + ".")
+    if meeting.risk.rag:
+        parts.append(f"RAG {meeting.risk.rag.value.upper()}.")
+    parts.append(f"{len(meeting.actions)} action(s) agreed.")
+    return ChronologyEntry(
+        id=f"{meeting.id}-minutes",
+        date=meeting.date,
+        event=" ".join(parts),
+        action_taken="; ".join(a.what for a in meeting.actions if not a.withheld_from_family)[
+            :2000
+        ],
+        origin=ChronologyOrigin.MEETING,
     )

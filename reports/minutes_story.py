@@ -8,21 +8,26 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from reportlab.lib import colors
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     KeepTogether,
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from models.meeting import Attendance, AttendanceStatus
 from models.minutes import WITHHELD_NOTE, MinutesSnapshot, Variant
-from reports.fonts import BOLD
-from reports.pdf_parts import RULE, SignatureSpace, day, para, styles, words, yes_no
+from reports.pdf_parts import (
+    SignatureSpace,
+    day,
+    facts_table,
+    grid,
+    para,
+    styles,
+    words,
+    yes_no,
+)
 
 
 class MinutesStory:
@@ -46,37 +51,11 @@ class MinutesStory:
         self.add(para(text, self.s["h2"]))
 
     def table(self, header: list[str], rows: Iterable[list[Any]], widths: list[float]) -> Table:
-        cell = self.s["cell"]
-        data = [[para(h, ParagraphStyle("th", parent=cell, fontName=BOLD)) for h in header]]
-        data += [
-            [c if isinstance(c, Paragraph) else para(str(c), cell) for c in row] for row in rows
-        ]
-        table = Table(data, colWidths=widths, repeatRows=1)
-        table.setStyle(
-            TableStyle(
-                [
-                    ("GRID", (0, 0), (-1, -1), 0.4, RULE),
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("TOPPADDING", (0, 0), (-1, -1), 2),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                ]
-            )
-        )
-        return table
+        return grid(header, rows, widths, self.s["cell"])
 
     def facts(self, rows: list[tuple[str, str]]) -> None:
-        rows = [(k, v) for k, v in rows if v]
-        if rows:
-            table = Table(
-                [[para(k, self.s["small"]), para(v, self.s["body"])] for k, v in rows],
-                colWidths=[42 * mm, None],
-            )
-            table.setStyle(
-                TableStyle(
-                    [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
-                )
-            )
+        table = facts_table(rows, self.s["small"], self.s["body"])
+        if table is not None:
             self.add(table)
 
     # --- the sections, in the order of the agenda ------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 from xml.sax.saxutils import escape
@@ -10,10 +11,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    Flowable,
-    Paragraph,
-)
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from reports.fonts import BOLD, printable, register_fonts
 
@@ -90,3 +88,38 @@ class SignatureSpace(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         x, y = self.canv.absolutePosition(0, 0)
         self.placed = (self.canv.getPageNumber(), x, y)
+
+
+def grid(
+    header: list[str], rows: Iterable[list[Any]], widths: list[float], cell: ParagraphStyle
+) -> Table:
+    """A ruled table with a header row that repeats on every page."""
+    data = [[para(h, ParagraphStyle("th", parent=cell, fontName=BOLD)) for h in header]]
+    data += [[c if isinstance(c, Paragraph) else para(str(c), cell) for c in row] for row in rows]
+    table = Table(data, colWidths=widths, repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
+
+
+def facts_table(
+    rows: list[tuple[str, str]], label: ParagraphStyle, value: ParagraphStyle
+) -> Table | None:
+    """Label / value pairs, leaving out the empty ones (None when all are empty)."""
+    rows = [(k, v) for k, v in rows if v]
+    if not rows:
+        return None
+    table = Table([[para(k, label), para(v, value)] for k, v in rows], colWidths=[42 * mm, None])
+    table.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    )
+    return table

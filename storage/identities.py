@@ -18,6 +18,7 @@ from storage.errors import InvalidInput
 
 if TYPE_CHECKING:
     from reports.signing import SigningIdentity
+    from storage.workspace import Workspace
 
 CERTIFICATES_FILE = "certificates.pem"
 # reports.signing pulls in pyHanko (half a second): imported where it is used, not at start-up.
@@ -84,3 +85,18 @@ def published_certificates(folder: Path) -> list[bytes]:
     text = path.read_bytes()
     marker = b"-----END CERTIFICATE-----"
     return [part.strip() + b"\n" + marker + b"\n" for part in text.split(marker) if part.strip()]
+
+
+def use_organisation_identity(ws: Workspace, data: bytes, password: str) -> str:
+    """Sign from now on with the organisation's PKCS#12 (earlier signatures stay trusted).
+
+    Returns the certificate's name. Refused without changing anything if the file does not
+    open with the password.
+    """
+    if len(data) > 1024 * 1024:
+        raise InvalidInput("That file is too large to be a PKCS#12 signing identity.")
+    with ws.transaction():
+        identity = import_pkcs12(ws.conn, ws.user.name, data, password)
+        ws.record("identity.import", "user", ws.user.name, {"subject": identity.subject_name()})
+    publish_certificates(ws.conn, ws.folder)
+    return identity.subject_name()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from models.meeting import MeetingStatus
 from models.minutes import MinutesSnapshot, Variant, build_snapshot, signing_problem
+from models.rules import meeting_chronology_entry
 from models.text import ShortText, text_problem
 from models.users import Role
 from storage import audit, identities, records
@@ -145,16 +146,16 @@ def sign_minutes(
             )
         signed = _store(ws, snapshot, pdfs)
         status = MeetingStatus.SIGNED if previous is None else MeetingStatus.AMENDED
+        chronology = list(case.chronology)
+        if previous is None and all(e.id != f"{meeting_id}-minutes" for e in chronology):
+            chronology.append(meeting_chronology_entry(meeting, ws.user.display_name))
+        meetings = [
+            m.model_copy(update={"status": status}) if m.id == meeting_id else m
+            for m in case.meetings
+        ]
         records.store_case(
             ws.conn,
-            case.model_copy(
-                update={
-                    "meetings": [
-                        m.model_copy(update={"status": status}) if m.id == meeting_id else m
-                        for m in case.meetings
-                    ]
-                }
-            ),
+            case.model_copy(update={"meetings": meetings, "chronology": chronology}),
             records.load_reference(ws.conn),
         )
         ws.record(

@@ -27,11 +27,12 @@ from ui.i18n import tr
 from ui.table_model import Column, RecordFilter, RecordTableModel, fit_columns
 
 
-def linked_cases(ws: Workspace, case_id: str) -> dict[str, list[str]]:
-    """For each person of the case, the references of the other cases they are in."""
+def linked_cases(ws: Workspace, case_id: str, table: str, column: str) -> dict[str, list[str]]:
+    """For each person (or place) of the case, the references of the other cases it is in."""
+    assert (table, column) in (("case_people", "person_id"), ("case_places", "place_id"))
     rows = ws.conn.execute(
-        "SELECT mine.person_id, c.reference FROM case_people mine"
-        " JOIN case_people other ON other.person_id = mine.person_id AND other.case_id != mine.case_id"
+        f"SELECT mine.{column}, c.reference FROM {table} mine"
+        f" JOIN {table} other ON other.{column} = mine.{column} AND other.case_id != mine.case_id"
         " JOIN cases c ON c.id = other.case_id WHERE mine.case_id = ?",
         (case_id,),
     )
@@ -50,7 +51,9 @@ class CaseScreen(QWidget):
         self.workspace = workspace
         self.case = cases.open_case(workspace, case_id)
         self.reference = cases.reference_data(workspace)
-        links = linked_cases(workspace, case_id)
+        links = linked_cases(workspace, case_id, "case_people", "person_id")
+        place_links = linked_cases(workspace, case_id, "case_places", "place_id")
+        self._links = {**links, **place_links}
         today = date.today()
         title = QLabel(
             f"{self.case.reference} · {', '.join(p.name for p in self.case.children()) or tr('no child recorded')}"
@@ -131,6 +134,16 @@ class CaseScreen(QWidget):
             self,
         )
         self.actions.set_rows(list(current_actions(self.case).values()))
+        self.places = RecordTableModel(
+            [
+                Column(tr("Place"), lambda p: p.name),
+                Column(tr("Kind"), lambda p: p.kind),
+                Column(tr("Address"), lambda p: p.address),
+                Column(tr("Also in cases"), lambda p: ", ".join(place_links.get(p.id, []))),
+            ],
+            self,
+        )
+        self.places.set_rows(self.case.places)
         self.rag_history = RecordTableModel(
             [
                 Column(tr("When"), lambda r: r.at),
@@ -167,7 +180,12 @@ class CaseScreen(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(meetings_tab, tr("&Meetings"))
-        self.tabs.addTab(table(self.people, tr("People")), tr("&People"))
+        people_table = table(self.people, tr("People"))
+        places_table = table(self.places, tr("Places"))
+        people_table.activated.connect(lambda i: self._follow(self.people.rows[i.row()].id))
+        places_table.activated.connect(lambda i: self._follow(self.places.rows[i.row()].id))
+        self.tabs.addTab(people_table, tr("&People (Enter opens a linked case)"))
+        self.tabs.addTab(places_table, tr("P&laces"))
         self.tabs.addTab(chronology_tab, tr("C&hronology"))
         self.tabs.addTab(table(self.actions, tr("Actions across meetings")), tr("&Actions"))
         self.tabs.addTab(table(self.rag_history, tr("RAG history")), tr("&RAG history"))
@@ -177,6 +195,12 @@ class CaseScreen(QWidget):
         layout.addWidget(title)
         layout.addWidget(facts)
         layout.addWidget(self.tabs, 1)
+
+    def _follow(self, record_id: str) -> None:
+        """Open the first other case this person or place appears in (CSE work)."""
+        references = self._links.get(record_id, [])
+        if references:
+            self.open_case_reference.emit(references[0])
 
     def new_meeting(self) -> None:
         now = datetime.now().replace(second=0, microsecond=0)

@@ -63,6 +63,11 @@ class MainWindow(QMainWindow):
         self.quit_action = action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         self.quit_action.setEnabled(True)
         self.admin_action = action("&Administration", "Ctrl+Shift+A", self.show_admin)
+        self.identity_action = action(
+            "Use my organisation's signing &identity (PKCS#12)…",
+            "Ctrl+Shift+I",
+            self.import_identity,
+        )
         self.presenter_action = action("Show the &room screen", "F5", self.toggle_presenter)
         self.presenter_action.setCheckable(True)
         self.family_safe_action = action(
@@ -72,6 +77,7 @@ class MainWindow(QMainWindow):
         )
         self.family_safe_action.setCheckable(True)
         self.session_actions = [
+            self.identity_action,
             self.lock_action,
             self.home_action,
             self.back_action,
@@ -79,7 +85,9 @@ class MainWindow(QMainWindow):
             self.family_safe_action,
         ]
         menu = self.menuBar().addMenu(tr("&Workspace"))
-        menu.addActions([self.lock_action, self.admin_action, self.quit_action])
+        menu.addActions(
+            [self.lock_action, self.admin_action, self.identity_action, self.quit_action]
+        )
         go = self.menuBar().addMenu(tr("&Go"))
         go.addActions([self.home_action, self.back_action])
         room = self.menuBar().addMenu(tr("&Room screen"))
@@ -159,7 +167,16 @@ class MainWindow(QMainWindow):
         if self._pop_to(1):
             screen = CaseScreen(self.workspace, case_id)
             screen.open_meeting.connect(self.show_meeting)
+            screen.open_case_reference.connect(self.show_case_by_reference)
             self._push(screen)
+
+    def show_case_by_reference(self, reference: str) -> None:
+        from storage import records
+
+        if self.workspace is not None:
+            case_id = records.case_id_for_reference(self.workspace.conn, reference)
+            if case_id:
+                self.show_case(case_id)
 
     def show_meeting(self, case_id: str, meeting_id: str) -> None:
         from ui.case_screen import CaseScreen
@@ -189,6 +206,33 @@ class MainWindow(QMainWindow):
             from ui.admin_screen import AdminScreen
 
             self._push(AdminScreen(self.workspace))
+
+    def import_identity(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
+
+        from storage.errors import WorkspaceError
+        from storage.identities import use_organisation_identity
+
+        if self.workspace is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self, tr("Signing identity"), "", "PKCS#12 (*.p12 *.pfx)"
+        )
+        if not name:
+            return
+        password, ok = QInputDialog.getText(
+            self, tr("Signing identity"), tr("The file's password:"), QLineEdit.EchoMode.Password
+        )
+        if not ok:
+            return
+        try:
+            subject = use_organisation_identity(self.workspace, Path(name).read_bytes(), password)
+        except (WorkspaceError, OSError) as exc:
+            QMessageBox.warning(self, tr("Signing identity"), str(exc))
+            return
+        QMessageBox.information(
+            self, tr("Signing identity"), tr("You now sign as {0}.").format(subject)
+        )
 
     def toggle_presenter(self, on: bool) -> None:
         self.presenter.setVisible(on)

@@ -53,6 +53,7 @@ class MinutesStep(Step):
         self.message.setObjectName("error")
         self.message.setWordWrap(True)
         self.sign_button = QPushButton(tr("Si&gn minutes…"))
+        self.addendum_button = QPushButton(tr("Sign an a&ddendum…"))
         self.print_button = QPushButton(tr("&Print…"))
         self.export_button = QPushButton(tr("E&xport PDF…"))
         self.verify_button = QPushButton(tr("&Verify a PDF…"))
@@ -75,6 +76,7 @@ class MinutesStep(Step):
         for widget in (
             self.variant,
             self.sign_button,
+            self.addendum_button,
             self.print_button,
             self.export_button,
             self.verify_button,
@@ -94,6 +96,7 @@ class MinutesStep(Step):
         layout.addLayout(record)
         self.variant.currentIndexChanged.connect(self.refresh)
         self.sign_button.clicked.connect(self.ask_and_sign)
+        self.addendum_button.clicked.connect(self.ask_addendum)
         self.print_button.clicked.connect(self.print_minutes)
         self.export_button.clicked.connect(self.export)
         self.verify_button.clicked.connect(self.verify)
@@ -126,6 +129,8 @@ class MinutesStep(Step):
                 tr("Draft: not yet approved or signed.") + (f" {problem}" if problem else "")
             )
         self.sign_button.setEnabled(problem is None and not signed)
+        self.sign_button.setVisible(not signed)
+        self.addendum_button.setVisible(signed is not None)
         self.record_button.setEnabled(signed is not None)
         self.message.clear()
         ws = self.workspace
@@ -168,14 +173,26 @@ class MinutesStep(Step):
         if ok:
             self.sign(passphrase)
 
-    def sign(self, passphrase: str) -> None:
+    def ask_addendum(self) -> None:
+        text, ok = QInputDialog.getMultiLineText(
+            self, tr("Addendum"), tr("The correction, as it will appear in the signed addendum:")
+        )
+        if not ok or not text.strip():
+            return
+        passphrase, ok = QInputDialog.getText(
+            self, tr("Sign addendum"), tr("Your passphrase:"), QLineEdit.EchoMode.Password
+        )
+        if ok:
+            self.sign(passphrase, text)
+
+    def sign(self, passphrase: str, addendum: str = "") -> None:
         assert self.meeting is not None
         meeting_id, ws = self.meeting.id, self.workspace
         self.sign_button.setEnabled(False)
         self.state.setText(tr("Signing both copies…"))
         run_in_background(
             self,
-            lambda: minutes.sign_minutes(ws, meeting_id, passphrase),
+            lambda: minutes.sign_minutes(ws, meeting_id, passphrase, addendum),
             lambda _: (self.signed.emit(), self.refresh()),
             self._sign_failed,
         )

@@ -43,6 +43,12 @@ def test_sign_freezes_stores_and_verifies(dmitry, tmp_path):
     point = next(e for e in audit.events(ws.conn, 10) if e["action"] == "minutes.sign")
     assert snapshot.audit_seq == point["seq"]
     assert sign_minutes(ws, meeting.id, PASSPHRASE) == signed  # asking again: the stored one
+    entry = cases.open_case(ws, case.id).chronology[-1]
+    assert (
+        entry.origin.value == "meeting"
+        and "section 47 enquiry" in entry.event
+        and entry.date == meeting.date
+    )
     for variant in Variant:
         out = tmp_path / f"{variant.value}.pdf"
         assert export_minutes(ws, meeting.id, variant, out) == "signed version 1"
@@ -134,3 +140,34 @@ def test_cli_minutes_sign_and_verify(tmp_path):
     (tmp_path / "x.pdf").write_bytes(b"%PDF-1.7 broken")
     code, out, err = cli("verify", tmp_path / "x.pdf", "-w", ws)
     assert code == 1 and "Traceback" not in out + err
+
+
+def test_organisation_pkcs12_identity_signs_and_is_trusted(dmitry, tmp_path):
+    from cryptography.hazmat.primitives.serialization import (
+        BestAvailableEncryption,
+        load_pem_private_key,
+        pkcs12,
+    )
+
+    from reports.signing import make_identity
+    from storage.identities import use_organisation_identity
+
+    ws, _, meeting = dmitry
+    org = make_identity("Dana Whitfield (Northgate Council)", "Northgate Council")
+    p12 = pkcs12.serialize_key_and_certificates(
+        b"dana",
+        load_pem_private_key(org.key_pem, None),
+        org.certificate,
+        None,
+        BestAvailableEncryption(b"p12 secret"),
+    )
+    with pytest.raises(InvalidInput, match="does not open"):
+        use_organisation_identity(ws, p12, "wrong")
+    assert use_organisation_identity(ws, p12, "p12 secret") == "Dana Whitfield (Northgate Council)"
+    sign_minutes(ws, meeting.id, PASSPHRASE)
+    out = tmp_path / "m.pdf"
+    export_minutes(ws, meeting.id, Variant.PROFESSIONAL, out)
+    result = verify_with_published(ws.folder, out)
+    assert (
+        result.verdict is Verdict.TRUSTED and result.signer == "Dana Whitfield (Northgate Council)"
+    )

@@ -225,3 +225,20 @@ def test_home_filters_run_in_the_workspace(qtbot, window):
     home.worker.setText("okafor")
     assert home.case_model.rowCount() == 3
     assert "Actions due this week" in home.actions_label.text()
+
+
+def test_a_shared_adult_leads_to_the_other_case(qtbot, window):
+    window.show_case("g1-case31")
+    amira = window.screens[-1]
+    kyle = next(i for i, p in enumerate(amira.people.rows) if p.name == "Kyle Mercer")
+    assert amira.people.data(amira.people.index(kyle, 5)) == "MASH-2026-000005"
+    amira._follow(amira.people.rows[kyle].id)
+    assert window.screens[-1].case.reference == "MASH-2026-000005"
+
+
+def test_the_app_scales_with_the_system_font():
+    from ui.app import stylesheet
+
+    small, large = stylesheet(9), stylesheet(16)
+    assert "font-size: 11.0pt" in small  # never below 11 pt
+    assert "font-size: 16.0pt" in large and "font-size: 35.2pt" in large  # room screen 2.2x
