@@ -180,7 +180,7 @@ class MinutesStory:
             self.table(
                 ["Name", "Agency", "Role", "Attendance", "Confidentiality"],
                 rows,
-                [38 * mm, 32 * mm, 34 * mm, 42 * mm, 28 * mm],
+                [36 * mm, 30 * mm, 32 * mm, 42 * mm, 34 * mm],
             )
         )
 

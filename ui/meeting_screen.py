@@ -234,14 +234,16 @@ class MeetingScreen(QWidget):
             )
             return
         due = rag_deadline(contact, rag, self.reference)
-        left = due - datetime.now(UTC)
-        hours = int(left.total_seconds() // 3600)
-        minutes = int(left.total_seconds() % 3600 // 60)
-        when = (
-            tr("{0} h {1} min left").format(hours, minutes)
-            if left.total_seconds() > 0
-            else tr("OVERDUE")
-        )
+        if self.meeting.status not in (MeetingStatus.SCHEDULED, MeetingStatus.IN_PROGRESS):
+            self.deadline.setText(
+                tr("{0}: the decision was due {1:%d %b %H:%M} UTC.").format(rag.value.upper(), due)
+            )
+            return
+        left = (due - datetime.now(UTC)).total_seconds()
+        if left > 0:
+            when = tr("{0} h {1} min left").format(int(left // 3600), int(left % 3600 // 60))
+        else:
+            when = tr("OVERDUE")
         self.deadline.setText(
             tr("{0}: decision due {1:%d %b %H:%M} UTC — {2}").format(rag.value.upper(), due, when)
         )

@@ -119,7 +119,7 @@ class ListStep(Step):
         super().__init__()
         self.title, self.attr = title, attr
         self.editor = ItemListEditor(
-            title, model, columns, prefix, exclude=exclude, choices=choices or {}
+            title, model, columns, prefix, exclude=exclude, choices=choices or {}, labels=LABELS
         )
         self.editor.changed.connect(self.changed)
         layout = QVBoxLayout(self)
