@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.base import new_id
-from models.rules import current_actions, overdue, plan_next_meeting
+from models.rules import current_actions, overdue, plan_next_meeting, retention_date
 from storage import cases
 from storage.workspace import Workspace
 from ui.home_screen import table
@@ -60,10 +60,13 @@ class CaseScreen(QWidget):
         )
         title.setObjectName("title")
         rag = self.case.rag.value.upper() if self.case.rag else tr("not rated")
+        keep = retention_date(self.case, self.reference)
+        retention = tr(" · keep until {0}").format(keep) if keep else ""
         facts = QLabel(
             tr("RAG {0} · {1} · allocated to {2} · opened {3}").format(
                 rag, self.case.status.value, self.case.allocated_worker or "—", self.case.opened_on
             )
+            + retention
         )
 
         self.people = RecordTableModel(

@@ -34,7 +34,7 @@ from models.meeting import (
     SharingDecision,
 )
 from models.reference import ReferenceData
-from models.rules import meeting_is_frozen, rag_deadline
+from models.rules import cse_review_flag, initial_conference_due, meeting_is_frozen, rag_deadline
 from storage import cases
 from storage.errors import WorkspaceError
 from storage.workspace import Workspace
@@ -151,6 +151,9 @@ class MeetingScreen(QWidget):
         self.status = QLabel()
         self.deadline = QLabel()
         self.deadline.setObjectName("hint")
+        self.notes = QLabel()
+        self.notes.setObjectName("error")
+        self.notes.setWordWrap(True)
         self.banner = QLabel()
         self.banner.setObjectName("error")
         self.banner.setWordWrap(True)
@@ -199,6 +202,7 @@ class MeetingScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.deadline)
+        layout.addWidget(self.notes)
         layout.addWidget(self.banner)
         layout.addLayout(body, 1)
         self.timer = QTimer(self)
@@ -227,6 +231,15 @@ class MeetingScreen(QWidget):
         self._show_deadline()
 
     def _show_deadline(self) -> None:
+        notes = []
+        flag = cse_review_flag(self.case, self.meeting)
+        if flag:
+            notes.append(flag)
+        if self.meeting.decisions.initial_conference:
+            due = initial_conference_due(self.meeting.date, self.reference)
+            notes.append(tr("Initial child protection conference due by {0:%d %b %Y}.").format(due))
+        self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))
         rag, contact = self.meeting.risk.rag, self.meeting.contact_received_at
         if rag is None or contact is None:
             self.deadline.setText(

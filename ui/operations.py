@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
@@ -49,11 +50,13 @@ def run_in_background(
 
     def done_ok(result: Any) -> None:
         _live.discard(relay)
-        on_success(result)
+        if shiboken6.isValid(parent):  # the screen may have gone (locked) while it ran
+            on_success(result)
 
     def done_bad(exc: object) -> None:
         _live.discard(relay)
-        on_failure(exc)  # type: ignore[arg-type]
+        if shiboken6.isValid(parent):
+            on_failure(exc)  # type: ignore[arg-type]
 
     relay.succeeded.connect(done_ok)
     relay.failed.connect(done_bad)

@@ -242,3 +242,12 @@ def test_the_app_scales_with_the_system_font():
     small, large = stylesheet(9), stylesheet(16)
     assert "font-size: 11.0pt" in small  # never below 11 pt
     assert "font-size: 16.0pt" in large and "font-size: 35.2pt" in large  # room screen 2.2x
+
+
+def test_meeting_shows_the_cse_review_flag_and_conference_date(qtbot, window):
+    window.show_case_by_reference("MASH-2026-000004")
+    case_id = window.screens[-1].case.id
+    window.show_meeting(case_id, "g1-m73")
+    notes = window.screens[-1].notes.text()
+    assert "Дмитрий Соколов is under 13 and has a high CSE indicator" in notes
+    assert "Initial child protection conference due by" in notes
