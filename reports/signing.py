@@ -16,6 +16,7 @@ from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -81,6 +82,10 @@ def make_identity(display_name: str, organisation: str = "Caseroom workspace") -
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
         .sign(key, hashes.SHA256())
     )
+    return _as_pem(key, cert)
+
+
+def _as_pem(key: PrivateKeyTypes, cert: x509.Certificate) -> SigningIdentity:
     return SigningIdentity(
         key_pem=key.private_bytes(
             serialization.Encoding.PEM,
@@ -98,14 +103,7 @@ def identity_from_pkcs12(data: bytes, password: str) -> SigningIdentity:
     )
     if key is None or cert is None:
         raise ValueError("The PKCS#12 file holds no key and certificate.")
-    return SigningIdentity(
-        key_pem=key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        ),
-        cert_pem=cert.public_bytes(serialization.Encoding.PEM),
-    )
+    return _as_pem(key, cert)
 
 
 def _signer(identity: SigningIdentity) -> signers.SimpleSigner:
