@@ -223,7 +223,11 @@ def fts_query(text: str) -> str:
 
     Each word is quoted, so nothing typed is FTS syntax; words are folded as the index is.
     """
-    return " ".join(f'"{token}"*' for token in _query_words(text))
+    # A one-letter prefix matches most of a big workspace (1.8 s over 100,000 cases): a
+    # single letter is matched as a whole word until a second one is typed.
+    return " ".join(
+        f'"{token}"*' if len(token) > 1 else f'"{token}"' for token in _query_words(text)
+    )
 
 
 def _query_words(text: str) -> list[str]:
@@ -256,7 +260,7 @@ def search(
     query = fts_query(text)
     if not query:
         return []
-    rows = ws.conn.execute(
+    rows = ws.reader.execute(
         "SELECT s.case_id, c.reference, s.kind, s.shown_title, s.shown_body"
         " FROM search_index s JOIN cases c ON c.id = s.case_id"
         " WHERE search_index MATCH ?"

@@ -52,6 +52,7 @@ class Workspace:
         self.folder = folder
         self.slots = slots
         self._conn: Connection | None = conn
+        self._reader: Connection | None = None
         self._key = key
         self.user = user
 
@@ -205,6 +206,16 @@ class Workspace:
         return self._conn
 
     @property
+    def reader(self) -> Connection:
+        """A second connection for slow reads (search) off the UI thread: under WAL it reads
+        while the main connection writes, so a long search never holds up a save."""
+        if self._conn is None:
+            raise WorkspaceLocked("The workspace is locked.")
+        if self._reader is None:
+            self._reader = open_keyed(self.folder / DB_NAME, self._key)
+        return self._reader
+
+    @property
     def workspace_id(self) -> str:
         return self.slots.workspace_id
 
@@ -213,7 +224,11 @@ class Workspace:
         return self._conn is not None
 
     def close(self) -> None:
-        """Close the connection and wipe the key bytes this object holds."""
+        """Close the connections and wipe the key bytes this object holds."""
+        if self._reader is not None:
+            with contextlib.suppress(Exception):
+                self._reader.close()
+            self._reader = None
         if self._conn is not None:
             with contextlib.suppress(Exception):
                 self._conn.close()
