@@ -11,11 +11,10 @@ from __future__ import annotations
 import concurrent.futures
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-import keyring
-import keyring.backend
-import keyring.errors
+if TYPE_CHECKING:
+    import keyring.backend
 
 T = TypeVar("T")
 SERVICE = "Caseroom"
@@ -26,6 +25,10 @@ TIMEOUT_S = 3.0
 class KeychainState:
     usable: bool
     reason: str = ""
+
+
+# keyring is imported where it is used: finding the system's keychain takes a while, and
+# the unlock screen asks for it off the UI thread.
 
 
 def _backend_problem(backend: keyring.backend.KeyringBackend) -> str | None:
@@ -59,6 +62,8 @@ class Keychain:
     """The keychain of this computer, as Caseroom uses it."""
 
     def state(self) -> KeychainState:
+        import keyring
+
         try:
             backend = keyring.get_keyring()
         except Exception as exc:  # a broken backend module must not stop unlock
@@ -71,6 +76,8 @@ class Keychain:
         return f"{workspace_id}:{slot_id}"
 
     def remember(self, workspace_id: str, slot_id: str, key: bytes | bytearray) -> KeychainState:
+        import keyring
+
         state = self.state()
         if not state.usable:
             return state
@@ -88,6 +95,8 @@ class Keychain:
 
     def recall(self, workspace_id: str, slot_id: str) -> bytearray | None:
         """The remembered key, or None (nothing remembered, or no usable keychain)."""
+        import keyring
+
         if not self.state().usable:
             return None
         try:
@@ -103,6 +112,8 @@ class Keychain:
         return key if len(key) == 32 else None
 
     def forget(self, workspace_id: str, slot_id: str) -> None:
+        import keyring
+
         if not self.state().usable:
             return
         try:

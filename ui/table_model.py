@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 
 OBJECT_ROLE = Qt.ItemDataRole.UserRole + 1
+_ROLES = {int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole), int(OBJECT_ROLE)}
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -44,8 +45,8 @@ class RecordTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
+        if role not in _ROLES or not index.isValid():
+            return None  # views ask for many roles per cell; answer the rest at once
         row = self.rows[index.row()]
         if role == OBJECT_ROLE:
             return row
@@ -128,7 +129,7 @@ def object_at(view_model: Any, index: QModelIndex) -> Any:
 
 
 MAX_COLUMN_WIDTH = 320
-MEASURED_ROWS = 200
+MEASURED_ROWS = 60
 
 
 def fit_columns(view: Any) -> None:
