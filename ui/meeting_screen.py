@@ -25,109 +25,22 @@ from PySide6.QtWidgets import (
 
 from models.case import Case
 from models.meeting import (
-    Action,
-    AgencyContribution,
-    Attendance,
-    ChildVoice,
     Meeting,
     MeetingStatus,
-    SharingDecision,
 )
-from models.reference import ReferenceData
 from models.rules import cse_review_flag, initial_conference_due, meeting_is_frozen, rag_deadline
 from storage import cases
 from storage.errors import WorkspaceError
 from storage.workspace import Workspace
+from ui.agenda import agenda
 from ui.i18n import tr
-from ui.meeting_steps import DetailsStep, ListStep, NextMeetingStep, ReviewStep, Step, withheld_mark
+from ui.meeting_steps import DetailsStep, Step
 from ui.minutes_step import MinutesStep
-from ui.risk_steps import DecisionsStep, RiskStep
-from ui.table_model import Column
 
 NEXT_STATUS = {
     MeetingStatus.SCHEDULED: (MeetingStatus.IN_PROGRESS, "Start the meeting"),
     MeetingStatus.IN_PROGRESS: (MeetingStatus.MINUTES_DRAFT, "End the meeting (minutes draft)"),
 }
-
-
-def agenda(reference: ReferenceData) -> list[Step]:
-    """The agenda, in order."""
-    agencies = {"agency": reference.agencies}
-    return [
-        ListStep(
-            tr("Attendance"),
-            "attendance",
-            Attendance,
-            [
-                Column(tr("Name"), lambda a: a.name),
-                Column(tr("Agency"), lambda a: a.agency),
-                Column(tr("Role"), lambda a: a.role),
-                Column(tr("Attendance"), lambda a: a.status.value.replace("_", " ")),
-                Column(
-                    tr("Confidentiality"),
-                    lambda a: tr("acknowledged") if a.confidentiality_acknowledged else "",
-                ),
-            ],
-            "att",
-            agencies,
-            frozenset({"person_id"}),
-        ),
-        DetailsStep(),
-        ReviewStep(),
-        ListStep(
-            tr("Agency contributions"),
-            "contributions",
-            AgencyContribution,
-            [
-                Column(tr("Agency"), lambda c: c.agency),
-                Column(tr("What they know"), lambda c: c.text),
-                Column(tr("Family copy"), lambda c: withheld_mark(c.withheld_from_family)),
-            ],
-            "c",
-            agencies,
-        ),
-        ListStep(
-            tr("Information-sharing decisions"),
-            "sharing_decisions",
-            SharingDecision,
-            [
-                Column(tr("Decision"), lambda s: s.outcome.value.replace("_", " ")),
-                Column(tr("Information"), lambda s: s.information),
-                Column(tr("From → to"), lambda s: f"{s.from_agency} → {s.to_whom}"),
-            ],
-            "s",
-            {"from_agency": reference.agencies, "lawful_basis": reference.lawful_bases},
-        ),
-        ListStep(
-            tr("The child's voice"),
-            "child_voice",
-            ChildVoice,
-            [
-                Column(tr("Who"), lambda v: v.speaker.value),
-                Column(tr("Words"), lambda v: v.words),
-                Column(tr("Family copy"), lambda v: withheld_mark(v.withheld_from_family)),
-            ],
-            "v",
-            None,
-            frozenset({"person_id"}),
-        ),
-        RiskStep(),
-        DecisionsStep(),
-        ListStep(
-            tr("Joint action plan"),
-            "actions",
-            Action,
-            [
-                Column(tr("Action"), lambda a: a.what),
-                Column(tr("Owner"), lambda a: f"{a.owner} ({a.owner_agency})"),
-                Column(tr("Due"), lambda a: a.due),
-                Column(tr("Status"), lambda a: a.status.value.replace("_", " ")),
-            ],
-            "a",
-            {"owner_agency": reference.agencies},
-        ),
-        NextMeetingStep(),
-    ]
 
 
 class MeetingScreen(QWidget):
@@ -142,9 +55,9 @@ class MeetingScreen(QWidget):
         self.reference = cases.reference_data(workspace)
         self.case: Case = cases.open_case(workspace, case_id)
         _, self.meeting = cases.open_meeting(workspace, meeting_id)
-        self.steps: list[Step] = agenda(self.reference)
-        self.minutes = MinutesStep(workspace)
-        self.minutes.signed.connect(self.after_signing)
+        self.plan = agenda(self.reference)
+        self.built: dict[int, Step] = {}  # steps are built when first shown (opening is fast)
+        self.minutes_row = len(self.plan)
         self.title = QLabel()
         self.title.setObjectName("title")
         self.title.setWordWrap(True)
@@ -166,18 +79,21 @@ class MeetingScreen(QWidget):
         self.agenda_list.setAccessibleName(tr("Agenda"))
         self.agenda_list.setMaximumWidth(300)
         self.pages = QStackedWidget()
-        for number, step in enumerate([*self.steps, self.minutes], start=1):
-            key = f"Ctrl+{number % 10}"
-            self.agenda_list.addItem(f"{number}. {tr(step.title)}")
-            self.agenda_list.item(number - 1).setToolTip(key)
-            self.pages.addWidget(step)
-            step.changed.connect(self._edited)
-            if number <= 10:
-                QShortcut(
-                    QKeySequence(key), self, lambda n=number - 1: self.agenda_list.setCurrentRow(n)
-                )
+        titles = [title for title, _ in self.plan] + [tr("Minutes")]
+        for number, title in enumerate(titles, start=1):
+            row = number - 1
+            key = (
+                f"Ctrl+{number}"
+                if number <= 9
+                else ("Ctrl+0" if row == self.minutes_row else "Ctrl+PgDown")
+            )
+            self.agenda_list.addItem(f"{number}. {title}")
+            self.agenda_list.item(row).setToolTip(key)
+            self.pages.addWidget(QWidget())  # replaced by the step when it is first shown
+            if number <= 9:
+                QShortcut(QKeySequence(key), self, lambda n=row: self.agenda_list.setCurrentRow(n))
         QShortcut(
-            QKeySequence("Ctrl+0"), self, lambda: self.agenda_list.setCurrentRow(len(self.steps))
+            QKeySequence("Ctrl+0"), self, lambda: self.agenda_list.setCurrentRow(self.minutes_row)
         )
         keys = QLabel(
             tr("Ctrl+1…9: go to a step · Ctrl+0: minutes\nCtrl+PgDown / Ctrl+PgUp: next / previous")
@@ -211,14 +127,45 @@ class MeetingScreen(QWidget):
         self._load_all()
         self.agenda_list.setCurrentRow(0)
 
+    # --- the steps -------------------------------------------------------------------------
+    def step(self, row: int) -> Step:
+        """The step at `row`, built and loaded the first time it is asked for."""
+        if row not in self.built:
+            if row == self.minutes_row:
+                step: Step = MinutesStep(self.workspace)
+                step.signed.connect(self.after_signing)  # type: ignore[attr-defined]
+            else:
+                step = self.plan[row][1]()
+            step.changed.connect(self._edited)
+            self.built[row] = step
+            placeholder = self.pages.widget(row)
+            self.pages.insertWidget(row, step)
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._load_step(row, step)
+        return self.built[row]
+
+    @property
+    def steps(self) -> list[Step | None]:
+        """The agenda's steps (None for those not yet shown), without the minutes."""
+        return [self.built.get(row) for row in range(len(self.plan))]
+
+    @property
+    def minutes(self) -> MinutesStep:
+        return self.step(self.minutes_row)  # type: ignore[return-value]
+
+    def _load_step(self, row: int, step: Step) -> None:
+        step.load(self.case, self.meeting, self.reference)
+        step.setEnabled(row == self.minutes_row or not meeting_is_frozen(self.meeting))
+
+    def _edited_steps(self) -> list[Step]:
+        return [step for row, step in sorted(self.built.items()) if row != self.minutes_row]
+
     # --- showing ---------------------------------------------------------------------------
     def _load_all(self) -> None:
-        for step in self.steps:
-            step.load(self.case, self.meeting, self.reference)
-        self.minutes.load(self.case, self.meeting, self.reference)
+        for row, step in self.built.items():
+            self._load_step(row, step)
         frozen = meeting_is_frozen(self.meeting)
-        for step in self.steps:
-            step.setEnabled(not frozen)
         self.save_button.setEnabled(not frozen)
         self.title.setText(
             f"{self.meeting.type} · {self.case.reference} · {self.meeting.date:%d %b %Y}"
@@ -262,7 +209,7 @@ class MeetingScreen(QWidget):
         )
 
     def current_step(self) -> Step:
-        return self.pages.currentWidget()  # type: ignore[return-value]
+        return self.step(self.pages.currentIndex())
 
     def _move(self, by: int) -> None:
         self.agenda_list.setCurrentRow(
@@ -272,11 +219,11 @@ class MeetingScreen(QWidget):
     def _go_to(self, row: int) -> None:
         if not meeting_is_frozen(self.meeting) and self.pages.currentIndex() != row:
             self.save()
+        step = self.step(row)
         self.pages.setCurrentIndex(row)
-        step = self.current_step()
         self.step_changed.emit(step.title)
-        if step is self.minutes:
-            self.minutes.load(self.case, self.meeting, self.reference)
+        if row == self.minutes_row:
+            step.load(self.case, self.meeting, self.reference)
         step.setFocus()
         step.focusNextChild()
 
@@ -286,7 +233,7 @@ class MeetingScreen(QWidget):
     # --- saving ----------------------------------------------------------------------------
     def collect(self) -> Meeting | None:
         data: dict[str, Any] = self.meeting.model_dump()
-        ok = all([step.collect(data) for step in self.steps])
+        ok = all([step.collect(data) for step in self._edited_steps()])
         if not ok:
             self.banner.setText(
                 tr("A rule is broken on this page: see the message beside the field.")
@@ -296,7 +243,7 @@ class MeetingScreen(QWidget):
         try:
             return Meeting.model_validate(data)
         except ValidationError as exc:
-            details = self.steps[1]
+            details = self.step(1)
             assert isinstance(details, DetailsStep)
             details.form.show_errors(exc)
             first = exc.errors(include_url=False)[0]
@@ -313,7 +260,7 @@ class MeetingScreen(QWidget):
         """Save the meeting; with `commit_forms`, first add what is typed in open forms."""
         if meeting_is_frozen(self.meeting):
             return True
-        if commit_forms and not all([s.commit_pending() for s in self.steps]):
+        if commit_forms and not all([s.commit_pending() for s in self._edited_steps()]):
             self.banner.setText(
                 tr("Something typed breaks a rule; it is kept on the page, not saved.")
             )

@@ -100,11 +100,11 @@ def test_whole_meeting_by_keyboard_then_read_back(qtbot, window):
     meeting = window.screens[-1]
     assert isinstance(meeting, MeetingScreen)
     assert len(meeting.meeting.attendance) == 5
-    review = meeting.steps[2]
+    review = meeting.step(2)
     assert "Joint visit" in "\n".join(a.what for a, *_ in review.rows)  # open action carried over
 
     qtbot.keyClick(meeting, Qt.Key.Key_4, CTRL)
-    editor = meeting.steps[3].editor
+    editor = meeting.step(3).editor
     _type(qtbot, editor.form.editors["agency"], "Health")
     _type(
         qtbot,
@@ -123,7 +123,7 @@ def test_whole_meeting_by_keyboard_then_read_back(qtbot, window):
     assert len(editor.items()) == 2
 
     qtbot.keyClick(meeting, Qt.Key.Key_9, CTRL)
-    actions = meeting.steps[8].editor
+    actions = meeting.step(8).editor
     _type(qtbot, actions.form.editors["what"], "Strategy discussion with the school on Friday")
     _type(qtbot, actions.form.editors["owner"], "Mehmet Yilmaz")  # QTest types Latin-1 only
     _type(qtbot, actions.form.editors["owner_agency"], "Education")
@@ -164,7 +164,7 @@ def test_auto_lock_saves_pending_edit_and_clears_every_window(qtbot, window):
     window.show_meeting("g1-case31", "g1-m22")
     meeting = window.screens[-1]
     meeting.agenda_list.setCurrentRow(3)
-    editor = meeting.steps[3].editor
+    editor = meeting.step(3).editor
     _type(qtbot, editor.form.editors["agency"], "Housing")
     _type(qtbot, editor.form.editors["text"], "PENDING-EDIT emergency accommodation offered")
     window.presenter.show()
@@ -195,7 +195,7 @@ def test_validation_message_beside_the_field_and_nothing_lost(qtbot, window):
     window.show_meeting("g1-case31", "g1-m22")
     meeting = window.screens[-1]
     meeting.agenda_list.setCurrentRow(8)
-    actions = meeting.steps[8].editor
+    actions = meeting.step(8).editor
     _type(qtbot, actions.form.editors["what"], "Check the hotel register")
     _type(qtbot, actions.form.editors["owner"], "DC Brennan")
     _type(qtbot, actions.form.editors["owner_agency"], "Police")

@@ -1,0 +1,107 @@
+"""The agenda of a meeting: its steps in order, each built only when first shown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from models.meeting import Action, AgencyContribution, Attendance, ChildVoice, SharingDecision
+from models.reference import ReferenceData
+from ui.i18n import tr
+from ui.meeting_steps import DetailsStep, ListStep, NextMeetingStep, ReviewStep, Step, withheld_mark
+from ui.risk_steps import DecisionsStep, RiskStep
+from ui.table_model import Column
+
+
+def agenda(reference: ReferenceData) -> list[tuple[str, Callable[[], Step]]]:
+    """The agenda, in order: each step's title, and how to build it when it is first shown."""
+    agencies = {"agency": reference.agencies}
+    return [
+        (
+            tr("Attendance"),
+            lambda: ListStep(
+                tr("Attendance"),
+                "attendance",
+                Attendance,
+                [
+                    Column(tr("Name"), lambda a: a.name),
+                    Column(tr("Agency"), lambda a: a.agency),
+                    Column(tr("Role"), lambda a: a.role),
+                    Column(tr("Attendance"), lambda a: a.status.value.replace("_", " ")),
+                    Column(
+                        tr("Confidentiality"),
+                        lambda a: tr("acknowledged") if a.confidentiality_acknowledged else "",
+                    ),
+                ],
+                "att",
+                agencies,
+                frozenset({"person_id"}),
+            ),
+        ),
+        (tr("Purpose and confidentiality"), lambda: DetailsStep()),
+        (tr("Review of earlier actions"), lambda: ReviewStep()),
+        (
+            tr("Agency contributions"),
+            lambda: ListStep(
+                tr("Agency contributions"),
+                "contributions",
+                AgencyContribution,
+                [
+                    Column(tr("Agency"), lambda c: c.agency),
+                    Column(tr("What they know"), lambda c: c.text),
+                    Column(tr("Family copy"), lambda c: withheld_mark(c.withheld_from_family)),
+                ],
+                "c",
+                agencies,
+            ),
+        ),
+        (
+            tr("Information-sharing decisions"),
+            lambda: ListStep(
+                tr("Information-sharing decisions"),
+                "sharing_decisions",
+                SharingDecision,
+                [
+                    Column(tr("Decision"), lambda s: s.outcome.value.replace("_", " ")),
+                    Column(tr("Information"), lambda s: s.information),
+                    Column(tr("From → to"), lambda s: f"{s.from_agency} → {s.to_whom}"),
+                ],
+                "s",
+                {"from_agency": reference.agencies, "lawful_basis": reference.lawful_bases},
+            ),
+        ),
+        (
+            tr("The child's voice"),
+            lambda: ListStep(
+                tr("The child's voice"),
+                "child_voice",
+                ChildVoice,
+                [
+                    Column(tr("Who"), lambda v: v.speaker.value),
+                    Column(tr("Words"), lambda v: v.words),
+                    Column(tr("Family copy"), lambda v: withheld_mark(v.withheld_from_family)),
+                ],
+                "v",
+                None,
+                frozenset({"person_id"}),
+            ),
+        ),
+        (tr("Risk"), lambda: RiskStep()),
+        (tr("Decisions"), lambda: DecisionsStep()),
+        (
+            tr("Joint action plan"),
+            lambda: ListStep(
+                tr("Joint action plan"),
+                "actions",
+                Action,
+                [
+                    Column(tr("Action"), lambda a: a.what),
+                    Column(tr("Owner"), lambda a: f"{a.owner} ({a.owner_agency})"),
+                    Column(tr("Due"), lambda a: a.due),
+                    Column(tr("Status"), lambda a: a.status.value.replace("_", " ")),
+                ],
+                "a",
+                {"owner_agency": reference.agencies},
+            ),
+        ),
+        (tr("Next meeting"), lambda: NextMeetingStep()),
+    ]
