@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from models.case import Case
 from models.meeting import Meeting
@@ -131,11 +132,20 @@ def list_cases(
     rag: str = "",
     status: str = "",
     worker: str = "",
+    next_meeting: tuple[date, date] | Literal["none"] | None = None,
     limit: int = 1_000_000,
     offset: int = 0,
 ) -> list[CaseRow]:
-    """Cases, newest first, filtered in SQL so a page of a huge workspace is quick."""
+    """Cases, newest first, filtered in SQL so a page of a huge workspace is quick.
+
+    `next_meeting` is a (from, to) date range, or "none" for cases with no meeting set.
+    """
     where, params = ["1 = 1"], []
+    if next_meeting == "none":
+        where.append("next_meeting IS NULL")
+    elif next_meeting is not None:
+        where.append("next_meeting BETWEEN ? AND ?")
+        params += [next_meeting[0].isoformat(), next_meeting[1].isoformat()]
     for column, value in (("rag", rag), ("status", status)):
         if value:
             where.append(f"{column} = ?")

@@ -75,6 +75,11 @@ class HomeScreen(QWidget):
         self.status = QComboBox()
         self.status.addItems([tr("Open and closed"), "open", "closed"])
         self.status.setAccessibleName(tr("Filter by status"))
+        self.next_meeting = QComboBox()
+        self.next_meeting.addItems(
+            [tr("Any next meeting"), tr("Next meeting this week"), tr("No next meeting set")]
+        )
+        self.next_meeting.setAccessibleName(tr("Filter by next meeting"))
         self.worker = QLineEdit()
         self.worker.setPlaceholderText(tr("Worker"))
         self.worker.setAccessibleName(tr("Filter by allocated worker"))
@@ -132,6 +137,7 @@ class HomeScreen(QWidget):
         filters.addWidget(self.search, 3)
         filters.addWidget(self.rag)
         filters.addWidget(self.status)
+        filters.addWidget(self.next_meeting)
         filters.addWidget(self.worker, 1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -162,6 +168,7 @@ class HomeScreen(QWidget):
         self.search.textChanged.connect(lambda _: self.timer.start(SEARCH_DELAY_MS))
         self.rag.currentIndexChanged.connect(lambda _: self.reload_cases())
         self.status.currentIndexChanged.connect(lambda _: self.reload_cases())
+        self.next_meeting.currentIndexChanged.connect(lambda _: self.reload_cases())
         self.worker.textChanged.connect(lambda _: self.reload_cases())
         self.case_table.activated.connect(lambda i: self._open(object_at(self.case_model, i)))
         self.hit_table.activated.connect(
@@ -181,6 +188,9 @@ class HomeScreen(QWidget):
             rag=self.rag.currentText() if self.rag.currentIndex() else "",
             status=self.status.currentText() if self.status.currentIndex() else "",
             worker=self.worker.text(),
+            next_meeting=[None, (date.today(), date.today() + timedelta(days=7)), "none"][
+                self.next_meeting.currentIndex()
+            ],  # type: ignore[arg-type]
             limit=limit,
             offset=offset,
         )

@@ -251,3 +251,13 @@ def test_meeting_shows_the_cse_review_flag_and_conference_date(qtbot, window):
     notes = window.screens[-1].notes.text()
     assert "Дмитрий Соколов is under 13 and has a high CSE indicator" in notes
     assert "Initial child protection conference due by" in notes
+
+
+def test_home_filters_by_next_meeting(qtbot, window):
+    home = window.screens[0]
+    home.next_meeting.setCurrentIndex(1)  # this week
+    this_week = {r.reference for r in home.case_model.rows}
+    assert this_week and all(r.next_meeting for r in home.case_model.rows)
+    home.next_meeting.setCurrentIndex(2)  # none set
+    assert all(r.next_meeting is None for r in home.case_model.rows)
+    assert not this_week & {r.reference for r in home.case_model.rows}
