@@ -48,7 +48,12 @@ def load_person(conn: Connection, person_id: str) -> Person | None:
 def store_case(conn: Connection, case: Case, reference: ReferenceData) -> None:
     """Write the whole case: its row, people, places, meetings and the derived indexes."""
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    upcoming = [m.next_meeting_date for m in case.meetings if m.next_meeting_date]
+    open_meetings = [
+        m.date for m in case.meetings if m.status.value in ("scheduled", "in_progress")
+    ]
+    planned = [m.next_meeting_date for m in case.meetings if m.next_meeting_date]
+    # The earliest meeting not yet held, else the date the last meeting set for the next one.
+    next_meeting = min(open_meetings) if open_meetings else (max(planned) if planned else None)
     retention = retention_date(case, reference)
     position_row = conn.execute("SELECT position FROM cases WHERE id = ?", (case.id,)).fetchone()
     if position_row is None:
@@ -71,10 +76,10 @@ def store_case(conn: Connection, case: Case, reference: ReferenceData) -> None:
             case.status.value,
             case.rag.value if case.rag else None,
             case.allocated_worker,
-            ", ".join(p.known_as or p.name for p in case.children()),
+            ", ".join(p.name for p in case.children()),
             case.opened_on.isoformat(),
             _iso(case.closed_on),
-            _iso(max(upcoming) if upcoming else None),
+            _iso(next_meeting),
             _iso(retention),
             position,
             now,

@@ -134,7 +134,6 @@ class HomeScreen(QWidget):
         self.action_table = table(self.action_filter, tr("Actions due and overdue"))
 
         filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
         filters.addWidget(self.rag)
         filters.addWidget(self.status)
         filters.addWidget(self.next_meeting)
@@ -142,6 +141,7 @@ class HomeScreen(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(title)
+        left_layout.addWidget(self.search)
         left_layout.addLayout(filters)
         left_layout.addWidget(self.hit_table, 1)
         left_layout.addWidget(self.case_table, 3)
