@@ -10,7 +10,7 @@ from typing import Literal
 from models.case import Case
 from models.meeting import Meeting
 from models.reference import ReferenceData
-from models.rules import meeting_is_frozen
+from models.rules import action_transition_problem, meeting_is_frozen, meeting_transition_problem
 from models.text import search_form
 from models.users import Role
 from storage import records
@@ -78,6 +78,21 @@ def open_meeting(ws: Workspace, meeting_id: str) -> tuple[str, Meeting]:
     return found
 
 
+def _check_changes(before: Meeting, after: Meeting) -> None:
+    """Status changes follow the rules: a meeting's lifecycle, and how actions close."""
+    problem = meeting_transition_problem(before.status, after.status)
+    if problem:
+        raise InvalidInput(problem)
+    old = {a.id: a for a in before.actions}
+    for action in after.actions:
+        if action.id in old:
+            problem = action_transition_problem(
+                old[action.id].status, action.status, action.status_reason
+            )
+            if problem:
+                raise InvalidInput(f"Action {action.what[:40]!r}: {problem}")
+
+
 def save_meeting(ws: Workspace, case_id: str, meeting: Meeting) -> None:
     """Save one meeting of a case, checked against the whole case's rules."""
     _require_writer(ws)
@@ -86,6 +101,9 @@ def save_meeting(ws: Workspace, case_id: str, meeting: Meeting) -> None:
         if case is None:
             raise InvalidInput(f"There is no case {case_id!r}.")
         _check_frozen(ws, meeting)
+        stored = records.load_meeting(ws.conn, meeting.id)
+        if stored is not None and stored[0] == case_id and not meeting_is_frozen(stored[1]):
+            _check_changes(stored[1], meeting)
         others = [m for m in case.meetings if m.id != meeting.id]
         is_new = len(others) == len(case.meetings)
         meetings = (

@@ -149,3 +149,31 @@ def test_sqlite_utils_and_demo_through_cli_size(tmp_path):
         assert len(cases.list_cases(ws)) == 40
         assert ws.verify_audit().ok
     assert seen[-1] == (40, 40)
+
+
+def test_save_meeting_follows_status_rules(demo):
+    from models.meeting import ActionStatus, MeetingStatus
+
+    lefevre = list(demo_cases(6))[1]
+    core = lefevre.meetings[1]
+    with pytest.raises(InvalidInput, match="cannot go from scheduled to signed"):
+        cases.save_meeting(
+            demo, lefevre.id, core.model_copy(update={"status": MeetingStatus.SIGNED})
+        )
+    amira = next(demo_cases(1))
+    panel = amira.meetings[1]
+    done = panel.model_copy(
+        update={"actions": [panel.actions[0].model_copy(update={"status": ActionStatus.DONE})]}
+    )
+    cases.save_meeting(demo, amira.id, done)
+    not_done = done.model_copy(
+        update={
+            "actions": [
+                done.actions[0].model_copy(
+                    update={"status": ActionStatus.NOT_DONE, "status_reason": "staff left"}
+                )
+            ]
+        }
+    )
+    with pytest.raises(InvalidInput, match="Reopen the action before closing it another way"):
+        cases.save_meeting(demo, amira.id, not_done)
