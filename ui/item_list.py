@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -71,6 +72,9 @@ class ItemListEditor(QWidget):
         self.clear_button.clicked.connect(lambda: self.form.set_value(None))
         self.table.selectionModel().selectionChanged.connect(self._picked)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.add)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected)
+        self.remove_button.setToolTip(tr("Delete, when the list has the focus"))
+        self.add_button.setToolTip("Ctrl+Return")
         self._sync_buttons()
 
     # --- the items ---------------------------------------------------------------------
@@ -130,6 +134,15 @@ class ItemListEditor(QWidget):
     def remove_selected(self) -> None:
         row = self.selected_row()
         if row is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            tr("Remove"),
+            tr("Remove the selected entry from this meeting? It is not kept anywhere else."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
             return
         rows = list(self.table_model.rows)
         del rows[row]
