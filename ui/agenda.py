@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from models.meeting import Action, AgencyContribution, Attendance, ChildVoice, SharingDecision
 from models.reference import ReferenceData
+from ui.forms import PICK
 from ui.i18n import tr
 from ui.meeting_steps import DetailsStep, ListStep, NextMeetingStep, ReviewStep, Step, withheld_mark
 from ui.risk_steps import DecisionsStep, RiskStep
@@ -100,7 +101,7 @@ def agenda(reference: ReferenceData) -> list[tuple[str, Callable[[], Step]]]:
                     Column(tr("Status"), lambda a: a.status.value.replace("_", " ")),
                 ],
                 "a",
-                {"owner_agency": reference.agencies},
+                {"owner_agency": reference.agencies, "linked_danger_id": PICK},
             ),
         ),
         (tr("Next meeting"), lambda: NextMeetingStep()),

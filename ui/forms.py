@@ -154,6 +154,36 @@ class _Choice(_Editor):
         return self.values[self.widget.currentIndex()]  # type: ignore[attr-defined]
 
 
+PICK: list[str] = []  # as a field's choices: "one of a list the screen fills in later"
+
+
+class _Pick(_Editor):
+    """One of a list that changes while the form is open (a meeting's danger statements);
+    the first entry means none."""
+
+    def __init__(self) -> None:
+        super().__init__(QComboBox())
+        self.values: list[Any] = [None]
+        self.widget.addItem(tr("— none —"))  # type: ignore[attr-defined]
+
+    def set_choices(self, pairs: list[tuple[str, Any]]) -> None:
+        current = self.get()
+        combo = self.widget
+        combo.clear()  # type: ignore[attr-defined]
+        self.values = [None] + [value for _, value in pairs]
+        combo.addItems([tr("— none —")] + [label for label, _ in pairs])  # type: ignore[attr-defined]
+        self.set(current)
+
+    def set(self, value: Any) -> None:
+        if value is not None and value not in self.values:  # keep a link the list no longer shows
+            self.values.append(value)
+            self.widget.addItem(str(value))  # type: ignore[attr-defined]
+        self.widget.setCurrentIndex(self.values.index(value))  # type: ignore[attr-defined]
+
+    def get(self) -> Any:
+        return self.values[self.widget.currentIndex()]  # type: ignore[attr-defined]
+
+
 class _Lines(_Editor):
     """A list of texts: one per line, or ticks against the reference list."""
 
@@ -207,6 +237,8 @@ class _Nested(_Editor):
 
 def _editor_for(name: str, field: Any, choices: dict[str, list[str]]) -> _Editor:
     kind, optional = _unwrap(field.annotation)
+    if choices.get(name) is PICK:
+        return _Pick()
     if typing.get_origin(kind) is list:
         return _Lines(choices.get(name))
     if isinstance(kind, type) and issubclass(kind, BaseModel):
@@ -333,6 +365,14 @@ class ModelForm(QWidget):
         )
         if first is not None:
             first.setFocus()
+
+    def set_choices(self, name: str, pairs: list[tuple[str, Any]]) -> None:
+        """Offer these (label, value) pairs in the field `name` (one made with PICK)."""
+        editor = self.editors.get(name)
+        if isinstance(editor, _Pick):
+            editor.set_choices(pairs)
+            if not self.base:
+                self._blank[name] = editor.get()
 
     def is_blank(self) -> bool:
         """True when nothing has been typed since the form was cleared."""

@@ -220,6 +220,7 @@ class MeetingScreen(QWidget):
         if not meeting_is_frozen(self.meeting) and self.pages.currentIndex() != row:
             self.save()
         step = self.step(row)
+        step.refresh(self.meeting)
         self.pages.setCurrentIndex(row)
         self.step_changed.emit(step.title)
         if row == self.minutes_row:

@@ -36,8 +36,8 @@ from ui.table_model import Column
 
 LABELS = {
     "what": tr("Action"),
-    "why": tr("Why (the worry it answers)"),
-    "linked_danger_id": tr("Linked danger statement (its id)"),
+    "why": tr("Why"),
+    "linked_danger_id": tr("The worry it answers (danger statement)"),
     "owner_agency": tr("Owner's agency"),
     "status_reason": tr("Reason (needed if not done or not possible)"),
     "withheld_from_family": tr("Withheld from the family"),
@@ -81,6 +81,9 @@ class Step(QWidget):
 
     def commit_pending(self) -> bool:
         return True
+
+    def refresh(self, meeting: Meeting) -> None:
+        """Called each time the step is shown: update what depends on other steps."""
 
     def lists(self) -> list[ItemListEditor]:
         return []
@@ -127,7 +130,14 @@ class ListStep(Step):
         layout.addWidget(scrolled(self.editor))
 
     def load(self, case: Case, meeting: Meeting, reference: ReferenceData) -> None:
+        self.refresh(meeting)
         self.editor.set_items(getattr(meeting, self.attr))
+
+    def refresh(self, meeting: Meeting) -> None:
+        dangers = [
+            (f"{d.who_is_worried}: {d.worry}"[:90], d.id) for d in meeting.risk.danger_statements
+        ]
+        self.editor.form.set_choices("linked_danger_id", dangers)
 
     def collect(self, data: dict[str, Any]) -> bool:
         data[self.attr] = self.editor.items()

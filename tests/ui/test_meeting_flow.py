@@ -261,3 +261,31 @@ def test_home_filters_by_next_meeting(qtbot, window):
     home.next_meeting.setCurrentIndex(2)  # none set
     assert all(r.next_meeting is None for r in home.case_model.rows)
     assert not this_week & {r.reference for r in home.case_model.rows}
+
+
+def test_an_action_links_to_a_danger_statement_chosen_by_its_words(qtbot, window):
+    window.show_meeting("g1-case31", "g1-m22")
+    meeting = window.screens[-1]
+    meeting.agenda_list.setCurrentRow(6)
+    dangers = meeting.step(6).dangers
+    dangers.form.editors["who_is_worried"].widget.setText("All agencies")
+    dangers.form.editors["worry"].widget.setPlainText("Amira may go missing again at weekends")
+    dangers.form.editors["what_may_happen"].widget.setPlainText("she may be harmed")
+    assert dangers.add()
+    meeting.agenda_list.setCurrentRow(8)
+    actions = meeting.step(8).editor
+    pick = actions.form.editors["linked_danger_id"].widget
+    labels = [pick.itemText(i) for i in range(pick.count())]
+    assert (
+        labels[0] == "— none —" and "All agencies: Amira may go missing again at weekends" in labels
+    )
+    pick.setCurrentIndex(1)
+    actions.form.editors["what"].widget.setPlainText("Weekend check-in calls")
+    actions.form.editors["owner"].widget.setText("Chinedu Okafor")
+    actions.form.editors["owner_agency"].widget.setCurrentText("Children's social care")
+    assert actions.add()
+    assert meeting.save()
+    assert (
+        meeting.meeting.actions[-1].linked_danger_id
+        == meeting.meeting.risk.danger_statements[-1].id
+    )
