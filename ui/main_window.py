@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
@@ -286,6 +286,8 @@ class MainWindow(QMainWindow):
             self._presenter.clear()
             self._presenter.hide()
         self.presenter_action.setChecked(False)
+        # Let background work (a search, a preview) finish before its connection is closed.
+        QThreadPool.globalInstance().waitForDone(5000)
         self.workspace.close()
         self.workspace = None
         for act in self.session_actions:
