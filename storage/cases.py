@@ -36,12 +36,14 @@ def save_reference_data(ws: Workspace, reference: ReferenceData) -> None:
         ws.record("reference.update", "reference_data", "1")
 
 
-def _check_frozen(ws: Workspace, meeting: Meeting) -> None:
+def _check_frozen(ws: Workspace, meeting: Meeting) -> tuple[str, Meeting] | None:
+    """Refuse a change to signed minutes; return the stored (case id, meeting), if any."""
     stored = records.load_meeting(ws.conn, meeting.id)
     if stored and meeting_is_frozen(stored[1]) and stored[1] != meeting:
         raise InvalidInput(
             f"The minutes of meeting {meeting.id!r} are signed; correct them with a signed addendum."
         )
+    return stored
 
 
 def save_case(ws: Workspace, case: Case) -> None:
@@ -54,6 +56,14 @@ def save_case(ws: Workspace, case: Case) -> None:
             raise InvalidInput(f"Another case already has the reference {case.reference!r}.")
         for meeting in case.meetings:
             _check_frozen(ws, meeting)
+        kept = {m.id for m in case.meetings}
+        for meeting_id, status in ws.conn.execute(
+            "SELECT id, status FROM meetings WHERE case_id = ?", (case.id,)
+        ).fetchall():
+            if meeting_id not in kept and status in ("signed", "amended"):
+                raise InvalidInput(
+                    f"Meeting {meeting_id!r} has signed minutes; it cannot be removed."
+                )
         action = "case.update" if records.case_exists(ws.conn, case.id) else "case.create"
         records.store_case(ws.conn, case, records.load_reference(ws.conn))
         ws.record(action, "case", case.id, {"meetings": len(case.meetings)})
@@ -100,8 +110,7 @@ def save_meeting(ws: Workspace, case_id: str, meeting: Meeting) -> None:
         case = records.load_case(ws.conn, case_id)
         if case is None:
             raise InvalidInput(f"There is no case {case_id!r}.")
-        _check_frozen(ws, meeting)
-        stored = records.load_meeting(ws.conn, meeting.id)
+        stored = _check_frozen(ws, meeting)
         if stored is not None and stored[0] == case_id and not meeting_is_frozen(stored[1]):
             _check_changes(stored[1], meeting)
         others = [m for m in case.meetings if m.id != meeting.id]

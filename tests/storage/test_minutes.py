@@ -171,3 +171,11 @@ def test_organisation_pkcs12_identity_signs_and_is_trusted(dmitry, tmp_path):
     assert (
         result.verdict is Verdict.TRUSTED and result.signer == "Dana Whitfield (Northgate Council)"
     )
+
+
+def test_a_meeting_with_signed_minutes_cannot_be_removed(dmitry):
+    ws, case, meeting = dmitry
+    sign_minutes(ws, meeting.id, PASSPHRASE)
+    current = cases.open_case(ws, case.id)
+    with pytest.raises(InvalidInput, match="cannot be removed"):
+        cases.save_case(ws, current.model_copy(update={"meetings": current.meetings[1:]}))
