@@ -6,6 +6,7 @@ import json
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from models.bundle import MAX_DEPTH, BundleError, bundle_json_schema, dump_bundle, parse_bundle
 from storage.demo import demo_cases
@@ -175,3 +176,44 @@ def test_published_schema_is_current():
     assert published == json.loads(json.dumps(bundle_json_schema())), (
         "regenerate docs/bundle.schema.json"
     )
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@given(json_values)
+@settings(max_examples=200, deadline=None)
+def test_any_json_is_a_bundle_or_a_clear_refusal(value):
+    try:
+        parse_bundle(json.dumps(value).encode())
+    except BundleError as exc:
+        assert "\n" not in str(exc) and str(exc)
+
+
+@given(st.binary(max_size=300))
+@settings(max_examples=200, deadline=None)
+def test_any_bytes_are_refused_cleanly(raw):
+    with pytest.raises(BundleError):
+        parse_bundle(raw)
+
+
+@given(st.sampled_from(["cases", "meetings", "actions", "people"]), st.data())
+@settings(max_examples=60, deadline=None)
+def test_mutated_demo_bundles_never_crash(section, data):
+    bundle = _demo_bundle()
+    case = bundle["cases"][data.draw(st.integers(0, 5))]
+    target = case if section == "cases" else (case.get(section) or case["meetings"])
+    if isinstance(target, list) and target:
+        target = target[0]
+    key = data.draw(st.sampled_from(sorted(target)))
+    target[key] = data.draw(json_values)
+    try:
+        parse_bundle(json.dumps(bundle).encode())
+    except BundleError as exc:
+        assert "\n" not in str(exc)
