@@ -194,6 +194,9 @@ class CaseScreen(QWidget):
         self.tabs.addTab(table(self.rag_history, tr("RAG history")), tr("&RAG history"))
         for view in self.tabs.findChildren(QTableView):
             fit_columns(view)
+        self.setFocusProxy(self.meeting_table)  # Enter opens the meeting under the cursor
+        if self.meetings.rows:
+            self.meeting_table.setCurrentIndex(self.meetings.index(len(self.meetings.rows) - 1, 0))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(facts)

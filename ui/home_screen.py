@@ -180,6 +180,7 @@ class HomeScreen(QWidget):
         )
         self.search.returnPressed.connect(self._enter_in_search)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        self.setFocusProxy(self.search)  # arriving at home, you can type a search at once
         self.refresh()
 
     def _fetch_cases(self, offset: int, limit: int) -> list[cases.CaseRow]:
