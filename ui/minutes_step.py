@@ -94,7 +94,7 @@ class MinutesStep(Step):
         layout.addWidget(self.message)
         layout.addWidget(self.view, 1)
         layout.addLayout(record)
-        self.variant.currentIndexChanged.connect(self.refresh)
+        self.variant.currentIndexChanged.connect(self.reload_preview)
         self.sign_button.clicked.connect(self.ask_and_sign)
         self.addendum_button.clicked.connect(self.ask_addendum)
         self.print_button.clicked.connect(self.print_minutes)
@@ -107,12 +107,12 @@ class MinutesStep(Step):
 
     def load(self, case: Case, meeting: Meeting, reference: ReferenceData) -> None:
         self.meeting = meeting
-        self.refresh()
+        self.reload_preview()
 
     def collect(self, data: dict[str, object]) -> bool:
         return True
 
-    def refresh(self) -> None:
+    def reload_preview(self) -> None:
         if self.meeting is None:
             return
         meeting_id, variant = self.meeting.id, self.chosen()
@@ -193,7 +193,7 @@ class MinutesStep(Step):
         run_in_background(
             self,
             lambda: minutes.sign_minutes(ws, meeting_id, passphrase, addendum),
-            lambda _: (self.signed.emit(), self.refresh()),
+            lambda _: (self.signed.emit(), self.reload_preview()),
             self._sign_failed,
         )
 

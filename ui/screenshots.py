@@ -54,6 +54,9 @@ def main(out: Path) -> None:
         window.show_case("g1-case31")
         _settle(app)
         window.grab().save(str(out / "case.png"))
+        window.screens[-1].tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+        _settle(app)
+        window.grab().save(str(out / "case-people.png"))
         window.show_meeting("g1-case31", "g1-m22")
         meeting = window.screens[-1]
         for row, name in (

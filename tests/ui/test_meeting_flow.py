@@ -289,3 +289,26 @@ def test_an_action_links_to_a_danger_statement_chosen_by_its_words(qtbot, window
         meeting.meeting.actions[-1].linked_danger_id
         == meeting.meeting.risk.danger_statements[-1].id
     )
+
+
+def test_sign_minutes_in_the_app(qtbot, window):
+    window.show_case_by_reference("MASH-2026-000004")
+    case_id = window.screens[-1].case.id
+    window.show_meeting(case_id, "g1-m73")
+    meeting = window.screens[-1]
+    qtbot.keyClick(meeting, Qt.Key.Key_0, CTRL)
+    minutes = meeting.minutes
+    assert meeting.pages.currentWidget() is minutes
+    qtbot.waitUntil(lambda: minutes.document.pageCount() > 0, timeout=10_000)  # draft preview
+    assert "Draft" in minutes.state.text() and minutes.sign_button.isEnabled()
+    minutes.sign("wrong passphrase")
+    qtbot.waitUntil(lambda: "Wrong passphrase" in minutes.message.text(), timeout=10_000)
+    minutes.sign(PASS)
+    qtbot.waitUntil(lambda: "Signed, version 1" in minutes.state.text(), timeout=20_000)
+    assert meeting.meeting.status.value == "signed"
+    assert not meeting.save_button.isEnabled()
+    minutes.recipient.setText("Father")
+    minutes.how.setText("By hand at the meeting")
+    minutes.variant.setCurrentIndex(1)
+    minutes.record()
+    assert "Father received the family copy" in minutes.state.text()
