@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Sequence
 from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
@@ -265,7 +266,7 @@ class ModelForm(QWidget):
         self,
         model: type[BaseModel],
         exclude: set[str] | frozenset[str] = frozenset(),
-        include: list[str] | None = None,
+        include: Sequence[str] | None = None,
         labels: dict[str, str] | None = None,
         choices: dict[str, list[str]] | None = None,
         parent: QWidget | None = None,

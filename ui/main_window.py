@@ -276,7 +276,11 @@ class MainWindow(QMainWindow):
             return
         self.idle_timer.stop()
         last = self.screens[-1] if self.screens else None
-        step = last.agenda_list.currentRow() if hasattr(last, "agenda_list") else 0  # a meeting
+        step = (
+            last.agenda_list.currentRow()
+            if last is not None and hasattr(last, "agenda_list")
+            else 0
+        )
         self.resume = (self.workspace.user.name, self._where(), step)
         for screen in reversed(self.screens):
             screen.save_pending()  # type: ignore[attr-defined]

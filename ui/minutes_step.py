@@ -193,9 +193,13 @@ class MinutesStep(Step):
         run_in_background(
             self,
             lambda: minutes.sign_minutes(ws, meeting_id, passphrase, addendum),
-            lambda _: (self.signed.emit(), self.reload_preview()),
+            self._signed,
             self._sign_failed,
         )
+
+    def _signed(self, _result: object) -> None:
+        self.signed.emit()
+        self.reload_preview()
 
     def _sign_failed(self, exc: BaseException) -> None:
         self.failed(exc)
