@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Literal
 
-from models.case import Case
+from pydantic import ValidationError
+
+from models.base import new_id
+from models.case import Case, RagChange
 from models.meeting import Meeting
+from models.people import CasePerson, PersonRole
 from models.reference import ReferenceData
 from models.rules import action_transition_problem, meeting_is_frozen, meeting_transition_problem
 from models.text import search_form
@@ -113,6 +117,7 @@ def save_meeting(ws: Workspace, case_id: str, meeting: Meeting) -> None:
         stored = _check_frozen(ws, meeting)
         if stored is not None and stored[0] == case_id and not meeting_is_frozen(stored[1]):
             _check_changes(stored[1], meeting)
+        case = _follow_rag(ws, case, meeting)
         others = [m for m in case.meetings if m.id != meeting.id]
         is_new = len(others) == len(case.meetings)
         meetings = (
@@ -130,6 +135,44 @@ def save_meeting(ws: Workspace, case_id: str, meeting: Meeting) -> None:
             meeting.id,
             {"case": case_id},
         )
+
+
+def _follow_rag(ws: Workspace, case: Case, meeting: Meeting) -> Case:
+    """A meeting's RAG rating becomes the case's, and the change joins the RAG history."""
+    if meeting.risk.rag is None or meeting.risk.rag == case.rag:
+        return case
+    change = RagChange(
+        at=datetime.now(UTC).replace(microsecond=0),
+        rating=meeting.risk.rag,
+        reason=meeting.risk.rag_reason or f"{meeting.type}, {meeting.date:%d %b %Y}",
+        by=ws.user.display_name,
+    )
+    return case.model_copy(
+        update={"rag": meeting.risk.rag, "rag_history": [*case.rag_history, change]}
+    )
+
+
+def new_case(ws: Workspace, reference: str, child_name: str = "") -> Case:
+    """Open a case for a referral: its reference and, when known, the child's name."""
+    people = (
+        [CasePerson(id=new_id("p"), name=child_name, role=PersonRole.CHILD)]
+        if child_name.strip()
+        else []
+    )
+    try:
+        case = Case(id=new_id("case"), reference=reference, opened_on=date.today(), people=people)
+    except ValueError as exc:
+        first = (
+            exc.errors(include_url=False)[0]
+            if isinstance(exc, ValidationError)
+            else {"msg": str(exc), "loc": ()}
+        )
+        where = ".".join(str(p) for p in first["loc"])
+        raise InvalidInput(
+            f"{where or 'Case'}: {str(first['msg']).removeprefix('Value error, ')}"
+        ) from exc
+    save_case(ws, case)
+    return case
 
 
 def delete_case(ws: Workspace, case_id: str) -> None:

@@ -19,11 +19,17 @@ from PySide6.QtWidgets import (
 )
 
 from models.base import new_id
+from models.case import ChronologyEntry
+from models.people import CasePerson
 from models.rules import current_actions, overdue, plan_next_meeting, retention_date
 from storage import cases
+from storage.errors import WorkspaceError
 from storage.workspace import Workspace
+from ui.forms import ModelForm
 from ui.home_screen import table
 from ui.i18n import tr
+from ui.item_list import ItemListEditor
+from ui.meeting_steps import scrolled
 from ui.table_model import Column, RecordFilter, RecordTableModel, fit_columns
 
 
@@ -69,7 +75,9 @@ class CaseScreen(QWidget):
             + retention
         )
 
-        self.people = RecordTableModel(
+        self.people_editor = ItemListEditor(
+            tr("People around the child (a person shared with other cases is one record)"),
+            CasePerson,
             [
                 Column(tr("Name"), lambda p: p.name + (f" ({p.known_as})" if p.known_as else "")),
                 Column(tr("Role"), lambda p: p.role.value.replace("_", " ")),
@@ -81,11 +89,29 @@ class CaseScreen(QWidget):
                         p.first_language + (tr(" (interpreter)") if p.interpreter_needed else "")
                     ),
                 ),
-                Column(tr("Also in cases"), lambda p: ", ".join(links.get(p.id, []))),
+                Column(tr("Also in cases (Enter opens)"), lambda p: ", ".join(links.get(p.id, []))),
             ],
-            self,
+            "p",
         )
-        self.people.set_rows(self.case.people)
+        self.people_editor.set_items(self.case.people)
+        self.people_editor.changed.connect(
+            lambda: self._save({"people": self.people_editor.items()})
+        )
+        self.people = self.people_editor.table_model
+        self.entry_form = ModelForm(
+            ChronologyEntry,
+            exclude={"origin"},
+            labels={
+                "source_agency": tr("Source agency"),
+                "impact_on_child": tr("Impact on the child"),
+            },
+            choices={"source_agency": self.reference.agencies},
+        )
+        add_entry = QPushButton(tr("Add to the c&hronology"))
+        add_entry.clicked.connect(self.add_entry)
+        self.message = QLabel()
+        self.message.setObjectName("error")
+        self.message.setWordWrap(True)
         self.chronology = RecordTableModel(
             [
                 Column(tr("Date"), lambda e: e.date),
@@ -179,15 +205,18 @@ class CaseScreen(QWidget):
         chronology_tab = QWidget()
         chronology_layout = QVBoxLayout(chronology_tab)
         chronology_layout.addWidget(self.agency)
-        chronology_layout.addWidget(table(self.chronology_filter, tr("Chronology")))
+        chronology_layout.addWidget(table(self.chronology_filter, tr("Chronology")), 2)
+        chronology_layout.addWidget(scrolled(self.entry_form), 1)
+        chronology_layout.addWidget(add_entry)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(meetings_tab, tr("&Meetings"))
-        people_table = table(self.people, tr("People"))
         places_table = table(self.places, tr("Places"))
-        people_table.activated.connect(lambda i: self._follow(self.people.rows[i.row()].id))
+        self.people_editor.table.activated.connect(
+            lambda i: self._follow(self.people.rows[i.row()].id)
+        )
         places_table.activated.connect(lambda i: self._follow(self.places.rows[i.row()].id))
-        self.tabs.addTab(people_table, tr("&People (Enter opens a linked case)"))
+        self.tabs.addTab(scrolled(self.people_editor), tr("&People"))
         self.tabs.addTab(places_table, tr("P&laces"))
         self.tabs.addTab(chronology_tab, tr("C&hronology"))
         self.tabs.addTab(table(self.actions, tr("Actions across meetings")), tr("&Actions"))
@@ -200,7 +229,30 @@ class CaseScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(facts)
+        layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
+
+    def _save(self, update: dict[str, object]) -> bool:
+        """Save a change to the case; a broken rule is shown and nothing typed is lost."""
+        self.message.clear()
+        try:
+            case = self.case.model_copy(update=update)
+            cases.save_case(self.workspace, case)
+        except (WorkspaceError, ValueError) as exc:
+            self.message.setText(
+                str(exc).split("\n")[-1] if isinstance(exc, ValueError) else str(exc)
+            )
+            return False
+        self.case = case
+        return True
+
+    def add_entry(self) -> None:
+        entry = self.entry_form.value(id=new_id("ch"))
+        if entry is None:
+            return
+        if self._save({"chronology": [*self.case.chronology, entry]}):
+            self.chronology.set_rows(sorted(self.case.chronology, key=lambda e: e.date))
+            self.entry_form.set_value(None)
 
     def _follow(self, record_id: str) -> None:
         """Open the first other case this person or place appears in (CSE work)."""

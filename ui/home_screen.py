@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from storage import cases
+from storage.errors import WorkspaceError
 from storage.workspace import Workspace
 from ui.i18n import tr
 from ui.operations import run_in_background
@@ -63,6 +66,11 @@ class HomeScreen(QWidget):
         self._search_seq = 0
         title = QLabel(tr("Cases"))
         title.setObjectName("title")
+        new_button = QPushButton(tr("&New case (Ctrl+Shift+N)"))
+        new_button.clicked.connect(self.new_case)
+        QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.new_case)
+        self.message = QLabel()
+        self.message.setObjectName("error")
         self.search = QLineEdit()
         self.search.setPlaceholderText(
             tr("Search references, names, what agencies know, chronology… (Ctrl+F)")
@@ -140,7 +148,11 @@ class HomeScreen(QWidget):
         filters.addWidget(self.worker, 1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        left_layout.addWidget(title)
+        heading = QHBoxLayout()
+        heading.addWidget(title, 1)
+        heading.addWidget(new_button)
+        left_layout.addLayout(heading)
+        left_layout.addWidget(self.message)
         left_layout.addWidget(self.search)
         left_layout.addLayout(filters)
         left_layout.addWidget(self.hit_table, 1)
@@ -182,6 +194,26 @@ class HomeScreen(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         self.setFocusProxy(self.search)  # arriving at home, you can type a search at once
         self.refresh()
+
+    def new_case(self) -> None:
+        reference, ok = QInputDialog.getText(
+            self, tr("New case"), tr("Reference (e.g. the contact or MASH number):")
+        )
+        if not ok:
+            return
+        child, ok = QInputDialog.getText(
+            self, tr("New case"), tr("The child's name (you can add more people on the case):")
+        )
+        if not ok:
+            return
+        try:
+            case = cases.new_case(self.workspace, reference, child)
+        except WorkspaceError as exc:
+            self.message.setText(str(exc))
+            return
+        self.message.clear()
+        self.reload_cases()
+        self.open_case.emit(case.id)
 
     def _fetch_cases(self, offset: int, limit: int) -> list[cases.CaseRow]:
         return cases.list_cases(

@@ -177,3 +177,33 @@ def test_save_meeting_follows_status_rules(demo):
     )
     with pytest.raises(InvalidInput, match="Reopen the action before closing it another way"):
         cases.save_meeting(demo, amira.id, not_done)
+
+
+def test_new_case_and_rag_follows_the_meeting(demo):
+    from models.risk import Rag
+
+    case = cases.new_case(demo, "CON-2026-77", "Ana Sofía Pérez")
+    assert cases.open_case(demo, case.id).children()[0].name == "Ana Sofía Pérez"
+    with pytest.raises(InvalidInput, match="reference"):
+        cases.new_case(demo, "  ")
+    with pytest.raises(InvalidInput, match="control character"):
+        cases.new_case(demo, "CON\x07")
+    amira = next(demo_cases(1))
+    panel = amira.meetings[1]
+    cases.save_meeting(
+        demo,
+        amira.id,
+        panel.model_copy(
+            update={
+                "risk": panel.risk.model_copy(
+                    update={"rag": Rag.AMBER, "rag_reason": "No missing episodes for 10 days"}
+                )
+            }
+        ),
+    )
+    saved = cases.open_case(demo, amira.id)
+    assert saved.rag is Rag.AMBER
+    assert (
+        saved.rag_history[-1].reason == "No missing episodes for 10 days"
+        and saved.rag_history[-1].by == "Dana Chair"
+    )

@@ -312,3 +312,25 @@ def test_sign_minutes_in_the_app(qtbot, window):
     minutes.variant.setCurrentIndex(1)
     minutes.record()
     assert "Father received the family copy" in minutes.state.text()
+
+
+def test_case_people_and_chronology_are_edited_in_place(qtbot, window):
+    window.show_case("g1-case31")
+    screen = window.screens[-1]
+    editor = screen.people_editor
+    editor.form.editors["name"].widget.setText("Yusuf Haddad")
+    editor.form.editors["relationship"].widget.setText("Brother of Amira")
+    editor.form.editors["role"].widget.setCurrentIndex(4)  # household member
+    assert editor.add()
+    screen.entry_form.editors["date"].widget.setText("2026-13-01")
+    screen.entry_form.editors["event"].widget.setPlainText(
+        "Seen with Kyle Mercer at the bus station"
+    )
+    screen.add_entry()
+    assert not screen.entry_form.errors["date"].isHidden()
+    screen.entry_form.editors["date"].widget.setText("2026-11-20")
+    screen.add_entry()
+    with Workspace.open(window.unlock_screen.folder, "police", PASS) as ws:
+        saved = cases.open_case(ws, "g1-case31")
+    assert "Yusuf Haddad" in [p.name for p in saved.people]
+    assert saved.chronology[-1].event == "Seen with Kyle Mercer at the bus station"
