@@ -92,6 +92,11 @@ class CaseScreen(QWidget):
                 Column(tr("Also in cases (Enter opens)"), lambda p: ", ".join(links.get(p.id, []))),
             ],
             "p",
+            labels={
+                "gp": tr("GP"),
+                "date_of_birth": tr("Date of birth (expected date, if unborn)"),
+                "role": tr("Role in this case"),
+            },
         )
         self.people_editor.set_items(self.case.people)
         self.people_editor.changed.connect(
