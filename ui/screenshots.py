@@ -51,6 +51,9 @@ def main(out: Path) -> None:
         home.search.setText("Zoe")  # type: ignore[attr-defined]
         _settle(app, 1.0)
         window.grab().save(str(out / "search.png"))
+        window.show_admin()
+        _settle(app)
+        window.grab().save(str(out / "admin.png"))
         window.show_case("g1-case31")
         _settle(app)
         window.grab().save(str(out / "case.png"))
