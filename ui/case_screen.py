@@ -153,7 +153,7 @@ class CaseScreen(QWidget):
             self,
         )
         self.meetings.set_rows(self.case.meetings_in_order())
-        self.actions = RecordTableModel(
+        self.action_model = RecordTableModel(
             [
                 Column(tr("Due"), lambda a: a.due or ""),
                 Column(tr("Action"), lambda a: a.what),
@@ -167,7 +167,7 @@ class CaseScreen(QWidget):
             ],
             self,
         )
-        self.actions.set_rows(list(current_actions(self.case).values()))
+        self.action_model.set_rows(list(current_actions(self.case).values()))
         self.places = RecordTableModel(
             [
                 Column(tr("Place"), lambda p: p.name),
@@ -224,7 +224,7 @@ class CaseScreen(QWidget):
         self.tabs.addTab(scrolled(self.people_editor), tr("&People"))
         self.tabs.addTab(places_table, tr("P&laces"))
         self.tabs.addTab(chronology_tab, tr("C&hronology"))
-        self.tabs.addTab(table(self.actions, tr("Actions across meetings")), tr("&Actions"))
+        self.tabs.addTab(table(self.action_model, tr("Actions across meetings")), tr("&Actions"))
         self.tabs.addTab(table(self.rag_history, tr("RAG history")), tr("&RAG history"))
         for view in self.tabs.findChildren(QTableView):
             fit_columns(view)

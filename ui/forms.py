@@ -61,11 +61,13 @@ class _Editor:
 class _Text(_Editor):
     def __init__(self, multiline: bool, choices: list[str] | None, optional: bool = False) -> None:
         self.optional = optional
+        widget: QWidget
         if multiline:
-            widget: QWidget = QPlainTextEdit()
-            widget.setTabChangesFocus(True)
-            widget.setMinimumHeight(60)
-            widget.setMaximumHeight(120)
+            text = QPlainTextEdit()
+            text.setTabChangesFocus(True)
+            text.setMinimumHeight(60)
+            text.setMaximumHeight(120)
+            widget = text
         elif choices:
             widget = QComboBox()
             widget.setEditable(True)
@@ -122,9 +124,11 @@ class _Typed(_Editor):
 class _Bool(_Editor):
     def __init__(self, label: str, optional: bool) -> None:
         self.optional = optional
+        widget: QWidget
         if optional:
-            widget: QWidget = QComboBox()
-            widget.addItems([tr("not decided"), tr("Yes"), tr("No")])
+            combo = QComboBox()
+            combo.addItems([tr("not decided"), tr("Yes"), tr("No")])
+            widget = combo
         else:
             widget = QCheckBox(label)
         super().__init__(widget)

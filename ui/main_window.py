@@ -50,7 +50,9 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.unlock_screen)
         self._presenter: PresenterView | None = None
 
-        def action(text: str, shortcut: QKeySequence | str, slot: object) -> QAction:
+        def action(
+            text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str, slot: object
+        ) -> QAction:
             act = QAction(tr(text), self)
             act.setShortcut(QKeySequence(shortcut))
             act.triggered.connect(slot)  # type: ignore[arg-type]

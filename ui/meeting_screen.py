@@ -139,6 +139,7 @@ class MeetingScreen(QWidget):
             step.changed.connect(self._edited)
             self.built[row] = step
             placeholder = self.pages.widget(row)
+            assert placeholder is not None
             self.pages.insertWidget(row, step)
             self.pages.removeWidget(placeholder)
             placeholder.deleteLater()

@@ -42,7 +42,7 @@ class PresenterView(QWidget):
         layout.addWidget(self.body, 2)
         layout.addWidget(plan_title)
         layout.addWidget(self.plan, 3)
-        self.family_safe.toggled.connect(lambda _: self.render())
+        self.family_safe.toggled.connect(lambda _: self.redraw())
         self.resize(1280, 720)
 
     def place_on(self, screen_index: int) -> None:
@@ -55,7 +55,7 @@ class PresenterView(QWidget):
         self.meeting = meeting
         if step is not None:
             self.step = step
-        self.render()
+        self.redraw()
 
     def clear(self) -> None:
         self.meeting = None
@@ -66,7 +66,7 @@ class PresenterView(QWidget):
     def _hidden(self, item: object) -> bool:
         return self.family_safe.isChecked() and bool(getattr(item, "withheld_from_family", False))
 
-    def render(self) -> None:
+    def redraw(self) -> None:
         meeting = self.meeting
         if meeting is None:
             self.clear()
