@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
 
 from models.users import Role
 from storage import cases
@@ -34,6 +34,18 @@ _INPUT_EVENTS = {
     QEvent.Type.MouseMove,
     QEvent.Type.Wheel,
 }
+
+
+def _close_dialogs() -> None:
+    """Close any open dialog (a passphrase prompt, a confirmation) before locking."""
+    for _ in range(10):
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            return
+        if isinstance(dialog, QDialog):
+            dialog.reject()
+        else:
+            dialog.close()
 
 
 class MainWindow(QMainWindow):
@@ -277,6 +289,7 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             return
         self.idle_timer.stop()
+        _close_dialogs()
         last = self.screens[-1] if self.screens else None
         step = (
             last.agenda_list.currentRow()
@@ -292,6 +305,7 @@ class MainWindow(QMainWindow):
             self._presenter.clear()
             self._presenter.hide()
         self.presenter_action.setChecked(False)
+        QGuiApplication.clipboard().clear()  # case text copied before locking does not outlive it
         # Let background work (a search, a preview) finish before its connection is closed.
         QThreadPool.globalInstance().waitForDone(5000)
         self.workspace.close()

@@ -168,6 +168,9 @@ def test_auto_lock_saves_pending_edit_and_clears_every_window(qtbot, window):
     _type(qtbot, editor.form.editors["agency"], "Housing")
     _type(qtbot, editor.form.editors["text"], "PENDING-EDIT emergency accommodation offered")
     window.presenter.show()
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().setText("Kyle Mercer copied from the record")
     window.idle_ms = 200
     window.idle_timer.start(200)
     qtbot.waitUntil(lambda: window.workspace is None, timeout=5000)
@@ -178,6 +181,7 @@ def test_auto_lock_saves_pending_edit_and_clears_every_window(qtbot, window):
             "PENDING-EDIT" not in on_screen and "Amira" not in on_screen and "Kyle" not in on_screen
         )
     assert not window.presenter.isVisible()
+    assert "Kyle" not in QGuiApplication.clipboard().text()
     with Workspace.open(window.unlock_screen.folder, "chair", PASS) as ws:
         _, saved = cases.open_meeting(ws, "g1-m22")
     assert saved.contributions[-1].text == "PENDING-EDIT emergency accommodation offered"
