@@ -58,7 +58,7 @@ class Passphrases:
         return first
 
 
-def _open(args: argparse.Namespace, asker: Passphrases):  # type: ignore[no-untyped-def]
+def _open(args: argparse.Namespace, asker: Passphrases):
     from storage.workspace import Workspace
 
     return Workspace.open(args.workspace, args.user, asker.ask(f"Passphrase for {args.user}: "))

@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         ) -> QAction:
             act = QAction(tr(text), self)
             act.setShortcut(QKeySequence(shortcut))
-            act.triggered.connect(slot)  # type: ignore[arg-type]
+            act.triggered.connect(slot)
             act.setEnabled(False)
             return act
 
@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
         """Take a screen out of the window now (not at the next event loop turn) and delete it."""
         self.stack.removeWidget(screen)
         screen.hide()
-        screen.setParent(None)  # type: ignore[call-overload]
+        screen.setParent(None)
         screen.deleteLater()
 
     def go_home(self) -> None:
@@ -317,7 +317,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.unlock_screen)
         self.unlock_screen.reset()
 
-    def closeEvent(self, event: QEvent) -> None:  # type: ignore[override]
+    def closeEvent(self, event: QEvent) -> None:
         self.lock()
         if self._presenter is not None:
             self._presenter.close()
