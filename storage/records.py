@@ -111,19 +111,28 @@ def store_case(conn: Connection, case: Case, reference: ReferenceData) -> None:
             (case.id, place.id, i),
         )
     kept = {m.id for m in case.meetings}
-    for (gone,) in conn.execute("SELECT id FROM meetings WHERE case_id = ?", (case.id,)).fetchall():
-        if gone not in kept:
-            _unindex(conn, gone)
-            conn.execute("DELETE FROM meetings WHERE id = ?", (gone,))
+    stored = {
+        meeting_id: (position, body)
+        for meeting_id, position, body in conn.execute(
+            "SELECT id, position, body FROM meetings WHERE case_id = ?", (case.id,)
+        ).fetchall()
+    }
+    for gone in set(stored) - kept:
+        _unindex(conn, gone)
+        conn.execute("DELETE FROM meetings WHERE id = ?", (gone,))
     for i, meeting in enumerate(case.meetings):
-        _store_meeting_row(conn, case.id, meeting, i)
+        body = meeting.model_dump_json()
+        if stored.get(meeting.id) == (i, body):
+            continue  # unchanged: saving one meeting does not rewrite or reindex the others
+        _store_meeting_row(conn, case.id, meeting, i, body)
+        _index_meeting_text(conn, case.id, meeting)
     _index_actions(conn, case)
     _index_case_text(conn, case)
-    for meeting in case.meetings:
-        _index_meeting_text(conn, case.id, meeting)
 
 
-def _store_meeting_row(conn: Connection, case_id: str, meeting: Meeting, position: int) -> None:
+def _store_meeting_row(
+    conn: Connection, case_id: str, meeting: Meeting, position: int, body: str
+) -> None:
     conn.execute(
         "INSERT INTO meetings (id, case_id, position, type, date, status, body) VALUES (?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(id) DO UPDATE SET position = excluded.position, type = excluded.type,"
@@ -136,7 +145,7 @@ def _store_meeting_row(conn: Connection, case_id: str, meeting: Meeting, positio
             meeting.type,
             meeting.date.isoformat(),
             meeting.status.value,
-            meeting.model_dump_json(),
+            body,
         ),
     )
     owner = conn.execute("SELECT case_id FROM meetings WHERE id = ?", (meeting.id,)).fetchone()
