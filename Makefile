@@ -7,7 +7,7 @@ DEMO   ?= $(CURDIR)/.demo-workspace
 # The demo holds fictional people only, so its passphrase can be printed.
 DEMO_PASSPHRASE ?= caseroom demo
 
-.PHONY: run test lint bench screenshots clean
+.PHONY: run test lint bench screenshots clean qt-desktop-libraries
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,7 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	@test -f "$(DEMO)/keyslots.json" || printf '%s\n' "$(DEMO_PASSPHRASE)" | $(PY) main.py demo -w "$(DEMO)" --passphrase-stdin
 	@if $(PY) -c 'import sys, ui.display as d; sys.exit(not d.has_display())'; then \
+	  $(MAKE) --no-print-directory qt-desktop-libraries; \
 	  echo "Sign in as chair (or socialcare, police, health, education) with the passphrase: $(DEMO_PASSPHRASE)"; \
 	  $(PY) main.py -w "$(DEMO)" --user chair; \
 	else \
@@ -31,6 +32,16 @@ run: $(STAMP)
 	  $(PY) main.py verify "$(DEMO)-minutes.pdf" -w "$(DEMO)"; \
 	  echo "Demo workspace: $(DEMO)  (users chair, socialcare, police, health, education; passphrase: $(DEMO_PASSPHRASE))"; \
 	  echo "Signed minutes: $(DEMO)-minutes.pdf"; \
+	fi
+
+# Qt's X11 plugin needs a few system libraries that minimal Linux installs lack.
+QT_XCB_LIBS := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
+               libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0
+qt-desktop-libraries: $(STAMP)
+	@missing=$$(ldd $$($(PY) -c 'import PySide6, pathlib; print(pathlib.Path(PySide6.__file__).parent / "Qt/plugins/platforms/libqxcb.so")') 2>/dev/null | grep -c "not found"); \
+	if [ "$$missing" != "0" ] && [ -n "$$DISPLAY" ]; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then apt-get install -y -qq $(QT_XCB_LIBS) >/dev/null; \
+	  else echo "Qt needs these system libraries to open a window: sudo apt-get install $(QT_XCB_LIBS)"; fi; \
 	fi
 
 lint: $(STAMP)

@@ -249,6 +249,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-w", "--workspace", type=Path, help="workspace folder (default: your data folder)"
     )
+    parser.add_argument("--user", help="the user name to fill in on the unlock screen")
     parser.set_defaults(handler=cmd_app, needs_user=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 

@@ -209,3 +209,9 @@ def test_help_for_every_command():
     for command in ("init", "audit", "passwd"):
         code, out, _ = cli(command, "--help")
         assert code == 0 and "--passphrase-stdin" in out
+
+
+def test_the_app_command_parses_and_says_when_there_is_no_display(made_workspace):
+    folder, _ = made_workspace
+    code, _, err = cli("-w", folder, "--user", "chair")  # the tests run with no display
+    assert code == 2 and "No display" in one_line_error(err)
