@@ -62,3 +62,15 @@ def test_paged_model_fetches_as_the_view_scrolls(qapp):
     model.fetchMore()
     assert model.rowCount() == 1234 and not model.canFetchMore()
     assert calls == [(0, 500), (500, 500), (1000, 500)]
+
+
+def test_an_unexpected_error_is_one_sentence_without_case_text(qapp, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.app import _report_unexpected
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args))
+    _report_unexpected(ValueError, ValueError("Kyle Mercer is under investigation"), None)
+    ((_, _title, text),) = shown
+    assert "ValueError" in text and "Kyle" not in text and "Traceback" not in text
