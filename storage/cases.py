@@ -40,14 +40,19 @@ def save_reference_data(ws: Workspace, reference: ReferenceData) -> None:
         ws.record("reference.update", "reference_data", "1")
 
 
-def _check_frozen(ws: Workspace, meeting: Meeting) -> tuple[str, Meeting] | None:
-    """Refuse a change to signed minutes; return the stored (case id, meeting), if any."""
-    stored = records.load_meeting(ws.conn, meeting.id)
-    if stored and meeting_is_frozen(stored[1]) and stored[1] != meeting:
-        raise InvalidInput(
-            f"The minutes of meeting {meeting.id!r} are signed; correct them with a signed addendum."
-        )
-    return stored
+def _guard_signed(before: Case | None, meetings: list[Meeting]) -> None:
+    """Signed minutes are changed only by a signed addendum, and never removed."""
+    stored = {m.id: m for m in (before.meetings if before else [])}
+    kept = {m.id for m in meetings}
+    for old in stored.values():
+        if meeting_is_frozen(old) and old.id not in kept:
+            raise InvalidInput(f"Meeting {old.id!r} has signed minutes; it cannot be removed.")
+    for meeting in meetings:
+        previous = stored.get(meeting.id)
+        if previous is not None and meeting_is_frozen(previous) and previous != meeting:
+            raise InvalidInput(
+                f"The minutes of meeting {meeting.id!r} are signed; correct them with a signed addendum."
+            )
 
 
 def save_case(ws: Workspace, case: Case) -> None:
@@ -58,17 +63,9 @@ def save_case(ws: Workspace, case: Case) -> None:
         existing = records.case_id_for_reference(ws.conn, case.reference)
         if existing is not None and existing != case.id:
             raise InvalidInput(f"Another case already has the reference {case.reference!r}.")
-        for meeting in case.meetings:
-            _check_frozen(ws, meeting)
-        kept = {m.id for m in case.meetings}
-        for meeting_id, status in ws.conn.execute(
-            "SELECT id, status FROM meetings WHERE case_id = ?", (case.id,)
-        ).fetchall():
-            if meeting_id not in kept and status in ("signed", "amended"):
-                raise InvalidInput(
-                    f"Meeting {meeting_id!r} has signed minutes; it cannot be removed."
-                )
-        action = "case.update" if records.case_exists(ws.conn, case.id) else "case.create"
+        before = records.load_case(ws.conn, case.id)
+        _guard_signed(before, case.meetings)
+        action = "case.create" if before is None else "case.update"
         records.store_case(ws.conn, case, records.load_reference(ws.conn))
         ws.record(action, "case", case.id, {"meetings": len(case.meetings)})
 
@@ -114,9 +111,10 @@ def save_meeting(ws: Workspace, case_id: str, meeting: Meeting) -> None:
         case = records.load_case(ws.conn, case_id)
         if case is None:
             raise InvalidInput(f"There is no case {case_id!r}.")
-        stored = _check_frozen(ws, meeting)
-        if stored is not None and stored[0] == case_id and not meeting_is_frozen(stored[1]):
-            _check_changes(stored[1], meeting)
+        stored = next((m for m in case.meetings if m.id == meeting.id), None)
+        _guard_signed(case, [meeting if m.id == meeting.id else m for m in case.meetings])
+        if stored is not None and not meeting_is_frozen(stored):
+            _check_changes(stored, meeting)
         case = _follow_rag(ws, case, meeting)
         others = [m for m in case.meetings if m.id != meeting.id]
         is_new = len(others) == len(case.meetings)

@@ -13,6 +13,7 @@ from models.reference import ReferenceData
 from models.rules import current_actions, retention_date
 from models.text import search_form
 from storage.connection import Connection
+from storage.errors import InvalidInput
 
 _CASE_PARTS = {"people", "places", "meetings"}
 
@@ -150,7 +151,7 @@ def _store_meeting_row(
     )
     owner = conn.execute("SELECT case_id FROM meetings WHERE id = ?", (meeting.id,)).fetchone()
     if owner[0] != case_id:
-        raise ValueError(f"The meeting id {meeting.id!r} already belongs to another case.")
+        raise InvalidInput(f"The meeting id {meeting.id!r} already belongs to another case.")
 
 
 def load_case(conn: Connection, case_id: str) -> Case | None:
@@ -273,10 +274,6 @@ def _index_meeting_text(conn: Connection, case_id: str, meeting: Meeting) -> Non
     _unindex(conn, meeting.id)
     for c in meeting.contributions:
         _add_text(conn, case_id, meeting.id, "contribution", c.agency, c.text)
-
-
-def reindex_meeting(conn: Connection, case_id: str, meeting: Meeting) -> None:
-    _index_meeting_text(conn, case_id, meeting)
 
 
 # --- small helpers -------------------------------------------------------------------
