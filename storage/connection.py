@@ -121,11 +121,3 @@ def write_transaction(conn: Connection) -> Iterator[Connection]:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
-
-
-def is_damage(exc: BaseException) -> bool:
-    """True when a database error means the file itself is damaged."""
-    text = str(exc).lower()
-    return isinstance(exc, DatabaseError) and any(
-        word in text for word in ("malformed", "not a database", "corrupt", "disk i/o")
-    )

@@ -192,10 +192,6 @@ class KeySlots:
         else:
             slots[where] = slot  # in place: the other slots stay byte-for-byte as they were
 
-    def remove_user(self, user_name: str) -> None:
-        sid = self.slot_id(user_name)
-        self._data.slots = [s for s in self._data.slots if s.id != sid]
-
     def set_recovery(self, recovery_key: str, db_key: bytes | bytearray) -> None:
         self.set_user(_RECOVERY_NAME, normalise_recovery_key(recovery_key), db_key)
 

@@ -215,8 +215,3 @@ def migrate(conn: Connection) -> list[str]:
             )
         applied.append(name)
     return applied
-
-
-def schema_version(conn: Connection) -> str:
-    row = conn.execute("SELECT max(name) FROM schema_migrations").fetchone()
-    return str(row[0] or "")

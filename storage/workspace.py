@@ -219,10 +219,6 @@ class Workspace:
     def workspace_id(self) -> str:
         return self.slots.workspace_id
 
-    @property
-    def is_open(self) -> bool:
-        return self._conn is not None
-
     def close(self) -> None:
         """Close the connections and wipe the key bytes this object holds."""
         if self._reader is not None:
