@@ -28,7 +28,13 @@ from models.meeting import (
     Meeting,
     MeetingStatus,
 )
-from models.rules import cse_review_flag, initial_conference_due, meeting_is_frozen, rag_deadline
+from models.rules import (
+    cse_review_due,
+    cse_review_flag,
+    initial_conference_due,
+    meeting_is_frozen,
+    rag_deadline,
+)
 from storage import cases
 from storage.errors import WorkspaceError
 from storage.workspace import Workspace
@@ -147,11 +153,6 @@ class MeetingScreen(QWidget):
         return self.built[row]
 
     @property
-    def steps(self) -> list[Step | None]:
-        """The agenda's steps (None for those not yet shown), without the minutes."""
-        return [self.built.get(row) for row in range(len(self.plan))]
-
-    @property
     def minutes(self) -> MinutesStep:
         return self.step(self.minutes_row)  # type: ignore[return-value]
 
@@ -183,6 +184,9 @@ class MeetingScreen(QWidget):
         flag = cse_review_flag(self.case, self.meeting)
         if flag:
             notes.append(flag)
+        if any(i.present.value != "no" for i in self.meeting.risk.cse_screening):
+            review = cse_review_due(self.meeting, self.reference)
+            notes.append(tr("CSE screening to be reviewed by {0:%d %b %Y}.").format(review))
         if self.meeting.decisions.initial_conference:
             due = initial_conference_due(self.meeting.date, self.reference)
             notes.append(tr("Initial child protection conference due by {0:%d %b %Y}.").format(due))

@@ -255,6 +255,7 @@ def test_meeting_shows_the_cse_review_flag_and_conference_date(qtbot, window):
     notes = window.screens[-1].notes.text()
     assert "Дмитрий Соколов is under 13 and has a high CSE indicator" in notes
     assert "Initial child protection conference due by" in notes
+    assert "CSE screening to be reviewed by" in notes
 
 
 def test_home_filters_by_next_meeting(qtbot, window):
