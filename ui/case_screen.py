@@ -112,7 +112,7 @@ class CaseScreen(QWidget):
             },
             choices={"source_agency": self.reference.agencies},
         )
-        add_entry = QPushButton(tr("Add to the c&hronology"))
+        add_entry = QPushButton(tr("Add to the chronolog&y"))
         add_entry.clicked.connect(self.add_entry)
         self.message = QLabel()
         self.message.setObjectName("error")
@@ -224,7 +224,7 @@ class CaseScreen(QWidget):
         self.tabs.addTab(scrolled(self.people_editor), tr("&People"))
         self.tabs.addTab(places_table, tr("P&laces"))
         self.tabs.addTab(chronology_tab, tr("C&hronology"))
-        self.tabs.addTab(table(self.action_model, tr("Actions across meetings")), tr("&Actions"))
+        self.tabs.addTab(table(self.action_model, tr("Actions across meetings")), tr("Ac&tions"))
         self.tabs.addTab(table(self.rag_history, tr("RAG history")), tr("&RAG history"))
         for view in self.tabs.findChildren(QTableView):
             fit_columns(view)
