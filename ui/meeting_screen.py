@@ -79,7 +79,7 @@ class MeetingScreen(QWidget):
         self.banner.hide()
         self.advance_button = QPushButton()
         self.advance_button.clicked.connect(self.advance_status)
-        self.save_button = QPushButton(tr("&Save (Ctrl+S)"))
+        self.save_button = QPushButton(tr("Save (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
         self.agenda_list = QListWidget()
         self.agenda_list.setAccessibleName(tr("Agenda"))
