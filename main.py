@@ -178,12 +178,16 @@ def cmd_export(args: argparse.Namespace, asker: Passphrases) -> int:
 
 def cmd_minutes(args: argparse.Namespace, asker: Passphrases) -> int:
     from models.minutes import Variant
-    from storage.minutes import export_minutes
+    from storage.minutes import confirm_family_check, export_minutes, latest_signed
 
     if not args.out.parent.is_dir():
         raise UsageError(f"{args.out.parent}: no such folder.")
+    if args.family_checked and not args.sign:
+        raise UsageError("--family-checked goes with --sign.")
     with _open(args, asker) as ws:
         again = asker.ask(f"Passphrase again, to sign as {args.user}: ") if args.sign else None
+        if args.family_checked and latest_signed(ws, args.meeting) is None:
+            confirm_family_check(ws, args.meeting)
         what = export_minutes(ws, args.meeting, Variant(args.variant), args.out, again)
     print(f"Wrote the {args.variant} minutes ({what}) to {args.out}.")
     return 0
@@ -319,6 +323,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True, metavar="FILE", help="where to write the PDF")
     p.add_argument(
         "--sign", action="store_true", help="sign first (chair only; asks for the passphrase again)"
+    )
+    p.add_argument(
+        "--family-checked",
+        action="store_true",
+        help="with --sign: I have checked what the family will receive (recorded in the audit "
+        "log and printed in the professional copy)",
     )
 
     p = add("backup", cmd_backup, "Write an encrypted backup of the workspace to one file.")

@@ -16,8 +16,11 @@ from reportlab.platypus import (
     Table,
 )
 
+from models.family_copy import FamilyDocument
 from models.meeting import Attendance, AttendanceStatus
 from models.minutes import WITHHELD_NOTE, MinutesSnapshot, Variant
+from models.withholding import Withholdable, hidden_from_family
+from reports.family_sections import closing, family_check_line, glossary, local, outcome_letter
 from reports.pdf_parts import (
     SignatureSpace,
     day,
@@ -39,10 +42,26 @@ class MinutesStory:
         self.signature_space = SignatureSpace()
 
     def hidden(self, item: Any) -> bool:
-        return self.variant is Variant.FAMILY and bool(getattr(item, "withheld_from_family", False))
+        """Whether this copy leaves `item` out (the family copy, for a withheld item)."""
+        if self.variant is not Variant.FAMILY:
+            return False
+        check = getattr(item, "hidden_from_family", None)
+        return bool(check()) if callable(check) else hidden_from_family(item)
 
     def withheld(self) -> Paragraph:
         return para(WITHHELD_NOTE, self.s["withheld"])
+
+    def withheld_tag(self, item: Any) -> str:
+        """In the professional copy, why an item is left out of the family copy ("" if not)."""
+        if self.variant is Variant.FAMILY or not hidden_from_family(item):
+            return ""
+        reason = item.withheld_reason if isinstance(item, Withholdable) else ""
+        return f"Withheld from the family: {reason or 'a decision not to share (not released)'}"
+
+    def tagged(self, item: Any) -> None:
+        tag = self.withheld_tag(item)
+        if tag:
+            self.add(para(tag, self.s["small"]))
 
     def add(self, *flowables: Any) -> None:
         self.story.extend(flowables)
@@ -61,7 +80,10 @@ class MinutesStory:
     # --- the sections, in the order of the agenda ------------------------------------------
     def build(self) -> list[Any]:
         snap = self.snap
-        copy = "Family copy" if self.variant is Variant.FAMILY else "Professional copy"
+        family = self.variant is Variant.FAMILY
+        if family and snap.family_document is FamilyDocument.OUTCOME_LETTER:
+            return outcome_letter(self)
+        copy = "Family copy" if family else "Professional copy"
         self.add(para(f"Minutes: {snap.meeting_type}", self.s["title"]))
         self.add(
             para(
@@ -97,8 +119,9 @@ class MinutesStory:
                             None,
                             [
                                 snap.trigger_reference,
-                                day(snap.contact_received_at)
-                                and f"received {day(snap.contact_received_at)}",
+                                f"received {local(snap.contact_received_at, snap.time_zone)}"
+                                if snap.contact_received_at
+                                else "",
                             ],
                         )
                     ),
@@ -125,6 +148,11 @@ class MinutesStory:
         self.action_plan()
         self.heading("Next meeting")
         self.add(para(day(snap.next_meeting_date) or "Not yet set.", self.s["body"]))
+        if family:
+            closing(self)
+            glossary(self)
+        else:
+            family_check_line(self)
         self.signature_block()
         return self.story
 
@@ -148,8 +176,9 @@ class MinutesStory:
                     f"{who}; {v.how_gathered or 'how gathered not recorded'}; child attended: {yes_no(v.child_attended)}",
                     self.s["small"],
                 ),
-                Spacer(1, 2 * mm),
             )
+            self.tagged(v)
+            self.add(Spacer(1, 2 * mm))
 
     def attendance(self) -> None:
         self.heading("Attendance")
@@ -173,7 +202,15 @@ class MinutesStory:
             )
 
         rows = [
-            [a.name, a.agency, a.role, status(a), "Yes" if a.confidentiality_acknowledged else "No"]
+            [self.withheld(), "", "", "", ""]
+            if self.hidden(a)
+            else [
+                a.name,
+                a.agency,
+                "\n".join(filter(None, [a.role, self.withheld_tag(a)])),
+                status(a),
+                "Yes" if a.confidentiality_acknowledged else "No",
+            ]
             for a in self.snap.attendance
         ]
         self.add(
@@ -190,12 +227,13 @@ class MinutesStory:
         self.heading("Review of earlier actions")
         rows = [
             [self.withheld(), "", "", ""]
-            if self.hidden(r.action)
+            if self.hidden(r)
             else [
-                r.action.what,
+                "\n".join(filter(None, [r.action.what, self.withheld_tag(r.action)])),
                 f"{r.action.owner} ({r.action.owner_agency})",
                 day(r.action.due),
-                f"{words(r.reported_status)}{': ' + r.note if r.note else ''}",
+                f"{words(r.reported_status)}{': ' + r.note if r.note else ''}"
+                + (f"\n{self.withheld_tag(r.review)}" if self.withheld_tag(r.review) else ""),
             ]
             for r in self.snap.reviewed_actions
         ]
@@ -222,8 +260,8 @@ class MinutesStory:
                 + f" · {words(c.kind)}"
                 + (f" · source: {source}" if source else "")
             )
-            if c.withheld_from_family:
-                meta += f" · withheld from the family: {c.withheld_reason}"
+            if self.withheld_tag(c):
+                meta += f" · {self.withheld_tag(c)}"
             self.add(KeepTogether([para(meta, self.s["h3"]), para(c.text, self.s["body"])]))
 
     def sharing(self) -> None:
@@ -252,9 +290,13 @@ class MinutesStory:
                     ("Lawful basis", "; ".join(d.lawful_basis) or "none (not shared)"),
                     ("Consent", consent),
                     ("Reasons", d.reasons),
-                    ("Decided by", f"{d.decided_by} {day(d.decided_at)}".strip()),
+                    (
+                        "Decided by",
+                        f"{d.decided_by} {local(d.decided_at, self.snap.time_zone)}".strip(),
+                    ),
                     ("How sent", d.how_sent),
                     ("Checks met", checks),
+                    ("Family copy", self.withheld_tag(d)),
                 ]
             )
 
@@ -268,9 +310,13 @@ class MinutesStory:
             ("Existing safety", r.existing_safety),
         ):
             if items:
-                self.add(
-                    para(title, self.s["h3"]), *[para(f"• {i}", self.s["body"]) for i in items]
-                )
+                self.add(para(title, self.s["h3"]))
+                for entry in items:
+                    if self.hidden(entry):
+                        self.add(self.withheld())
+                        continue
+                    self.add(para(f"• {entry.text}", self.s["body"]))
+                    self.tagged(entry)
         for d in r.danger_statements:
             if self.hidden(d):
                 self.add(self.withheld())
@@ -284,6 +330,7 @@ class MinutesStory:
             )
             if d.safety_goal:
                 self.add(para(f"Safety goal: {d.safety_goal}", self.s["body"]))
+            self.tagged(d)
         if r.scaling:
             self.add(
                 para(
@@ -295,7 +342,18 @@ class MinutesStory:
                 self.table(
                     ["Agency", "Score", "Dissent"],
                     [
-                        [s.agency, str(s.score), s.dissent_reason if s.dissent else ""]
+                        [self.withheld(), "", ""]
+                        if self.hidden(s)
+                        else [
+                            s.agency,
+                            str(s.score),
+                            "\n".join(
+                                filter(
+                                    None,
+                                    [s.dissent_reason if s.dissent else "", self.withheld_tag(s)],
+                                )
+                            ),
+                        ]
                         for s in r.scaling
                     ],
                     [50 * mm, 18 * mm, 106 * mm],
@@ -304,7 +362,15 @@ class MinutesStory:
         if r.cse_screening:
             self.add(para("CSE screening", self.s["h3"]))
             rows = [
-                [i.domain, i.indicator, words(i.present), words(i.level), words(i.basis)]
+                [self.withheld(), "", "", "", ""]
+                if self.hidden(i)
+                else [
+                    i.domain,
+                    "\n".join(filter(None, [i.indicator, i.note, self.withheld_tag(i)])),
+                    words(i.present),
+                    words(i.level),
+                    words(i.basis),
+                ]
                 for i in r.cse_screening
             ]
             self.add(
@@ -343,12 +409,19 @@ class MinutesStory:
                     "Who tells the parents",
                     " · ".join(filter(None, [d.who_tells_parents, d.when_tell_parents])),
                 ),
-                ("Why not yet", d.why_not_yet),
-                ("Notes", d.notes),
+                ("Why not yet", "" if self.hidden(d) else d.why_not_yet),
+                ("Notes", "" if self.hidden(d) else d.notes),
+                ("Family copy", self.withheld_tag(d)),
             ]
         )
+        if self.hidden(d) and (d.why_not_yet or d.notes):
+            self.add(self.withheld())
         for dissent in d.dissent:
+            if self.hidden(dissent):
+                self.add(self.withheld())
+                continue
             self.add(para(f"Dissent — {dissent.agency}: {dissent.reason}", self.s["body"]))
+            self.tagged(dissent)
 
     def action_plan(self) -> None:
         self.heading("Joint action plan")
@@ -356,7 +429,9 @@ class MinutesStory:
             [self.withheld(), "", "", "", ""]
             if self.hidden(a)
             else [
-                a.what + (f"\nWhy: {a.why}" if a.why else ""),
+                a.what
+                + (f"\nWhy: {a.why}" if a.why else "")
+                + (f"\n{self.withheld_tag(a)}" if self.withheld_tag(a) else ""),
                 f"{a.owner}\n{a.owner_agency}",
                 day(a.due),
                 words(a.priority),

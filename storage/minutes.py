@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from models.meeting import MeetingStatus
+from models.family_copy import FamilyCheck, family_fingerprint
+from models.meeting import Meeting, MeetingStatus
 from models.minutes import MinutesSnapshot, Variant, build_snapshot, signing_problem
 from models.rules import meeting_chronology_entry
 from models.text import ShortText, text_problem
@@ -69,6 +70,7 @@ def draft_pdf(ws: Workspace, meeting_id: str, variant: Variant) -> bytes:
         case,
         meeting,
         version=0,
+        reference=records.load_reference(ws.conn),
         protective_marking=records.load_reference(ws.conn).protective_marking + " — DRAFT",
         signer_name="",
         signer_role="",
@@ -124,6 +126,7 @@ def sign_minutes(
             version=version,
             amends_version=previous.version if previous else None,
             addendum=addendum,
+            reference=records.load_reference(ws.conn),
             protective_marking=records.load_reference(ws.conn).protective_marking,
             signer_name=ws.user.display_name,
             signer_role=role,
@@ -195,6 +198,44 @@ def stored_snapshot(ws: Workspace, meeting_id: str, version: int) -> MinutesSnap
         "SELECT snapshot FROM minutes WHERE meeting_id = ? AND version = ?", (meeting_id, version)
     ).fetchone()
     return None if row is None else MinutesSnapshot.model_validate_json(row[0])
+
+
+def confirm_family_check(ws: Workspace, meeting_id: str) -> FamilyCheck:
+    """The chair confirms what the family will receive, as the meeting stands now.
+
+    An audit event; any later edit of the meeting undoes the check (its fingerprint).
+    """
+    if Role.CHAIR not in ws.user.roles:
+        raise PermissionDenied("Only a chair may confirm the family copy.")
+    with ws.transaction():
+        case, meeting = _load(ws, meeting_id)
+        if meeting.status in (MeetingStatus.SIGNED, MeetingStatus.AMENDED):
+            raise InvalidInput("These minutes are signed: the family copy cannot change.")
+        check = FamilyCheck(
+            by=ws.user.display_name,
+            at=datetime.now(UTC).replace(microsecond=0),
+            fingerprint=family_fingerprint(meeting),
+        )
+        meetings = [
+            m.model_copy(update={"family_check": check}) if m.id == meeting_id else m
+            for m in case.meetings
+        ]
+        records.store_case(
+            ws.conn, case.model_copy(update={"meetings": meetings}), records.load_reference(ws.conn)
+        )
+        ws.record(
+            "minutes.family_check",
+            "meeting",
+            meeting_id,
+            {"fingerprint": check.fingerprint, "withheld": _withheld_count(meeting)},
+        )
+    return check
+
+
+def _withheld_count(meeting: Meeting) -> int:
+    from models.family_view import withheld_items
+
+    return len(withheld_items(meeting))
 
 
 def export_minutes(
