@@ -20,6 +20,7 @@ from models.family_copy import FamilyDocument
 from models.meeting import Attendance, AttendanceStatus
 from models.minutes import WITHHELD_NOTE, MinutesSnapshot, Variant
 from models.withholding import Withholdable, hidden_from_family
+from reports import risk_sections
 from reports.family_sections import closing, family_check_line, glossary, local, outcome_letter
 from reports.pdf_parts import (
     SignatureSpace,
@@ -301,127 +302,10 @@ class MinutesStory:
             )
 
     def risk(self) -> None:
-        r = self.snap.risk
-        self.heading("Risk assessment")
-        for title, items in (
-            ("What we are worried about", r.worries),
-            ("Complicating factors", r.complicating_factors),
-            ("What is working well", r.working_well),
-            ("Existing safety", r.existing_safety),
-        ):
-            if items:
-                self.add(para(title, self.s["h3"]))
-                for entry in items:
-                    if self.hidden(entry):
-                        self.add(self.withheld())
-                        continue
-                    self.add(para(f"• {entry.text}", self.s["body"]))
-                    self.tagged(entry)
-        for d in r.danger_statements:
-            if self.hidden(d):
-                self.add(self.withheld())
-                continue
-            self.add(
-                para("Danger statement", self.s["h3"]),
-                para(
-                    f"{d.who_is_worried} are worried that {d.worry} {d.what_may_happen}",
-                    self.s["body"],
-                ),
-            )
-            if d.safety_goal:
-                self.add(para(f"Safety goal: {d.safety_goal}", self.s["body"]))
-            self.tagged(d)
-        if r.scaling:
-            self.add(
-                para(
-                    "Scaling (0 = certain the child will be harmed, 10 = safe enough to close)",
-                    self.s["h3"],
-                )
-            )
-            self.add(
-                self.table(
-                    ["Agency", "Score", "Dissent"],
-                    [
-                        [self.withheld(), "", ""]
-                        if self.hidden(s)
-                        else [
-                            s.agency,
-                            str(s.score),
-                            "\n".join(
-                                filter(
-                                    None,
-                                    [s.dissent_reason if s.dissent else "", self.withheld_tag(s)],
-                                )
-                            ),
-                        ]
-                        for s in r.scaling
-                    ],
-                    [50 * mm, 18 * mm, 106 * mm],
-                )
-            )
-        if r.cse_screening:
-            self.add(para("CSE screening", self.s["h3"]))
-            rows = [
-                [self.withheld(), "", "", "", ""]
-                if self.hidden(i)
-                else [
-                    i.domain,
-                    "\n".join(filter(None, [i.indicator, i.note, self.withheld_tag(i)])),
-                    words(i.present),
-                    words(i.level),
-                    words(i.basis),
-                ]
-                for i in r.cse_screening
-            ]
-            self.add(
-                self.table(
-                    ["Domain", "Indicator", "Present", "Level", "Basis"],
-                    rows,
-                    [28 * mm, 70 * mm, 22 * mm, 20 * mm, 34 * mm],
-                )
-            )
-        self.facts(
-            [
-                (
-                    "Overall rating (RAG)",
-                    f"{words(r.rag).upper()} {('— ' + r.rag_reason) if r.rag_reason else ''}".strip(),
-                ),
-                ("Threshold (level of need)", words(r.threshold)),
-            ]
-        )
+        risk_sections.risk(self)
 
     def decisions(self) -> None:
-        d = self.snap.decisions
-        self.heading("Decisions")
-        self.facts(
-            [
-                ("Section 47 enquiry", yes_no(d.section_47)),
-                ("Investigation", words(d.investigation) or "not decided"),
-                ("Immediate protection", yes_no(d.immediate_protection)),
-                ("Legal advice or action", yes_no(d.legal_advice)),
-                ("Initial conference", yes_no(d.initial_conference)),
-                (
-                    "Child protection plan",
-                    yes_no(d.protection_plan)
-                    + (f" — {words(d.plan_category)}" if d.plan_category else ""),
-                ),
-                (
-                    "Who tells the parents",
-                    " · ".join(filter(None, [d.who_tells_parents, d.when_tell_parents])),
-                ),
-                ("Why not yet", "" if self.hidden(d) else d.why_not_yet),
-                ("Notes", "" if self.hidden(d) else d.notes),
-                ("Family copy", self.withheld_tag(d)),
-            ]
-        )
-        if self.hidden(d) and (d.why_not_yet or d.notes):
-            self.add(self.withheld())
-        for dissent in d.dissent:
-            if self.hidden(dissent):
-                self.add(self.withheld())
-                continue
-            self.add(para(f"Dissent — {dissent.agency}: {dissent.reason}", self.s["body"]))
-            self.tagged(dissent)
+        risk_sections.decisions(self)
 
     def action_plan(self) -> None:
         self.heading("Joint action plan")
