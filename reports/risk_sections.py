@@ -59,7 +59,7 @@ def risk(story: MinutesStory) -> None:
             story.table(
                 ["Agency", "Score", "Dissent"],
                 [
-                    [story.withheld(), "", ""]
+                    ["", "", story.withheld()]
                     if story.hidden(s)
                     else [
                         s.agency,
@@ -79,7 +79,7 @@ def risk(story: MinutesStory) -> None:
     if r.cse_screening:
         story.add(para("CSE screening", story.s["h3"]))
         rows = [
-            [story.withheld(), "", "", "", ""]
+            ["", story.withheld(), "", "", ""]
             if story.hidden(i)
             else [
                 i.domain,
