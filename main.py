@@ -64,6 +64,13 @@ def _open(args: argparse.Namespace, asker: Passphrases):
     return Workspace.open(args.workspace, args.user, asker.ask(f"Passphrase for {args.user}: "))
 
 
+def _check_out(out: Path) -> None:
+    """Before unlocking (which writes an audit event): the output goes outside any workspace."""
+    from storage.outputs import check_output
+
+    check_output(out)
+
+
 # --- subcommands -------------------------------------------------------------------------
 def cmd_init(args: argparse.Namespace, asker: Passphrases) -> int:
     from models.users import Role
@@ -161,6 +168,7 @@ def cmd_export(args: argparse.Namespace, asker: Passphrases) -> int:
     from storage import records
     from storage.bundles import export_bundle
 
+    _check_out(args.out)
     if not args.out.parent.is_dir():
         raise UsageError(f"{args.out.parent}: no such folder.")
     with _open(args, asker) as ws:
@@ -180,6 +188,7 @@ def cmd_minutes(args: argparse.Namespace, asker: Passphrases) -> int:
     from models.minutes import Variant
     from storage.minutes import export_minutes
 
+    _check_out(args.out)
     if not args.out.parent.is_dir():
         raise UsageError(f"{args.out.parent}: no such folder.")
     with _open(args, asker) as ws:
@@ -207,6 +216,7 @@ def cmd_verify(args: argparse.Namespace, asker: Passphrases) -> int:
 def cmd_backup(args: argparse.Namespace, asker: Passphrases) -> int:
     from storage.backup import make_backup
 
+    _check_out(args.out)
     if not args.out.parent.is_dir():
         raise UsageError(f"{args.out.parent}: no such folder.")
     with _open(args, asker) as ws:
@@ -219,7 +229,9 @@ def cmd_backup(args: argparse.Namespace, asker: Passphrases) -> int:
 
 def cmd_restore(args: argparse.Namespace, asker: Passphrases) -> int:
     from storage.backup import restore_backup
+    from storage.outputs import check_new_workspace
 
+    check_new_workspace(args.workspace)
     events = restore_backup(
         args.file, args.workspace, args.user, asker.ask(f"Passphrase for {args.user}: ")
     )

@@ -24,6 +24,7 @@ from storage import audit, identities
 from storage.atomic import write_atomic
 from storage.errors import DamagedWorkspace, InvalidInput, WorkspaceExists
 from storage.keyslots import FILE_NAME as SLOTS_NAME
+from storage.outputs import check_new_workspace, check_output, write_output
 from storage.workspace import DB_NAME, Workspace
 
 FORMAT = "caseroom-backup"
@@ -33,7 +34,7 @@ MAX_BACKUP_BYTES = 8 * 1024**3
 
 def make_backup(ws: Workspace, out: Path) -> dict[str, object]:
     """Write a backup of the open workspace to `out` (atomically); return its manifest."""
-    out = Path(out)
+    out = check_output(Path(out))
     with tempfile.TemporaryDirectory(dir=out.parent, prefix=".caseroom-backup-") as tmp:
         copy = Path(tmp) / DB_NAME
         key_hex = ws.key_hex()  # the same key: the copy stays encrypted as it is
@@ -63,7 +64,7 @@ def make_backup(ws: Workspace, out: Path) -> dict[str, object]:
                 info = tarfile.TarInfo(name)
                 info.size, info.mode = len(data), 0o600
                 archive.addfile(info, io.BytesIO(data))
-        write_atomic(out, buffer.getvalue())
+        write_output(out, buffer.getvalue())
     return manifest
 
 
@@ -94,7 +95,7 @@ def restore_backup(path: Path, folder: Path, user: str, passphrase: str) -> int:
 
     Returns the number of audit events in the restored workspace.
     """
-    folder = Path(folder)
+    folder = check_new_workspace(Path(folder))
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise WorkspaceExists(f"{folder} exists and is not an empty folder; nothing was written.")
     members = _read_members(Path(path))

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from models.bundle import MAX_BUNDLE_BYTES, Bundle, BundleError, dump_bundle, parse_bundle
 from storage import records
-from storage.atomic import write_atomic
 from storage.cases import WRITERS
 from storage.errors import InvalidInput, PermissionDenied
+from storage.outputs import check_output, write_output
 from storage.workspace import Workspace
 
 
@@ -97,6 +97,7 @@ def import_bundle(
 
 def export_bundle(ws: Workspace, out: Path, case_ids: list[str] | None = None) -> int:
     """Write the chosen cases (all when None) to `out`, atomically; return how many."""
+    check_output(out)
     conn = ws.conn
     ids = records.case_ids(conn) if case_ids is None else case_ids
     cases = []
@@ -113,5 +114,5 @@ def export_bundle(ws: Workspace, out: Path, case_ids: list[str] | None = None) -
             ws.workspace_id,
             {"cases": ids if len(ids) <= 20 else len(ids), "file": out.name},
         )
-        write_atomic(out, data)
+        write_output(out, data)
     return len(cases)

@@ -13,8 +13,8 @@ from models.rules import meeting_chronology_entry
 from models.text import ShortText, text_problem
 from models.users import Role
 from storage import audit, identities, records
-from storage.atomic import write_atomic
 from storage.errors import InvalidInput, PermissionDenied
+from storage.outputs import check_output, write_output
 from storage.workspace import Workspace
 
 
@@ -201,6 +201,7 @@ def export_minutes(
     ws: Workspace, meeting_id: str, variant: Variant, out: Path, passphrase: str | None = None
 ) -> str:
     """Write the signed minutes (signing first when a passphrase is given) or a draft."""
+    check_output(out)
     signed = (
         sign_minutes(ws, meeting_id, passphrase)
         if passphrase is not None
@@ -215,7 +216,7 @@ def export_minutes(
             meeting_id,
             {"variant": variant.value, "what": what, "file": out.name},
         )
-        write_atomic(out, data)
+        write_output(out, data)
     return what
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 
 from models.text import normalise_name
 from models.users import Role, User, passphrase_problem, user_name_problem
-from storage import audit, identities, migrations
+from storage import audit, health, identities, migrations
 from storage.connection import Connection, DatabaseError, open_keyed, write_transaction
 from storage.errors import (
     DamagedWorkspace,
@@ -55,6 +56,10 @@ class Workspace:
         self._reader: Connection | None = None
         self._key = key
         self.user = user
+        # The unlock event waits for the database's full check where that was too slow to
+        # run before unlocking (see _open); no write happens before it passes.
+        self._unlock_detail: dict[str, Any] | None = None
+        self._check_lock = threading.Lock()
 
     # --- making and opening ----------------------------------------------------------
     @classmethod
@@ -172,13 +177,21 @@ class Workspace:
     def _open(
         cls, folder: Path, slots: KeySlots, key: bytearray, user_name: str, method: str, failed: int
     ) -> Workspace:
-        conn = open_keyed(folder / DB_NAME, key)
+        db = folder / DB_NAME
+        # Checked before the read-write connection opens: nothing is written to a damaged
+        # database, not even the unlock event (and closing would checkpoint its WAL).
+        full = db.stat().st_size <= health.FULL_CHECK_BYTES
+        health.check_database(db, key, full=full)
+        conn = open_keyed(db, key)
         try:
             row = conn.execute("SELECT value FROM meta WHERE key = 'workspace_id'").fetchone()
             if row is None or row[0] != slots.workspace_id:
                 raise DamagedWorkspace(
                     "The database and keyslots.json belong to different workspaces."
                 )
+            if not full and migrations.pending(conn):
+                health.check_database(db, key, full=True)
+                full = True
             migrations.migrate(conn)
             user = _load_user(conn, normalise_name(user_name))
             if user is None:
@@ -188,15 +201,35 @@ class Workspace:
             detail: dict[str, Any] = {"method": method}
             if failed:
                 detail["failed_attempts_before"] = failed
-            with write_transaction(conn):
-                audit.append(conn, user.name, "unlock", "workspace", slots.workspace_id, detail)
+            ws = cls(folder, slots, conn, key, user)
+            ws._unlock_detail = detail
+            if full:
+                ws._record_unlock()
         except DatabaseError as exc:
             conn.close()
             raise DamagedWorkspace(f"The workspace database is damaged ({exc}).") from exc
         except BaseException:
             conn.close()
             raise
-        return cls(folder, slots, conn, key, user)
+        return ws
+
+    def _record_unlock(self) -> None:
+        detail, self._unlock_detail = self._unlock_detail, None
+        if detail is not None:
+            with write_transaction(self.conn):
+                audit.append(
+                    self.conn, self.user.name, "unlock", "workspace", self.workspace_id, detail
+                )
+
+    def check_pages(self) -> health.HealthReport | None:
+        """Finish the full check of a big workspace (the app runs this in the background
+        after unlock); writes wait for it. None when it had already passed."""
+        with self._check_lock:
+            if self._unlock_detail is None:
+                return None
+            report = health.check_database(self.folder / DB_NAME, self._key, full=True)
+            self._record_unlock()
+            return report
 
     # --- the open workspace ----------------------------------------------------------
     @property
@@ -241,6 +274,8 @@ class Workspace:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
         """One write transaction; audit events appended inside it commit with the change."""
+        if self._unlock_detail is not None:
+            self.check_pages()
         with write_transaction(self.conn) as conn:
             yield conn
 
