@@ -121,3 +121,16 @@ def write_transaction(conn: Connection) -> Iterator[Connection]:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+
+
+@contextlib.contextmanager
+def read_transaction(conn: Connection) -> Iterator[Connection]:
+    """One consistent read: every query inside sees the same committed state (under WAL,
+    writers carry on meanwhile)."""
+    conn.execute("BEGIN")
+    try:
+        conn.execute("SELECT 1 FROM sqlite_schema LIMIT 1").fetchall()  # the snapshot starts here
+        yield conn
+    finally:
+        if conn.in_transaction:
+            conn.execute("COMMIT")

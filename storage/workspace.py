@@ -60,6 +60,7 @@ class Workspace:
         # run before unlocking (see _open); no write happens before it passes.
         self._unlock_detail: dict[str, Any] | None = None
         self._check_lock = threading.Lock()
+        self._parent: Workspace | None = None
 
     # --- making and opening ----------------------------------------------------------
     @classmethod
@@ -213,23 +214,35 @@ class Workspace:
             raise
         return ws
 
-    def _record_unlock(self) -> None:
+    def _record_unlock(self, conn: Connection | None = None) -> None:
         detail, self._unlock_detail = self._unlock_detail, None
         if detail is not None:
-            with write_transaction(self.conn):
-                audit.append(
-                    self.conn, self.user.name, "unlock", "workspace", self.workspace_id, detail
-                )
+            conn = conn or self.conn
+            with write_transaction(conn):
+                audit.append(conn, self.user.name, "unlock", "workspace", self.workspace_id, detail)
 
-    def check_pages(self) -> health.HealthReport | None:
+    def check_pages(self, conn: Connection | None = None) -> health.HealthReport | None:
         """Finish the full check of a big workspace (the app runs this in the background
-        after unlock); writes wait for it. None when it had already passed."""
+        after unlock); writes wait for it. None when it had already passed. `conn` is the
+        calling thread's connection (the unlock event is written through it)."""
         with self._check_lock:
             if self._unlock_detail is None:
                 return None
             report = health.check_database(self.folder / DB_NAME, self._key, full=True)
-            self._record_unlock()
+            self._record_unlock(conn)
             return report
+
+    def for_thread(self) -> Workspace:
+        """This workspace, as the same user, with its own keyed connection: for a worker
+        thread (signing, PDF builds). A connection is never shared between threads, so the
+        UI can save while the worker runs. Close it (or use `with`) when the work is done."""
+        if self._conn is None:
+            raise WorkspaceLocked("The workspace is locked.")
+        key = bytearray(self._key)
+        conn = open_keyed(self.folder / DB_NAME, key)
+        worker = Workspace(self.folder, self.slots, conn, key, self.user)
+        worker._parent = self._parent or self
+        return worker
 
     # --- the open workspace ----------------------------------------------------------
     @property
@@ -274,8 +287,9 @@ class Workspace:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
         """One write transaction; audit events appended inside it commit with the change."""
-        if self._unlock_detail is not None:
-            self.check_pages()
+        owner = self._parent or self
+        if owner._unlock_detail is not None:
+            owner.check_pages(self.conn)
         with write_transaction(self.conn) as conn:
             yield conn
 
