@@ -9,6 +9,7 @@ stderr and nothing written.
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 import os
 import sys
@@ -374,9 +375,17 @@ def main(argv: list[str] | None = None) -> int:
     except (UsageError, WorkspaceError) as exc:
         _fail(str(exc))
     except DatabaseError as exc:
-        _fail(f"The workspace database is damaged or unreadable ({exc}).")
+        if "is full" in str(exc):  # SQLITE_FULL outside a transaction (a backup's copy)
+            _fail(
+                "The disk is full: nothing of this change was saved. Free some space and try again."
+            )
+        else:
+            _fail(f"The workspace database is damaged or unreadable ({exc}).")
     except OSError as exc:
-        _fail(f"{exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}.")
+        if exc.errno == errno.ENOSPC:
+            _fail("The disk is full: nothing was written. Free some space and try again.")
+        else:
+            _fail(f"{exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}.")
     except KeyboardInterrupt:
         _fail("Interrupted; nothing more was changed.")
     except (
