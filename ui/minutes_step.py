@@ -141,12 +141,14 @@ class MinutesStep(Step):
         self.record_button.setEnabled(signed is not None)
         self.message.clear()
         ws = self.workspace
-        run_in_background(
-            self,
-            lambda: signed.pdf(variant) if signed else minutes.draft_pdf(ws, meeting_id, variant),
-            self.show_pdf,
-            self.failed,
-        )
+
+        def build() -> bytes:
+            if signed:
+                return signed.pdf(variant)
+            with ws.for_thread() as worker:  # its own connection: the UI may save meanwhile
+                return minutes.draft_pdf(worker, meeting_id, variant)
+
+        run_in_background(self, build, self.show_pdf, self.failed)
 
     def show_pdf(self, data: bytes) -> None:
         self.pdf = data
@@ -218,12 +220,12 @@ class MinutesStep(Step):
         meeting_id, ws = self.meeting.id, self.workspace
         self.sign_button.setEnabled(False)
         self.state.setText(tr("Signing both copies…"))
-        run_in_background(
-            self,
-            lambda: minutes.sign_minutes(ws, meeting_id, passphrase, addendum),
-            self._signed,
-            self._sign_failed,
-        )
+
+        def sign() -> minutes.SignedMinutes:
+            with ws.for_thread() as worker:  # its own connection: the UI may save meanwhile
+                return minutes.sign_minutes(worker, meeting_id, passphrase, addendum)
+
+        run_in_background(self, sign, self._signed, self._sign_failed)
 
     def _signed(self, _result: object) -> None:
         self.signed.emit()
