@@ -86,7 +86,9 @@ class MinutesSnapshot(BaseModel):
     next_meeting_date: dt.date | None = None  # `date` is a field name here
     signer_name: str
     signer_role: str
+    signer_agency: str = ""
     signed_at: datetime
+    time_zone: str = "Europe/London"  # the workspace's, for every time the minutes print
     audit_seq: int
     audit_head: str
 
@@ -126,6 +128,8 @@ def build_snapshot(
     audit_head: str,
     amends_version: int | None = None,
     addendum: str = "",
+    signer_agency: str = "",
+    time_zone: str = "Europe/London",
 ) -> MinutesSnapshot:
     """Freeze what the minutes of `meeting` say, resolved against its case."""
     status = current_actions(case)
@@ -185,7 +189,9 @@ def build_snapshot(
         next_meeting_date=meeting.next_meeting_date,
         signer_name=signer_name,
         signer_role=signer_role,
+        signer_agency=signer_agency,
         signed_at=signed_at,
+        time_zone=time_zone,
         audit_seq=audit_seq,
         audit_head=audit_head,
     )

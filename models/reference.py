@@ -5,7 +5,9 @@ Nothing here is a local authority's policy: every list is a default to change.
 
 from __future__ import annotations
 
-from pydantic import Field
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, field_validator
 
 from models.base import Record
 from models.text import ShortText
@@ -75,3 +77,17 @@ class ReferenceData(Record):
     initial_conference_working_days: int = Field(default=15, ge=1, le=60)
     bank_holidays: list[str] = Field(default_factory=list, description="ISO dates")
     idle_lock_minutes: int = Field(default=5, ge=1, le=120)
+    time_zone: ShortText = Field(
+        default="Europe/London",
+        title="Time zone",
+        description="Times in the minutes print in this zone (an IANA name, e.g. Europe/London).",
+    )
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"{value!r} is not a known time zone (e.g. Europe/London)") from None
+        return value

@@ -65,11 +65,13 @@ def draft_pdf(ws: Workspace, meeting_id: str, variant: Variant) -> bytes:
 
     case, meeting = _load(ws, meeting_id)
     head = audit.checkpoint(ws.conn)
+    reference = records.load_reference(ws.conn)
     snapshot = build_snapshot(
         case,
         meeting,
         version=0,
-        protective_marking=records.load_reference(ws.conn).protective_marking + " — DRAFT",
+        protective_marking=reference.protective_marking + " — DRAFT",
+        time_zone=reference.time_zone,
         signer_name="",
         signer_role="",
         signed_at=datetime.now(UTC),
@@ -116,17 +118,20 @@ def sign_minutes(
         role = (
             "Chair"
             if meeting.chair.strip().casefold() == ws.user.display_name.casefold()
-            else "Chair (signing)"
+            else "Signing chair"
         )
+        reference = records.load_reference(ws.conn)
         snapshot = build_snapshot(
             case,
             meeting,
             version=version,
             amends_version=previous.version if previous else None,
             addendum=addendum,
-            protective_marking=records.load_reference(ws.conn).protective_marking,
+            protective_marking=reference.protective_marking,
             signer_name=ws.user.display_name,
             signer_role=role,
+            signer_agency=ws.user.agency,
+            time_zone=reference.time_zone,
             signed_at=datetime.now(UTC).replace(microsecond=0),
             audit_seq=point.seq,
             audit_head=point.head,
@@ -143,6 +148,8 @@ def sign_minutes(
                 + (f" (addendum to version {previous.version})" if previous else ""),
                 location=meeting.venue or "Caseroom",
                 signer_name=ws.user.display_name,
+                signed_at=snapshot.signed_at,
+                time_zone=snapshot.time_zone,
             )
         signed = _store(ws, snapshot, pdfs)
         status = MeetingStatus.SIGNED if previous is None else MeetingStatus.AMENDED
