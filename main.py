@@ -369,6 +369,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from storage.hardening import forbid_core_dumps
+
+    forbid_core_dumps()  # before any key or passphrase is in memory
     from storage.connection import DatabaseError
     from storage.errors import WorkspaceError
 
