@@ -93,10 +93,19 @@ def cmd_init(args: argparse.Namespace, asker: Passphrases) -> int:
 
 
 def cmd_audit(args: argparse.Namespace, asker: Passphrases) -> int:
+    from storage.anchors import check_anchors, read_anchor
+
+    anchors = [read_anchor(path) for path in args.against or []]  # bad files: exit 2, unlocked
     with _open(args, asker) as ws:
         verdict = ws.verify_audit()
         print(verdict.describe())
-        return 0 if verdict.ok else 1
+        if not verdict.ok:
+            return 1
+        if anchors:
+            held = check_anchors(ws.conn, anchors)
+            print(held.describe())
+            return 0 if held.ok else 1
+        return 0
 
 
 def _new_passphrase(asker: Passphrases, user: str) -> str:
@@ -290,8 +299,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--agency", help="the user's agency")
     p.add_argument("--role", choices=ROLES, default="chair", help="an extra role (default: chair)")
 
-    p = add("audit", cmd_audit, "Check the audit log's hash chain: exit 0 intact, 1 broken.")
+    p = add(
+        "audit",
+        cmd_audit,
+        "Check the audit log: its protecting triggers and hash chain, and with --against the "
+        "checkpoints that signed minutes PDFs and backups carry. Exit 0 intact, 1 not.",
+    )
     p.add_argument("action", choices=("verify",), help="what to do with the audit log")
+    p.add_argument(
+        "--against",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="signed minutes PDFs or backups whose checkpoint must be in the chain",
+    )
 
     p = add(
         "passwd",
@@ -371,6 +392,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from storage.hardening import forbid_core_dumps
+
+    forbid_core_dumps()  # before any key or passphrase is in memory
     from storage.connection import DatabaseError
     from storage.errors import WorkspaceError
 

@@ -94,10 +94,11 @@ class MinutesSnapshot(BaseModel):
     next_meeting_date: dt.date | None = None  # `date` is a field name here
     signer_name: str
     signer_role: str
+    signer_agency: str = ""
     signed_at: datetime
     audit_seq: int
     audit_head: str
-    time_zone: str = "Europe/London"
+    time_zone: str = "Europe/London"  # the workspace's, for every time the minutes print
     allocated_worker: str = ""
     family_document: FamilyDocument = FamilyDocument.MINUTES
     family_check: FamilyCheck | None = None
@@ -150,6 +151,7 @@ def build_snapshot(
     audit_head: str,
     amends_version: int | None = None,
     addendum: str = "",
+    signer_agency: str = "",
 ) -> MinutesSnapshot:
     """Freeze what the minutes of `meeting` say, resolved against its case."""
     status = current_actions(case)
@@ -213,6 +215,7 @@ def build_snapshot(
         next_meeting_date=meeting.next_meeting_date,
         signer_name=signer_name,
         signer_role=signer_role,
+        signer_agency=signer_agency,
         signed_at=signed_at,
         audit_seq=audit_seq,
         audit_head=audit_head,

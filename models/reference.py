@@ -5,7 +5,9 @@ Nothing here is a local authority's policy: every list is a default to change.
 
 from __future__ import annotations
 
-from pydantic import Field
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, field_validator
 
 from models.base import Record
 from models.family_copy import FamilyDocument
@@ -84,7 +86,10 @@ class ReferenceData(Record):
     bank_holidays: list[str] = Field(default_factory=list, description="ISO dates")
     idle_lock_minutes: int = Field(default=5, ge=1, le=120)
     time_zone: ShortText = Field(
-        default="Europe/London", description="Times on screen and in minutes are shown here."
+        default="Europe/London",
+        title="Time zone",
+        description="Times on screen and in the minutes are shown in this zone (an IANA name, "
+        "e.g. Europe/London).",
     )
     strategy_family_document: FamilyDocument = Field(
         default=FamilyDocument.MINUTES,
@@ -170,3 +175,12 @@ class ReferenceData(Record):
         "children's services complaints team.",
         title="How to complain (family copy)",
     )
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"{value!r} is not a known time zone (e.g. Europe/London)") from None
+        return value

@@ -27,6 +27,7 @@ from reports.pdf_parts import (
     day,
     facts_table,
     grid,
+    lay_time,
     para,
     styles,
     words,
@@ -335,21 +336,36 @@ class MinutesStory:
             self.add(para("No actions agreed.", self.s["body"]))
 
     def signature_block(self) -> None:
+        """Who approved the minutes and when, in words; the technical record in small print."""
         snap = self.snap
-        block = [
-            para("Approved and signed", self.s["h2"]),
-            para(
-                f"{snap.signer_name}, {snap.signer_role}. Signed {day(snap.signed_at)} (time as claimed by the signer).",
-                self.s["body"],
-            ),
-            para(
-                f"Audit checkpoint: event {snap.audit_seq}, head {snap.audit_head}.",
-                self.s["small"],
-            ),
-            para(
-                "This document carries a digital signature that certifies it and permits no changes. Any change after signing shows as a broken or modified signature.",
-                self.s["small"],
-            ),
-            self.signature_space,
-        ]
-        self.add(KeepTogether(block))
+        if not snap.signer_name:
+            self.add(
+                KeepTogether(
+                    [para("Draft: not yet approved or signed.", self.s["h2"]), self.signature_space]
+                )
+            )
+            return
+        role = snap.signer_role + (f" ({snap.signer_agency})" if snap.signer_agency else "")
+        when = lay_time(snap.signed_at, snap.time_zone)
+        self.add(
+            KeepTogether(
+                [
+                    para("Approved and signed", self.s["h2"]),
+                    para(f"Approved by {snap.signer_name}, {role}, {when}.", self.s["body"]),
+                    para(
+                        "To check it, open this file's signature panel in a PDF reader (or run"
+                        " “caseroom verify” on it): it must say the document has not been changed"
+                        f" since {snap.signer_name} signed it.",
+                        self.s["body"],
+                    ),
+                    self.signature_space,
+                    para(
+                        f"Audit checkpoint: event {snap.audit_seq}, head {snap.audit_head}."
+                        f" Snapshot SHA-256 {snap.sha256()}. The signature certifies this"
+                        " document and permits no changes; its time is as claimed by the"
+                        " signer's computer (no time-stamp authority).",
+                        self.s["small"],
+                    ),
+                ]
+            )
+        )

@@ -177,7 +177,7 @@ def _build_and_sign(
     role = (
         "Chair"
         if meeting.chair.strip().casefold() == ws.user.display_name.casefold()
-        else "Chair (signing)"
+        else "Signing chair"
     )
     snapshot = build_snapshot(
         frozen.case,
@@ -189,6 +189,7 @@ def _build_and_sign(
         protective_marking=frozen.reference.protective_marking,
         signer_name=ws.user.display_name,
         signer_role=role,
+        signer_agency=ws.user.agency,
         signed_at=datetime.now(UTC).replace(microsecond=0),
         audit_seq=frozen.event["seq"],
         audit_head=frozen.event["hash"],
@@ -205,6 +206,8 @@ def _build_and_sign(
             + (f" (addendum to version {previous.version})" if previous else ""),
             location=meeting.venue or "Caseroom",
             signer_name=ws.user.display_name,
+            signed_at=snapshot.signed_at,
+            time_zone=snapshot.time_zone,
         )
     return snapshot, pdfs
 
