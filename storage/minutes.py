@@ -15,6 +15,7 @@ from models.users import Role
 from storage import audit, identities, records
 from storage.atomic import write_atomic
 from storage.errors import InvalidInput, PermissionDenied
+from storage.keyslots import OpenSlot
 from storage.workspace import Workspace
 
 
@@ -87,15 +88,25 @@ def sign_minutes(
     Asking again for signed minutes returns the stored ones; a change after signing is a
     signed addendum that refers to the version it amends.
     """
-    from reports.minutes_pdf import render_minutes
-    from reports.signing import sign_pdf
-
     if Role.CHAIR not in ws.user.roles:
         raise PermissionDenied("Only a chair may sign minutes.")
     problem = text_problem(addendum, 20_000)
     if problem:
         raise InvalidInput(f"Addendum {problem}.")
-    ws.slots.unlock(ws.user.name, passphrase)  # signing asks for the passphrase again
+    # Signing asks for the passphrase again: it opens the user's slot, and only that opens
+    # their signing key (sealed to the slot; the database key alone does not).
+    ws.slots.refresh()
+    opened = ws.slots.open_user(ws.user.name, passphrase)
+    try:
+        return _sign(ws, meeting_id, opened, addendum)
+    finally:
+        opened.wipe()
+
+
+def _sign(ws: Workspace, meeting_id: str, opened: OpenSlot, addendum: str) -> SignedMinutes:
+    from reports.minutes_pdf import render_minutes
+    from reports.signing import sign_pdf
+
     with ws.transaction():
         case, meeting = _load(ws, meeting_id)
         previous = latest_signed(ws, meeting_id)
@@ -106,7 +117,7 @@ def sign_minutes(
         problem = signing_problem(meeting)
         if problem:
             raise InvalidInput(problem)
-        identity = identities.active_identity(ws.conn, ws.user.name)
+        identity = identities.unseal_identity(ws.conn, ws.slots, opened, ws.user.name)
         if identity is None:
             raise InvalidInput("You have no signing identity: ask the admin to make or import one.")
         version = 1 if previous is None else previous.version + 1

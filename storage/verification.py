@@ -10,7 +10,7 @@ from storage.errors import InvalidInput
 from storage.workspace import Workspace
 
 if TYPE_CHECKING:
-    from reports.verify import VerifyResult
+    from reports.verify import Policy, VerifyResult
 
 MAX_PDF_BYTES = 512 * 1024 * 1024
 
@@ -24,21 +24,59 @@ def read_pdf(path: Path) -> bytes:
         raise InvalidInput(f"{path}: {exc.strerror or 'cannot be read'}.") from exc
 
 
-def verify_with(data: bytes, roots: list[bytes]) -> VerifyResult:
+def verify_with(data: bytes, roots: list[bytes], policy: Policy | None = None) -> VerifyResult:
     from reports.verify import verify_pdf
 
-    return verify_pdf(data, roots)
+    return verify_pdf(data, roots, policy)
 
 
 def verify_in_workspace(ws: Workspace, path: Path) -> VerifyResult:
-    """Judge a PDF against the certificates inside the encrypted workspace; an audit event."""
-    result = verify_with(read_pdf(path), identities.trust_roots(ws.conn))
+    """Judge a PDF against the workspace's trust anchors, its revocations and its register
+    of who holds each certificate (with their roles); an audit event."""
+    from reports.verify import Policy
+
+    policy = Policy(
+        revoked={r.serial: r.revoked_at for r in identities.revocations(ws.conn)},
+        registry=identities.signer_roles(ws.conn),
+    )
+    result = verify_with(read_pdf(path), identities.anchors(ws.conn), policy)
     with ws.transaction():
         ws.record("pdf.verify", "file", path.name, {"verdict": result.verdict.value})
     return result
 
 
 def verify_with_published(folder: Path | None, path: Path) -> VerifyResult:
-    """Judge a PDF without unlocking: against certificates.pem, or no roots at all."""
-    roots = identities.published_certificates(folder) if folder else []
+    """Judge a PDF without unlocking: against authority.pem, or no anchors at all."""
+    roots = identities.published_anchors(folder) if folder else []
     return verify_with(read_pdf(path), roots)
+
+
+def verify_with_trust(trust: Path, path: Path) -> VerifyResult:
+    """Judge a PDF against a root certificate file a partner was given (no workspace)."""
+    from reports.authority import split_pem
+
+    try:
+        if trust.stat().st_size > 1024 * 1024:
+            raise InvalidInput(f"{trust}: too large to be a root certificate.")
+        roots = split_pem(trust.read_bytes())
+        from cryptography import x509
+
+        for pem in roots:
+            x509.load_pem_x509_certificate(pem)
+    except OSError as exc:
+        raise InvalidInput(f"{trust}: {exc.strerror or 'cannot be read'}.") from exc
+    except ValueError as exc:
+        raise InvalidInput(f"{trust}: not a PEM certificate.") from exc
+    if not roots:
+        raise InvalidInput(f"{trust}: holds no certificate.")
+    return verify_with(read_pdf(path), roots)
+
+
+def export_authority(folder: Path, out: Path) -> None:
+    """Copy the workspace's root certificate (no personal names) for partners."""
+    from storage.atomic import write_atomic
+
+    roots = identities.published_anchors(folder)
+    if not roots:
+        raise InvalidInput(f"{folder} has no authority.pem: is it a Caseroom workspace?")
+    write_atomic(out, roots[0], mode=0o644)
