@@ -131,6 +131,7 @@ def cmd_passwd(args: argparse.Namespace, asker: Passphrases) -> int:
 
 
 def cmd_user(args: argparse.Namespace, asker: Passphrases) -> int:
+    from models.text import normalise_name
     from models.users import Role
     from storage import access
     from storage.keychain import Keychain
@@ -142,6 +143,8 @@ def cmd_user(args: argparse.Namespace, asker: Passphrases) -> int:
         raise UsageError("--role, --agency and --display-name go with user add.")
     if args.action == "add" and not args.role:
         raise UsageError("user add needs --role.")
+    if args.action == "remove" and normalise_name(args.name) == normalise_name(args.user):
+        raise UsageError("You cannot remove yourself; ask another admin.")
     passphrase = asker.ask(f"Passphrase for {args.user}: ")
     new = _new_passphrase(asker, args.name) if args.action == "add" else ""
     with Workspace.open(args.workspace, args.user, passphrase) as ws:

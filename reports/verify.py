@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -48,6 +49,10 @@ class Policy:
     required_role: str = "chair"
     revoked: dict[str, datetime] = field(default_factory=dict)
     registry: dict[str, tuple[str, frozenset[str]]] | None = None
+    # Inside the workspace: is this very file among the stored signed minutes? Asked only of
+    # a revoked signer's signature that claims a time before the revocation (a claim is all
+    # the signing time is, and a leaver can backdate their clock).
+    was_stored: Callable[[], bool] | None = None
 
 
 @dataclass(frozen=True)
@@ -165,6 +170,12 @@ def _judge_signer(status: object, when: datetime | None, policy: Policy) -> Veri
             Verdict.NOT_AUTHORISED,
             f"The document needs a {policy.required_role}; the certificate does not say the "
             "signer was one (check inside the workspace with --user).",
+        )
+    if revoked_at is not None and policy.was_stored is not None and not policy.was_stored():
+        return result(
+            Verdict.REVOKED,
+            "It claims a time before the certificate was revoked, but this workspace never "
+            "stored such a document: the claim cannot be believed.",
         )
     if revoked_at is not None:
         return result(

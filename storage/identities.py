@@ -37,7 +37,9 @@ SIGNING_KEY = "signing key"
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    # To the microsecond: a signature claimed in the same second as a revocation is then
+    # judged by which came first, not lost to rounding.
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 @dataclass(frozen=True)

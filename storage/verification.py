@@ -35,11 +35,21 @@ def verify_in_workspace(ws: Workspace, path: Path) -> VerifyResult:
     of who holds each certificate (with their roles); an audit event."""
     from reports.verify import Policy
 
+    data = read_pdf(path)
+
+    def was_stored() -> bool:
+        row = ws.conn.execute(
+            "SELECT 1 FROM minutes WHERE professional_pdf = ? OR family_pdf = ? LIMIT 1",
+            (data, data),
+        ).fetchone()
+        return row is not None
+
     policy = Policy(
         revoked={r.serial: r.revoked_at for r in identities.revocations(ws.conn)},
         registry=identities.signer_roles(ws.conn),
+        was_stored=was_stored,
     )
-    result = verify_with(read_pdf(path), identities.anchors(ws.conn), policy)
+    result = verify_with(data, identities.anchors(ws.conn), policy)
     with ws.transaction():
         ws.record("pdf.verify", "file", path.name, {"verdict": result.verdict.value})
     return result
