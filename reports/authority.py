@@ -162,3 +162,40 @@ def split_pem(text: bytes) -> list[bytes]:
     """The certificates in a PEM bundle, each as its own PEM."""
     marker = b"-----END CERTIFICATE-----"
     return [part.strip() + b"\n" + marker + b"\n" for part in text.split(marker) if part.strip()]
+
+
+def make_crl(authority: Authority, revoked: list[tuple[int, datetime]]) -> bytes:
+    """A revocation list (PEM) signed by the authority: serial numbers and times, no names."""
+    ca_key = serialization.load_der_private_key(authority.key_der, None)
+    assert isinstance(ca_key, ec.EllipticCurvePrivateKey)
+    root = x509.load_pem_x509_certificate(authority.root_pem)
+    now = datetime.now(UTC)
+    builder = (
+        x509.CertificateRevocationListBuilder()
+        .issuer_name(root.subject)
+        .last_update(now)
+        .next_update(now + timedelta(days=365 * ROOT_YEARS))
+    )
+    for serial, when in revoked:
+        builder = builder.add_revoked_certificate(
+            x509.RevokedCertificateBuilder().serial_number(serial).revocation_date(when).build()
+        )
+    return builder.sign(ca_key, hashes.SHA256()).public_bytes(serialization.Encoding.PEM)
+
+
+def read_crl(pem: bytes, roots_pem: list[bytes]) -> dict[str, datetime]:
+    """Serial (hex) -> revocation time, from a list signed by one of `roots_pem`.
+
+    ValueError when the list is unreadable or signed by none of them.
+    """
+    crl = x509.load_pem_x509_crl(pem)
+    for root_pem in roots_pem:
+        root = x509.load_pem_x509_certificate(root_pem)
+        public = root.public_key()
+        if (
+            crl.issuer == root.subject
+            and isinstance(public, ec.EllipticCurvePublicKey)
+            and crl.is_signature_valid(public)
+        ):
+            return {format(r.serial_number, "x"): r.revocation_date_utc for r in crl}
+    raise ValueError("the revocation list is not signed by the workspace authority")

@@ -160,7 +160,10 @@ def _judge_signer(status: object, when: datetime | None, policy: Policy) -> Veri
     if not is_end_entity(cert):
         return result(Verdict.UNKNOWN_SIGNER, "The signer's certificate is a CA's, not a person's.")
     revoked_at = policy.revoked.get(serial)
-    if revoked_at is not None and (when is None or when >= revoked_at):
+    # Both times are whole seconds on the published list; a signature claimed in the very
+    # second of the revocation gets the benefit of the doubt there (a claim can be backdated
+    # anyway: docs/security.md). Inside the workspace the stored-document check decides.
+    if revoked_at is not None and (when is None or when > revoked_at):
         return result(
             Verdict.REVOKED,
             f"Revoked at {revoked_at.isoformat(timespec='seconds')}, before the claimed signing time.",

@@ -141,6 +141,7 @@ def reset_with_recovery(
         identities.issue_identity(ws.conn, ws.slots, slot, issuer, user, "reset with recovery key")
         ws.record("passphrase.reset", "user", norm, {"new_identity": True})
         ws.slots.change(put)
+    identities.publish(ws.conn, ws.folder, key)
     _forget(keychain, ws, [slot.id])
 
 
@@ -183,7 +184,7 @@ def remove_user(
 ) -> None:
     """Take a user's access away: their slot goes, the database is rekeyed, their
     certificate is revoked as of now (their earlier signatures still verify)."""
-    _authority_key(ws, admin_passphrase)
+    key = _authority_key(ws, admin_passphrase)
     norm = normalise_name(name)
     if norm == ws.user.name:
         raise InvalidInput("You cannot remove yourself; ask another admin.")
@@ -194,6 +195,7 @@ def remove_user(
         ws.conn.execute("UPDATE users SET active = 0 WHERE name = ?", (norm,))
         identities.revoke_user(ws.conn, norm)
         ws.record("user.remove", "user", norm)
+    identities.publish(ws.conn, ws.folder, key)
     rekey(ws, keychain, drop=slot_id)
 
 

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from storage.workspace import Workspace
 
 AUTHORITY_FILE = "authority.pem"
+REVOCATIONS_FILE = "revocations.crl"
 _OLD_CERTIFICATES_FILE = "certificates.pem"  # listed every signer's name; no longer written
 SIGNING_KEY = "signing key"
 # reports.* pull in pyHanko and cryptography's x509 (half a second): imported where used.
@@ -67,14 +68,48 @@ def authority(conn: Connection, key_der: bytes) -> Authority:
     return Authority(key_der, anchors(conn)[0])
 
 
-def publish(conn: Connection, folder: Path) -> None:
-    """Write the trust anchors (no personal names) to authority.pem, atomically."""
+def publish(conn: Connection, folder: Path, authority_key: bytes | None = None) -> None:
+    """Write the trust anchors (no personal names) to authority.pem, atomically; with the
+    authority's key, also the revocation list (serial numbers and times, signed)."""
     write_atomic(Path(folder) / AUTHORITY_FILE, b"".join(anchors(conn)))
+    if authority_key is not None:
+        from cryptography import x509
+
+        from reports.authority import make_crl
+
+        root = x509.load_pem_x509_certificate(anchors(conn)[0])
+        revoked = []
+        for r in conn.execute(
+            "SELECT cert_pem, revoked_at FROM signers WHERE revoked_at IS NOT NULL"
+        ):
+            cert = x509.load_pem_x509_certificate(bytes(r[0]))
+            if cert.issuer == root.subject:  # an organisation's certificates are its own to revoke
+                revoked.append((cert.serial_number, datetime.fromisoformat(r[1])))
+        crl = make_crl(authority(conn, authority_key), revoked)
+        write_atomic(Path(folder) / REVOCATIONS_FILE, crl)
     with contextlib.suppress(FileNotFoundError):
         (Path(folder) / _OLD_CERTIFICATES_FILE).unlink()
 
 
 publish_certificates = publish  # the name storage/backup.py calls
+
+
+def published_revocations(folder: Path, roots: list[bytes]) -> dict[str, datetime]:
+    """The revocations published beside the workspace (none if no list was published).
+
+    InvalidInput when a list is there but not signed by the workspace's authority.
+    """
+    from reports.authority import read_crl
+
+    path = Path(folder) / REVOCATIONS_FILE
+    if not path.is_file():
+        return {}
+    try:
+        return read_crl(path.read_bytes()[: 8 * 1024 * 1024], roots)
+    except ValueError as exc:
+        raise InvalidInput(
+            f"{REVOCATIONS_FILE} beside the workspace is damaged or not signed by its authority."
+        ) from exc
 
 
 def published_anchors(folder: Path) -> list[bytes]:

@@ -57,8 +57,11 @@ def verify_in_workspace(ws: Workspace, path: Path) -> VerifyResult:
 
 def verify_with_published(folder: Path | None, path: Path) -> VerifyResult:
     """Judge a PDF without unlocking: against authority.pem, or no anchors at all."""
+    from reports.verify import Policy
+
     roots = identities.published_anchors(folder) if folder else []
-    return verify_with(read_pdf(path), roots)
+    revoked = identities.published_revocations(folder, roots) if folder and roots else {}
+    return verify_with(read_pdf(path), roots, Policy(revoked=revoked))
 
 
 def verify_with_trust(trust: Path, path: Path) -> VerifyResult:

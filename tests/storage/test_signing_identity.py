@@ -11,6 +11,7 @@ import binascii
 import contextlib
 import re
 import shutil
+import subprocess
 
 import pytest
 from cryptography import x509
@@ -18,11 +19,17 @@ from cryptography.hazmat.primitives import serialization
 
 from models.minutes import Variant
 from models.users import Role
-from reports.authority import holder_of, is_end_entity
+from reports.authority import holder_of, is_end_entity, make_authority, make_crl
 from reports.verify import Verdict
 from storage import access, cases, identities
 from storage.connection import open_keyed
-from storage.errors import DamagedWorkspace, PermissionDenied, UnknownUser, WrongPassphrase
+from storage.errors import (
+    DamagedWorkspace,
+    InvalidInput,
+    PermissionDenied,
+    UnknownUser,
+    WrongPassphrase,
+)
 from storage.keychain import Keychain
 from storage.keyslots import FILE_NAME, KeySlots
 from storage.minutes import export_minutes, sign_minutes
@@ -215,6 +222,12 @@ def test_signed_minutes_verify_with_the_root_alone(made, tmp_path):
     result = verify_with_trust(tmp_path / "root.pem", tmp_path / "m.pdf")
     assert result.verdict is Verdict.TRUSTED
     assert "signed by Dana Whitfield (admin, chair; Children's social care)" in result.describe()
+    if shutil.which("pdfsig"):  # the independent validator: valid, issuer ours (not the system's)
+        out = subprocess.run(
+            ["pdfsig", str(tmp_path / "m.pdf")], capture_output=True, text=True
+        ).stdout
+        assert "Signature is Valid" in out and "Total document signed" in out
+        assert "Certificate issuer isn't Trusted" in out and "CN=Dana Whitfield" in out
 
 
 def test_signing_needs_the_signers_own_passphrase(made):
@@ -276,7 +289,20 @@ def test_removing_a_user_takes_their_access_away(made, tmp_path, memory_keyring)
         open_keyed(folder / "caseroom.db", KeySlots.load(tmp_path / "old").unlock("deputy", DEPUTY))
     Workspace.open(folder, "police", POLICE).close()
     Workspace.open(folder, "chair", PASSPHRASE).close()
+    # Without unlocking: the authority's signed revocation list beside the database.
     assert verify_with_published(folder, tmp_path / "before.pdf").verdict is Verdict.TRUSTED
+    assert verify_with_published(folder, tmp_path / "after.pdf").verdict in (
+        Verdict.REVOKED,
+        Verdict.TRUSTED,  # only when signed in the very second of the removal
+    )
+    crl = (folder / "revocations.crl").read_bytes()
+    assert b"Ola" not in crl and b"Nowak" not in crl
+    # An empty list from an impostor authority with the same name is refused, as is junk.
+    impostor = make_authority(KeySlots.load(folder).workspace_id)
+    for forged in (make_crl(impostor, []), crl.replace(b"M", b"N", 1)):
+        (folder / "revocations.crl").write_bytes(forged)
+        with pytest.raises(InvalidInput, match=r"revocations\.crl"):
+            verify_with_published(folder, tmp_path / "after.pdf")
 
 
 def test_a_rekey_cut_short_still_opens_for_everyone_but_the_leaver(made):
