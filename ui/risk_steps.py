@@ -55,6 +55,9 @@ class RiskStep(Step):
             ],
         )
         tabs = QTabWidget()
+        tabs.setAccessibleName(tr("Parts of the risk assessment (Ctrl+Tab: next)"))
+        tabs.tabBar().setAccessibleName(tabs.accessibleName())
+        tabs.tabBar().setUsesScrollButtons(False)
         tabs.addTab(scrolled(self.form), tr("Signs of Safety and RAG"))
         tabs.addTab(scrolled(self.dangers), tr("Danger statements"))
         tabs.addTab(scrolled(self.scaling), tr("Scaling"))
