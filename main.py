@@ -348,6 +348,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from pydantic import ValidationError
+
+    from models.messages import describe
     from storage.connection import DatabaseError
     from storage.errors import WorkspaceError
 
@@ -361,6 +364,8 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0)
     except (UsageError, WorkspaceError) as exc:
         _fail(str(exc))
+    except ValidationError as exc:  # a record breaks a rule: the rules' own sentences
+        _fail(describe(exc).replace("\n", " "))
     except DatabaseError as exc:
         _fail(f"The workspace database is damaged or unreadable ({exc}).")
     except OSError as exc:

@@ -7,7 +7,7 @@ import time
 from collections.abc import Iterable
 
 from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
 TYPE_AHEAD_SECONDS = 1.0
@@ -48,6 +48,10 @@ class ChoiceBox(QComboBox):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._typed = ""  # a search never goes on from one visit to the next
+        super().focusOutEvent(event)
 
     def pick(self, typed: str, start_after_current: bool = True) -> bool:
         """Go to the next choice that `typed` matches (a whole word first, then a word's start)."""

@@ -70,6 +70,7 @@ class ItemListEditor(QWidget):
         self.form = ModelForm(model, **form_options)
         heading = QLabel(title)
         heading.setObjectName("section")
+        heading.setBuddy(self.table)  # Alt+its letter goes to the list
         self.state = QLabel()
         self.state.setObjectName("editing")
         self.state.setWordWrap(True)
@@ -103,12 +104,14 @@ class ItemListEditor(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         self.shortcuts = {
-            "Ctrl+Return": QShortcut(QKeySequence("Ctrl+Return"), self, self.save, context),
-            "Ctrl+Enter": QShortcut(QKeySequence("Ctrl+Enter"), self, self.save, context),
-            "Escape": QShortcut(QKeySequence("Escape"), self, self.cancel, context),
-            "Insert": QShortcut(QKeySequence("Insert"), self, self.start_new, context),
-            "Ctrl+N": QShortcut(QKeySequence("Ctrl+N"), self, self.start_new, context),
+            "Ctrl+Return": QShortcut(QKeySequence("Ctrl+Return"), self, self.save),
+            "Ctrl+Enter": QShortcut(QKeySequence("Ctrl+Enter"), self, self.save),
+            "Escape": QShortcut(QKeySequence("Escape"), self, self.cancel),
+            "Insert": QShortcut(QKeySequence("Insert"), self, self.start_new),
+            "Ctrl+N": QShortcut(QKeySequence("Ctrl+N"), self, self.start_new),
         }
+        for shortcut in self.shortcuts.values():
+            shortcut.setContext(context)  # only while the focus is in this list or its form
         self._show_state()
 
     # --- keys on the table -------------------------------------------------------------
