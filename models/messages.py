@@ -114,10 +114,9 @@ def _sentence(error: Mapping[str, Any], field: Any) -> str:
     if kind == "missing":
         return "is required"
     if kind.startswith(("int_", "float_", "decimal_")) or kind in ("int_type", "float_type"):
-        number = _number(field, "whole number" if kind.startswith("int") else "number")
         if given is None or (isinstance(given, str) and not given.strip()):
-            return f"is required: {number}"
-        return f"must be {number}"
+            return f"is required: {_number(field, 'number')}"
+        return f"must be {_number(field, 'whole number' if kind.startswith('int') else 'number')}"
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         return f"must be {_number(field, 'number')}"
     if kind == "enum" or kind == "literal_error":

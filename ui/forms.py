@@ -85,7 +85,7 @@ class ModelForm(QWidget):
             else:
                 label = QLabel(text)
                 label.setBuddy(editor.widget)
-                label.setWordWrap(True)
+                label.setWordWrap(len(text) > 24)  # short labels never wrap (nor clip)
                 layout.addRow(label, box)
             self.editors[name], self.errors[name] = editor, error
             signal = (

@@ -75,9 +75,9 @@ class ItemListEditor(QWidget):
         self.state.setObjectName("editing")
         self.state.setWordWrap(True)
         self.save_button = QPushButton()
-        self.new_button = QPushButton(tr("New (Ctrl+N)"))
-        self.edit_button = QPushButton(tr("Edit focused row (Enter)"))
-        self.remove_button = QPushButton(tr("Remove focused row… (Delete)"))
+        self.new_button = QPushButton(tr("New (Insert)"))
+        self.edit_button = QPushButton(tr("Edit (Enter)"))
+        self.remove_button = QPushButton(tr("Remove… (Delete)"))
         self.cancel_button = QPushButton(tr("Cancel (Esc)"))
         buttons = QHBoxLayout()
         for button in (
@@ -301,6 +301,13 @@ class ItemListEditor(QWidget):
     def restore(self, draft: dict[str, Any]) -> None:
         """Put back a draft: the list as it was and what was typed in the form, with the
         messages of the rules it breaks."""
+        if draft.get("items") is None:  # only the form (the list changed since)
+            self.form.restore(draft.get("form") or {})
+            if not self.form.is_blank():
+                fixed: dict[str, Any] = {"id": "-"} if self.id_prefix else {}
+                self.form.value(**fixed)
+            self._show_state()
+            return
         items = []
         for data in draft.get("items", []):
             try:
@@ -313,7 +320,7 @@ class ItemListEditor(QWidget):
             self.editing = editing
         self.form.restore(draft.get("form") or {})
         if not self.form.is_blank() or self.editing is not None:
-            fixed: dict[str, Any] = {"id": "-"} if self.id_prefix and self.editing is None else {}
+            fixed = {"id": "-"} if self.id_prefix and self.editing is None else {}
             self.form.value(**fixed)
         self._show_state()
 

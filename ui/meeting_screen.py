@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -36,12 +37,13 @@ from models.rules import (
     meeting_is_frozen,
     rag_deadline,
 )
-from storage import cases, drafts, meeting_status
+from storage import cases, meeting_status
 from storage.errors import WorkspaceError
 from storage.workspace import Workspace
 from ui.agenda import AGENCY_FIELDS, EITHER_FIELDS, PEOPLE_FIELDS, agenda
 from ui.confirm import confirm
 from ui.i18n import tr
+from ui.meeting_drafts import MeetingDrafts
 from ui.meeting_steps import DetailsStep, Step
 from ui.minutes_step import MinutesStep
 from ui.mnemonics import give_mnemonics
@@ -73,6 +75,7 @@ class MeetingScreen(QWidget):
         _, self.meeting = cases.open_meeting(workspace, meeting_id)
         self.plan = agenda(self.reference)
         self.built: dict[int, Step] = {}  # steps are built when first shown (opening is fast)
+        self.drafts = MeetingDrafts(self)
         self.minutes_row = len(self.plan)
         self.title = QLabel()
         self.title.setObjectName("title")
@@ -99,7 +102,10 @@ class MeetingScreen(QWidget):
         QShortcut(QKeySequence(REOPEN_KEY), self, self.reopen)
         self.agenda_list = QListWidget()
         self.agenda_list.setAccessibleName(tr("Agenda"))
-        self.agenda_list.setMaximumWidth(300)
+        # As wide as its longest step at any system font: the agenda is never clipped.
+        self.agenda_list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        self.agenda_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.agenda_list.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.pages = QStackedWidget()
         titles = [title for title, _ in self.plan] + [tr("Minutes")]
         for number, title in enumerate(titles, start=1):
@@ -163,6 +169,8 @@ class MeetingScreen(QWidget):
             step.changed.connect(self._edited)
             self.built[row] = step
             give_mnemonics(step)
+            for form in step.forms() + [editor.form for editor in step.lists()]:
+                form.edited.connect(self.drafts.soon)
             placeholder = self.pages.widget(row)
             assert placeholder is not None
             self.pages.insertWidget(row, step)
@@ -391,31 +399,16 @@ class MeetingScreen(QWidget):
         self.meeting_changed.emit(self.meeting)
 
     # --- drafts: what is typed is never lost -----------------------------------------------
-    def _draft_key(self) -> str:
-        return f"meeting:{self.meeting.id}"
-
     def keep_draft(self) -> None:
-        """Keep what is typed in every step, valid or not, encrypted in the workspace."""
-        steps = {str(row): step.draft() for row, step in self.built.items()}
-        data = {"step": self.agenda_list.currentRow(), "steps": steps}
-        try:
-            drafts.keep(self.workspace, self._draft_key(), data)
-        except WorkspaceError as exc:
-            self.banner.setText(tr("The draft could not be kept: {0}").format(exc))
-            self.banner.show()
+        self.drafts.keep()
 
     def _drop_draft(self) -> None:
-        drafts.discard(self.workspace, self._draft_key())
+        self.drafts.drop()
 
     def restore_draft(self) -> None:
         """Put back what was typed when the meeting was last left unsaved, with its messages."""
-        data = drafts.read(self.workspace, self._draft_key())
-        if not data or meeting_is_frozen(self.meeting):
+        if meeting_is_frozen(self.meeting) or not self.drafts.restore():
             return
-        for row, state in data.get("steps", {}).items():
-            if row.isdigit() and int(row) < self.minutes_row and state:
-                self.step(int(row)).restore(state)
-        self.agenda_list.setCurrentRow(int(data.get("step", 0)))
         self.banner.setText(
             tr("What you typed before is back, not yet saved: check it and press Ctrl+S.")
         )

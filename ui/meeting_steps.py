@@ -268,6 +268,22 @@ class ReviewStep(Step):
             status.currentIndexChanged.connect(self.changed)
             self.rows.append((action, status, note, error))
 
+    def draft(self) -> dict[str, Any]:
+        return {
+            "reviews": [
+                [action.id, status.currentIndex(), note.text()]
+                for action, status, note, _ in self.rows
+            ]
+        }
+
+    def restore(self, draft: dict[str, Any]) -> None:
+        typed = {row[0]: row[1:] for row in draft.get("reviews", []) if len(row) == 3}
+        for action, status, note, _ in self.rows:
+            if action.id in typed:
+                status.setCurrentIndex(int(typed[action.id][0]))
+                note.setText(str(typed[action.id][1]))
+        self.collect({})  # show the messages of what breaks a rule
+
     def collect(self, data: dict[str, Any]) -> bool:
         reviews, ok = [], True
         for action, status, note, error in self.rows:

@@ -77,3 +77,70 @@ def test_idle_lock_keeps_an_invalid_edit_and_gives_it_back(qtbot, made_workspace
     assert ws is not None
     assert [a.owner for a in cases.open_meeting(ws, "m-lock")[1].actions] == ["Mr Hale"]
     assert drafts.read(ws, "meeting:m-lock") is None
+
+
+CHILD = r"""
+import os, sys, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+sys.path.insert(0, sys.argv[1])
+import storage  # noqa: F401
+from pathlib import Path
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from storage.workspace import Workspace
+from ui.meeting_screen import MeetingScreen
+
+app = QApplication([])
+ws = Workspace.open(Path(sys.argv[2]), "chair", sys.argv[3])
+screen = MeetingScreen(ws, sys.argv[4], "m-kill")
+screen.show()
+screen.activateWindow()
+def settle(seconds):
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+settle(0.5)
+focus = QApplication.focusWidget
+QTest.keyClick(focus(), Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+for _ in range(3):
+    QTest.keyClick(focus(), Qt.Key.Key_Tab)
+    if focus().accessibleName() == "What the agency knows":
+        break
+QTest.keyClicks(focus(), "KILLED-MID-SENTENCE about the home")
+settle(3.0)  # the typing pauses: the draft is kept
+print("typed", flush=True)
+settle(60)
+"""
+
+
+def test_a_killed_app_loses_nothing_typed(made_workspace, tmp_path):
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    folder, _ = made_workspace
+    with Workspace.open(folder, "chair", PASSPHRASE) as ws:
+        case = cases.new_case(ws, "MASH-2026-000902", "Ava Okoro")
+        cases.save_meeting(ws, case.id, Meeting(id="m-kill", type="Strategy", date=date.today()))
+    script = tmp_path / "child.py"
+    script.write_text(CHILD, encoding="utf-8")
+    root = str(Path(__file__).resolve().parents[2])
+    child = subprocess.Popen(
+        [sys.executable, str(script), root, str(folder), PASSPHRASE, case.id],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "typed"
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(10)
+    with Workspace.open(folder, "chair", PASSPHRASE) as ws:
+        kept = drafts.read(ws, "meeting:m-kill")
+    assert kept is not None
+    forms = kept["steps"]["3"]["lists"][0]["form"]["fields"]
+    assert forms["text"] == "KILLED-MID-SENTENCE about the home"
