@@ -211,7 +211,11 @@ def test_a_whole_strategy_meeting_by_keyboard(qtbot, workspace):
         ("child", "I want to stay at school.", "Visit")
     ]
     risk = m.risk
-    assert [w.text for w in risk.worries] == ["Unexplained bruise"] and risk.rag and risk.rag.value == "red"
+    assert (
+        [w.text for w in risk.worries] == ["Unexplained bruise"]
+        and risk.rag
+        and risk.rag.value == "red"
+    )
     assert risk.rag_reason == "Injury to a child under 12"
     assert [(s.agency, s.score, s.dissent, s.dissent_reason) for s in risk.scaling] == [
         ("Police", 3, False, ""),
