@@ -59,10 +59,17 @@ class Passphrases:
         return first
 
 
-def _open(args: argparse.Namespace, asker: Passphrases):
+def _open(args: argparse.Namespace, asker: Passphrases, changes: bool = False):
+    """Unlock for a command. One that changes the record waits briefly for the app (or
+    another command) to let go, then says busy; one that only reads opens alongside."""
     from storage.workspace import Workspace
 
-    return Workspace.open(args.workspace, args.user, asker.ask(f"Passphrase for {args.user}: "))
+    return Workspace.open(
+        args.workspace,
+        args.user,
+        asker.ask(f"Passphrase for {args.user}: "),
+        read_only_if_locked=not changes,
+    )
 
 
 def _check_out(out: Path) -> None:
@@ -159,7 +166,7 @@ def cmd_import(args: argparse.Namespace, asker: Passphrases) -> int:
     from storage.bundles import import_bundle, read_bundle_file
 
     bundle = read_bundle_file(args.file)  # checked whole before the workspace is touched
-    with _open(args, asker) as ws:
+    with _open(args, asker, changes=True) as ws:
         summary = import_bundle(ws, bundle, args.file.name, _progress("Cases"))
     print(summary.describe())
     return 0
@@ -192,7 +199,7 @@ def cmd_minutes(args: argparse.Namespace, asker: Passphrases) -> int:
     _check_out(args.out)
     if not args.out.parent.is_dir():
         raise UsageError(f"{args.out.parent}: no such folder.")
-    with _open(args, asker) as ws:
+    with _open(args, asker, changes=args.sign) as ws:
         again = asker.ask(f"Passphrase again, to sign as {args.user}: ") if args.sign else None
         what = export_minutes(ws, args.meeting, Variant(args.variant), args.out, again)
     print(f"Wrote the {args.variant} minutes ({what}) to {args.out}.")

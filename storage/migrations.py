@@ -181,10 +181,18 @@ def _m003_minutes(conn: Connection) -> None:
     )
 
 
+def _m004_revisions(conn: Connection) -> None:
+    # Each save of a case or meeting counts up its revision; a save made against an older
+    # revision than the one stored is refused (storage/cases.py), never silently last-wins.
+    conn.execute("ALTER TABLE cases ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
+    conn.execute("ALTER TABLE meetings ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_core", _m001_core),
     ("002_record", _m002_record),
     ("003_minutes", _m003_minutes),
+    ("004_revisions", _m004_revisions),
 ]
 
 
