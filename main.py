@@ -59,7 +59,7 @@ class Passphrases:
         return first
 
 
-def _open(args: argparse.Namespace, asker: Passphrases, changes: bool = False):
+def _open(args: argparse.Namespace, asker: Passphrases, changes: bool = True):
     """Unlock for a command. One that changes the record waits briefly for the app (or
     another command) to let go, then says busy; one that only reads opens alongside."""
     from storage.workspace import Workspace
@@ -100,7 +100,7 @@ def cmd_init(args: argparse.Namespace, asker: Passphrases) -> int:
 
 
 def cmd_audit(args: argparse.Namespace, asker: Passphrases) -> int:
-    with _open(args, asker) as ws:
+    with _open(args, asker, changes=False) as ws:
         verdict = ws.verify_audit()
         print(verdict.describe())
         return 0 if verdict.ok else 1
@@ -166,7 +166,7 @@ def cmd_import(args: argparse.Namespace, asker: Passphrases) -> int:
     from storage.bundles import import_bundle, read_bundle_file
 
     bundle = read_bundle_file(args.file)  # checked whole before the workspace is touched
-    with _open(args, asker, changes=True) as ws:
+    with _open(args, asker) as ws:
         summary = import_bundle(ws, bundle, args.file.name, _progress("Cases"))
     print(summary.describe())
     return 0
@@ -179,7 +179,7 @@ def cmd_export(args: argparse.Namespace, asker: Passphrases) -> int:
     _check_out(args.out)
     if not args.out.parent.is_dir():
         raise UsageError(f"{args.out.parent}: no such folder.")
-    with _open(args, asker) as ws:
+    with _open(args, asker, changes=False) as ws:
         ids = None
         if args.case:
             ids = [
@@ -213,7 +213,7 @@ def cmd_verify(args: argparse.Namespace, asker: Passphrases) -> int:
     if args.user:
         if args.workspace is None:
             raise UsageError("--user needs -w.")
-        with _open(args, asker) as ws:
+        with _open(args, asker, changes=False) as ws:
             result = verify_in_workspace(ws, args.file)
     else:
         result = verify_with_published(args.workspace, args.file)
@@ -227,7 +227,7 @@ def cmd_backup(args: argparse.Namespace, asker: Passphrases) -> int:
     _check_out(args.out)
     if not args.out.parent.is_dir():
         raise UsageError(f"{args.out.parent}: no such folder.")
-    with _open(args, asker) as ws:
+    with _open(args, asker, changes=False) as ws:
         manifest = make_backup(ws, args.out)
     print(
         f"Backup written to {args.out} (audit event {manifest['audit_seq']}); it opens only with this workspace's passphrases."
