@@ -7,7 +7,7 @@ DEMO   ?= $(CURDIR)/.demo-workspace
 # The demo holds fictional people only, so its passphrase can be printed.
 DEMO_PASSPHRASE ?= caseroom demo
 
-.PHONY: run test lint bench screenshots clean qt-desktop-libraries
+.PHONY: run test test-long lint bench screenshots clean qt-desktop-libraries
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,10 @@ lint: $(STAMP)
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest
+
+# The slow tests too: kill -9 of a writer at 30 random points (about two minutes).
+test-long: lint
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -m slow
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench

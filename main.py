@@ -59,10 +59,17 @@ class Passphrases:
         return first
 
 
-def _open(args: argparse.Namespace, asker: Passphrases):
+def _open(args: argparse.Namespace, asker: Passphrases, changes: bool = True):
+    """Unlock for a command. One that changes the record waits briefly for the app (or
+    another command) to let go, then says busy; one that only reads opens alongside."""
     from storage.workspace import Workspace
 
-    return Workspace.open(args.workspace, args.user, asker.ask(f"Passphrase for {args.user}: "))
+    return Workspace.open(
+        args.workspace,
+        args.user,
+        asker.ask(f"Passphrase for {args.user}: "),
+        read_only_if_locked=not changes,
+    )
 
 
 def _check_out(out: Path) -> None:
@@ -96,7 +103,7 @@ def cmd_audit(args: argparse.Namespace, asker: Passphrases) -> int:
     from storage.anchors import check_anchors, read_anchor
 
     anchors = [read_anchor(path) for path in args.against or []]  # bad files: exit 2, unlocked
-    with _open(args, asker) as ws:
+    with _open(args, asker, changes=False) as ws:
         verdict = ws.verify_audit()
         print(verdict.describe())
         if not verdict.ok:
@@ -264,7 +271,7 @@ def cmd_export(args: argparse.Namespace, asker: Passphrases) -> int:
     _check_out(args.out)
     if not args.out.parent.is_dir():
         raise UsageError(f"{args.out.parent}: no such folder.")
-    with _open(args, asker) as ws:
+    with _open(args, asker, changes=False) as ws:
         ids = None
         if args.case:
             ids = [
@@ -286,7 +293,7 @@ def cmd_minutes(args: argparse.Namespace, asker: Passphrases) -> int:
         raise UsageError(f"{args.out.parent}: no such folder.")
     if args.family_checked and not args.sign:
         raise UsageError("--family-checked goes with --sign.")
-    with _open(args, asker) as ws:
+    with _open(args, asker, changes=args.sign) as ws:
         again = asker.ask(f"Passphrase again, to sign as {args.user}: ") if args.sign else None
         if args.family_checked and latest_signed(ws, args.meeting) is None:
             confirm_family_check(ws, args.meeting)
@@ -312,7 +319,7 @@ def cmd_verify(args: argparse.Namespace, asker: Passphrases) -> int:
     elif args.user:
         if not args.workspace_given:
             raise UsageError("--user needs -w.")
-        with _open(args, asker) as ws:
+        with _open(args, asker, changes=False) as ws:
             result = verify_in_workspace(ws, args.file)
     else:
         result = verify_with_published(args.workspace, args.file)
@@ -326,7 +333,7 @@ def cmd_backup(args: argparse.Namespace, asker: Passphrases) -> int:
     _check_out(args.out)
     if not args.out.parent.is_dir():
         raise UsageError(f"{args.out.parent}: no such folder.")
-    with _open(args, asker) as ws:
+    with _open(args, asker, changes=False) as ws:
         manifest = make_backup(ws, args.out)
     print(
         f"Backup written to {args.out} (audit event {manifest['audit_seq']}); it opens only with this workspace's passphrases."

@@ -18,7 +18,7 @@ from models.rules import action_transition_problem, meeting_is_frozen, meeting_t
 from models.text import search_form
 from models.users import Role
 from storage import records
-from storage.errors import InvalidInput, PermissionDenied
+from storage.errors import ChangedElsewhere, InvalidInput, PermissionDenied
 from storage.workspace import Workspace
 
 WRITERS = {Role.ADMIN, Role.CHAIR, Role.MEMBER}
@@ -27,6 +27,34 @@ WRITERS = {Role.ADMIN, Role.CHAIR, Role.MEMBER}
 def _require_writer(ws: Workspace) -> None:
     if not WRITERS & ws.user.roles:
         raise PermissionDenied("This account can read the record but not change it.")
+    ws.require_writable()
+
+
+CHANGED_ELSEWHERE = (
+    "This {0} was changed elsewhere since you opened it, so your changes were not saved; "
+    "they are still on the screen. Reload it to see the other change, then make yours again."
+)
+
+
+def _check_revision(ws: Workspace, key: str, kind: str) -> None:
+    """Inside the save's transaction: refuse a save made against an older revision than
+    the stored one (another window or program saved meanwhile)."""
+    known = ws.seen.get(key)
+    if known is None:
+        return  # not read in this session (a command, an import): nothing to compare
+    case_id = key.split(":", 1)[1] if kind == "case" else _case_of(ws, key)
+    now = records.revisions(ws.conn, case_id).get(key) if case_id else None
+    if now is not None and now != known:
+        raise ChangedElsewhere(CHANGED_ELSEWHERE.format(kind))
+
+
+def _case_of(ws: Workspace, key: str) -> str | None:
+    found = records.load_meeting(ws.conn, key.split(":", 1)[1])
+    return None if found is None else found[0]
+
+
+def _remember(ws: Workspace, case_id: str) -> None:
+    ws.seen.update(records.revisions(ws.conn, case_id))
 
 
 def reference_data(ws: Workspace) -> ReferenceData:
@@ -64,10 +92,12 @@ def save_case(ws: Workspace, case: Case) -> None:
         if existing is not None and existing != case.id:
             raise InvalidInput(f"Another case already has the reference {case.reference!r}.")
         before = records.load_case(ws.conn, case.id)
+        _check_revision(ws, f"case:{case.id}", "case")
         _guard_signed(before, case.meetings)
         action = "case.create" if before is None else "case.update"
         records.store_case(ws.conn, case, records.load_reference(ws.conn))
         ws.record(action, "case", case.id, {"meetings": len(case.meetings)})
+        _remember(ws, case.id)
 
 
 def open_case(ws: Workspace, case_id: str) -> Case:
@@ -77,6 +107,7 @@ def open_case(ws: Workspace, case_id: str) -> Case:
         if case is None:
             raise InvalidInput(f"There is no case {case_id!r}.")
         ws.record("case.view", "case", case_id)
+        _remember(ws, case_id)
     return case
 
 
@@ -86,6 +117,8 @@ def open_meeting(ws: Workspace, meeting_id: str) -> tuple[str, Meeting]:
         if found is None:
             raise InvalidInput(f"There is no meeting {meeting_id!r}.")
         ws.record("meeting.view", "meeting", meeting_id, {"case": found[0]})
+        key = f"meeting:{meeting_id}"
+        ws.seen[key] = records.revisions(ws.conn, found[0])[key]
     return found
 
 
@@ -112,6 +145,8 @@ def save_meeting(ws: Workspace, case_id: str, meeting: Meeting) -> None:
         if case is None:
             raise InvalidInput(f"There is no case {case_id!r}.")
         stored = next((m for m in case.meetings if m.id == meeting.id), None)
+        _check_revision(ws, f"meeting:{meeting.id}", "meeting")
+        before_save = records.revisions(ws.conn, case_id)
         _guard_signed(case, [meeting if m.id == meeting.id else m for m in case.meetings])
         if stored is not None and not meeting_is_frozen(stored):
             _check_changes(stored, meeting)
@@ -137,6 +172,11 @@ def save_meeting(ws: Workspace, case_id: str, meeting: Meeting) -> None:
             meeting.id,
             {"case": case_id},
         )
+        after = records.revisions(ws.conn, case_id)
+        ws.seen[f"meeting:{meeting.id}"] = after[f"meeting:{meeting.id}"]
+        case_key = f"case:{case_id}"
+        if ws.seen.get(case_key) == before_save.get(case_key):  # the case was current here
+            ws.seen[case_key] = after[case_key]
 
 
 def _follow_rag(ws: Workspace, case: Case, meeting: Meeting) -> Case:

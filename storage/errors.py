@@ -49,3 +49,7 @@ class DiskFull(WorkspaceError):
 
 class ChangedElsewhere(WorkspaceError):
     pass
+
+
+class WorkspaceReadOnly(WorkspaceError):
+    pass

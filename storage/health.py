@@ -123,7 +123,12 @@ def check_database(path: Path, key: bytes | bytearray, *, full: bool = True) -> 
             f"The workspace database is damaged: its size ({size:,} bytes) is not whole pages. "
             + ADVICE
         )
-    problem, frames = wal_problem(path.with_name(path.name + "-wal"))
+    wal = path.with_name(path.name + "-wal")
+    problem, frames = wal_problem(wal)
+    if problem:
+        # Another process may be appending to the WAL as it is read: damage must be seen twice.
+        time.sleep(0.05)
+        problem, frames = wal_problem(wal)
     if problem:
         raise DamagedWorkspace(f"The workspace database is damaged: {problem}. " + ADVICE)
     scratch = [path.with_name(path.name + end) for end in ("-wal", "-shm")]

@@ -229,12 +229,20 @@ def _m005_drafts(conn: Connection) -> None:
     )
 
 
+def _m006_revisions(conn: Connection) -> None:
+    # Each save of a case or meeting counts up its revision; a save made against an older
+    # revision than the one stored is refused (storage/cases.py), never silently last-wins.
+    conn.execute("ALTER TABLE cases ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
+    conn.execute("ALTER TABLE meetings ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_core", _m001_core),
     ("002_record", _m002_record),
     ("003_minutes", _m003_minutes),
     ("004_authority", _m004_authority),
     ("005_drafts", _m005_drafts),
+    ("006_revisions", _m006_revisions),
 ]
 
 

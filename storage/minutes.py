@@ -302,6 +302,7 @@ def confirm_family_check(ws: Workspace, meeting_id: str) -> FamilyCheck:
     """
     if Role.CHAIR not in ws.user.roles:
         raise PermissionDenied("Only a chair may confirm the family copy.")
+    ws.require_writable()
     with ws.transaction():
         case, meeting = _load(ws, meeting_id)
         if meeting.status in (MeetingStatus.SIGNED, MeetingStatus.AMENDED):
@@ -315,9 +316,14 @@ def confirm_family_check(ws: Workspace, meeting_id: str) -> FamilyCheck:
             m.model_copy(update={"family_check": check}) if m.id == meeting_id else m
             for m in case.meetings
         ]
+        before = records.revisions(ws.conn, case.id)
         records.store_case(
             ws.conn, case.model_copy(update={"meetings": meetings}), records.load_reference(ws.conn)
         )
+        # This session's own change: what it had read current stays current.
+        for key, revision in records.revisions(ws.conn, case.id).items():
+            if ws.seen.get(key) == before.get(key):
+                ws.seen[key] = revision
         ws.record(
             "minutes.family_check",
             "meeting",

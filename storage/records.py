@@ -41,6 +41,19 @@ def case_id_for_reference(conn: Connection, reference: str) -> str | None:
     return None if row is None else str(row[0])
 
 
+def revisions(conn: Connection, case_id: str) -> dict[str, int]:
+    """The stored revision of a case ("case:ID") and of each of its meetings ("meeting:ID")."""
+    found = {
+        f"case:{case_id}": int(r[0])
+        for r in conn.execute("SELECT revision FROM cases WHERE id = ?", (case_id,))
+    }
+    for meeting_id, revision in conn.execute(
+        "SELECT id, revision FROM meetings WHERE case_id = ?", (case_id,)
+    ):
+        found[f"meeting:{meeting_id}"] = int(revision)
+    return found
+
+
 def load_person(conn: Connection, person_id: str) -> Person | None:
     row = conn.execute("SELECT body FROM people WHERE id = ?", (person_id,)).fetchone()
     return None if row is None else Person.model_validate_json(row[0])
@@ -81,7 +94,7 @@ def store_case(conn: Connection, case: Case, reference: ReferenceData) -> None:
         " children = excluded.children, opened_on = excluded.opened_on,"
         " closed_on = excluded.closed_on, next_meeting = excluded.next_meeting,"
         " retention_date = excluded.retention_date, updated_at = excluded.updated_at,"
-        " body = excluded.body",
+        " body = excluded.body, revision = cases.revision + 1",
         (
             case.id,
             case.reference,
@@ -148,7 +161,8 @@ def _store_meeting_row(
     conn.execute(
         "INSERT INTO meetings (id, case_id, position, type, date, status, body) VALUES (?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT(id) DO UPDATE SET position = excluded.position, type = excluded.type,"
-        " date = excluded.date, status = excluded.status, body = excluded.body"
+        " date = excluded.date, status = excluded.status, body = excluded.body,"
+        " revision = meetings.revision + 1"
         " WHERE meetings.case_id = excluded.case_id",
         (
             meeting.id,

@@ -29,12 +29,18 @@ from storage.errors import (
     WorkspaceBusy,
     WorkspaceExists,
     WorkspaceLocked,
+    WorkspaceReadOnly,
     WrongPassphrase,
 )
 from storage.keychain import Keychain, KeychainState
 from storage.keyslots import KeySlots, folder_is_workspace, new_recovery_key, random_db_key
+from storage.lock import WAIT_SECONDS, WorkspaceLock
 
 DB_NAME = "caseroom.db"
+READ_ONLY_REASON = (
+    "This workspace is open in another Caseroom window or command, so it is open here to read "
+    "only: close the other one to make changes."
+)
 
 
 def _now() -> str:
@@ -62,6 +68,12 @@ class Workspace:
         self._unlock_detail: dict[str, Any] | None = None
         self._check_lock = threading.Lock()
         self._parent: Workspace | None = None
+        self._lock: WorkspaceLock | None = None
+        # Why this session may not change the record (another holds the lock), or None.
+        self.read_only: str | None = None
+        # Revisions of the cases and meetings this session has read: a save against an older
+        # one is refused (storage/cases.py). Shared with the worker views of this workspace.
+        self.seen: dict[str, int] = {}
 
     # --- making and opening ----------------------------------------------------------
     @classmethod
@@ -120,6 +132,8 @@ class Workspace:
                 audit.append(conn, name, "user.create", "user", name, {"roles": sorted(user.roles)})
             identities.publish(conn, folder)
             slots.change(lambda _: [slot, recovery_slot], new=True)
+            lock = WorkspaceLock(folder)
+            lock.acquire(0)
         except BaseException:
             if conn is not None:
                 conn.close()
@@ -129,7 +143,9 @@ class Workspace:
                 for leftover in folder.iterdir():
                     leftover.unlink()
             raise
-        return cls(folder, slots, conn, key, user), recovery
+        ws = cls(folder, slots, conn, key, user)
+        ws._lock = lock
+        return ws, recovery
 
     @classmethod
     def _load_slots(cls, folder: Path) -> KeySlots:
@@ -144,19 +160,33 @@ class Workspace:
 
     @classmethod
     def open(
-        cls, folder: Path, user_name: str, passphrase: str, failed_attempts: int = 0
+        cls,
+        folder: Path,
+        user_name: str,
+        passphrase: str,
+        failed_attempts: int = 0,
+        *,
+        read_only_if_locked: bool = False,
     ) -> Workspace:
-        """Unlock with a passphrase. A wrong one changes nothing on disk."""
+        """Unlock with a passphrase. A wrong one changes nothing on disk.
+
+        While another window or command holds the workspace, this waits briefly and then
+        raises WorkspaceBusy, or with `read_only_if_locked` opens it to read only.
+        """
         slots = cls._load_slots(folder)
         opened = slots.open_user(user_name, passphrase)
         try:
             keys = slots.db_keys(opened)
         finally:
             opened.wipe()
-        return cls._open_first(Path(folder), slots, keys, user_name, "passphrase", failed_attempts)
+        return cls._open_first(
+            Path(folder), slots, keys, user_name, "passphrase", failed_attempts, read_only_if_locked
+        )
 
     @classmethod
-    def open_remembered(cls, folder: Path, user_name: str, keychain: Keychain) -> Workspace | None:
+    def open_remembered(
+        cls, folder: Path, user_name: str, keychain: Keychain, *, read_only_if_locked: bool = False
+    ) -> Workspace | None:
         """Unlock with a key remembered on this computer; None when none is remembered.
 
         A remembered key that no longer opens the workspace is forgotten and reported as
@@ -170,7 +200,9 @@ class Workspace:
         if key is None:
             return None
         try:
-            return cls._open(Path(folder), slots, key, user_name, "keychain", 0)
+            return cls._open(
+                Path(folder), slots, key, user_name, "keychain", 0, read_only_if_locked
+            )
         except DamagedWorkspace as exc:
             keychain.forget(slots.workspace_id, slot_id)
             raise WrongPassphrase(
@@ -197,11 +229,12 @@ class Workspace:
         user_name: str,
         method: str,
         failed: int,
+        read_only_if_locked: bool = False,
     ) -> Workspace:
         """Open with the slot's database key; if a rekey was cut short, with the next one."""
         for i, key in enumerate(keys):
             try:
-                return cls._open(folder, slots, key, user_name, method, failed)
+                return cls._open(folder, slots, key, user_name, method, failed, read_only_if_locked)
             except DamagedWorkspace:
                 if i == len(keys) - 1:
                     raise
@@ -209,14 +242,32 @@ class Workspace:
 
     @classmethod
     def _open(
-        cls, folder: Path, slots: KeySlots, key: bytearray, user_name: str, method: str, failed: int
+        cls,
+        folder: Path,
+        slots: KeySlots,
+        key: bytearray,
+        user_name: str,
+        method: str,
+        failed: int,
+        read_only_if_locked: bool = False,
     ) -> Workspace:
         db = folder / DB_NAME
         # Checked before the read-write connection opens: nothing is written to a damaged
         # database, not even the unlock event (and closing would checkpoint its WAL).
         full = db.stat().st_size <= health.FULL_CHECK_BYTES
         health.check_database(db, key, full=full)
-        conn = open_keyed(db, key)
+        lock = WorkspaceLock(folder)
+        locked = lock.acquire(0 if read_only_if_locked else WAIT_SECONDS)
+        if not locked and not read_only_if_locked:
+            raise WorkspaceBusy(
+                "The workspace is busy: it is open in Caseroom elsewhere (the app or another "
+                "command). Try again when that has finished."
+            )
+        try:
+            conn = open_keyed(db, key)
+        except BaseException:
+            lock.release()
+            raise
         try:
             row = conn.execute("SELECT value FROM meta WHERE key = 'workspace_id'").fetchone()
             if row is None or row[0] != slots.workspace_id:
@@ -236,14 +287,18 @@ class Workspace:
             if failed:
                 detail["failed_attempts_before"] = failed
             ws = cls(folder, slots, conn, key, user)
+            ws._lock = lock
+            ws.read_only = None if lock.held else READ_ONLY_REASON
             ws._unlock_detail = detail
             if full:
                 ws._record_unlock()
         except DatabaseError as exc:
             conn.close()
+            lock.release()
             raise DamagedWorkspace(f"The workspace database is damaged ({exc}).") from exc
         except BaseException:
             conn.close()
+            lock.release()
             raise
         return ws
 
@@ -253,6 +308,11 @@ class Workspace:
             conn = conn or self.conn
             with write_transaction(conn):
                 audit.append(conn, self.user.name, "unlock", "workspace", self.workspace_id, detail)
+
+    @property
+    def check_pending(self) -> bool:
+        """True until a big workspace's full check has passed (writes wait for it)."""
+        return self._unlock_detail is not None
 
     def check_pages(self, conn: Connection | None = None) -> health.HealthReport | None:
         """Finish the full check of a big workspace (the app runs this in the background
@@ -275,7 +335,13 @@ class Workspace:
         conn = open_keyed(self.folder / DB_NAME, key)
         worker = Workspace(self.folder, self.slots, conn, key, self.user)
         worker._parent = self._parent or self
+        worker.read_only, worker.seen = self.read_only, self.seen
         return worker
+
+    def require_writable(self) -> None:
+        """Refuse a change to the record in a session that opened to read only."""
+        if self.read_only:
+            raise WorkspaceReadOnly(self.read_only)
 
     # --- the open workspace ----------------------------------------------------------
     @property
@@ -308,6 +374,8 @@ class Workspace:
             with contextlib.suppress(Exception):
                 self._conn.close()
             self._conn = None
+        if self._lock is not None:
+            self._lock.release()
         for i in range(len(self._key)):
             self._key[i] = 0
 

@@ -279,6 +279,10 @@ class MainWindow(QMainWindow):
         home.open_meeting.connect(self.show_meeting)
         self._push(home)
         self.setWindowTitle(tr("Caseroom — {0}").format(ws.user.display_name))
+        if ws.read_only:
+            self.setWindowTitle(tr("Caseroom — {0} (read-only)").format(ws.user.display_name))
+            self.statusBar().showMessage(tr(ws.read_only))
+        self._finish_check(ws)
         resume, self.resume = self.resume, None
         if resume and resume[0] == ws.user.name:
             for place in resume[1]:
@@ -300,6 +304,25 @@ class MainWindow(QMainWindow):
             elif isinstance(screen, MeetingScreen):
                 places = [("meeting", screen.case.id, screen.meeting.id)]
         return places
+
+    def _finish_check(self, ws: Workspace) -> None:
+        """A big workspace's full page check runs after unlock, off the UI thread; writes
+        wait for it, and damage found locks the window and says so."""
+        from storage.errors import WorkspaceError
+        from ui.operations import run_in_background
+
+        def check() -> None:
+            with ws.for_thread() as worker:
+                ws.check_pages(worker.conn)
+
+        def failed(exc: BaseException) -> None:
+            if self.workspace is ws:
+                self.lock()
+                if isinstance(exc, WorkspaceError):
+                    self.unlock_screen.message.setText(str(exc))
+
+        if ws.check_pending:
+            run_in_background(self, check, lambda _none: None, failed)
 
     def lock(self) -> None:
         if self.workspace is None:

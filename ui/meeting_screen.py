@@ -39,7 +39,7 @@ from models.rules import (
     rag_deadline,
 )
 from storage import cases, meeting_status
-from storage.errors import WorkspaceError
+from storage.errors import ChangedElsewhere, WorkspaceError
 from storage.workspace import Workspace
 from ui.agenda import AGENCY_FIELDS, EITHER_FIELDS, PEOPLE_FIELDS, agenda
 from ui.confirm import confirm
@@ -91,6 +91,10 @@ class MeetingScreen(QWidget):
         self.banner.setObjectName("error")
         self.banner.setWordWrap(True)
         self.banner.hide()
+        # Offered when a save meets a newer revision: what is typed stays until this is pressed.
+        self.reload_button = QPushButton(tr("Reload the saved meeting (drops what is typed here)"))
+        self.reload_button.hide()
+        self.reload_button.clicked.connect(self.reload_saved)
         self.advance_button = QPushButton()
         self.advance_button.clicked.connect(self.advance_status)
         self.reopen_button = QPushButton(tr("Reopen the meeting ({0})").format(REOPEN_KEY))
@@ -150,6 +154,7 @@ class MeetingScreen(QWidget):
         layout.addWidget(self.deadline)
         layout.addWidget(self.notes)
         layout.addWidget(self.banner)
+        layout.addWidget(self.reload_button)
         layout.addLayout(body, 1)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._show_deadline)
@@ -338,8 +343,10 @@ class MeetingScreen(QWidget):
         except WorkspaceError as exc:
             self.banner.setText(str(exc))
             self.banner.show()
+            self.reload_button.setVisible(isinstance(exc, ChangedElsewhere))
             self.keep_draft()
             return False
+        self.reload_button.hide()
         self._drop_draft()
         self.meeting = meeting
         self.case = self.case.model_copy(
@@ -393,6 +400,14 @@ class MeetingScreen(QWidget):
         )
         self._load_all()
         self.meeting_changed.emit(meeting)
+
+    def reload_saved(self) -> None:
+        """Show the meeting as saved elsewhere (after a save was refused as out of date)."""
+        self.case = cases.open_case(self.workspace, self.case.id)
+        _, self.meeting = cases.open_meeting(self.workspace, self.meeting.id)
+        self._load_all()
+        self.banner.hide()
+        self.reload_button.hide()
 
     def after_signing(self) -> None:
         _, self.meeting = cases.open_meeting(self.workspace, self.meeting.id)

@@ -145,11 +145,14 @@ class UnlockScreen(QWidget):
 
         def work() -> Workspace:
             if not passphrase:
-                ws = Workspace.open_remembered(folder, user, keychain)
+                ws = Workspace.open_remembered(folder, user, keychain, read_only_if_locked=True)
                 if ws is None:
                     raise WrongPassphrase("Enter your passphrase.")
                 return ws
-            ws = Workspace.open(folder, user, passphrase, failed_attempts=failed)
+            # A second window on the same workspace opens to read only, and says so.
+            ws = Workspace.open(
+                folder, user, passphrase, failed_attempts=failed, read_only_if_locked=True
+            )
             if remember:
                 ws.remember_key(keychain)
             return ws

@@ -47,7 +47,7 @@ def test_add_user_reset_and_reference_data(qtbot, tmp_path):
     reference = cases.reference_data(ws)
     assert reference.rag_hours["red"] == 2 and reference.idle_lock_minutes == 10
     folder = ws.folder
-    Workspace.open(folder, "αλέξης", "another long one").close()
+    Workspace.open(folder, "αλέξης", "another long one", read_only_if_locked=True).close()
     screen.remove_name.setText("αλέξης")
     screen.remove_pass.setText(PASSPHRASE)
     screen.remove_user()

@@ -328,7 +328,10 @@ def test_case_people_and_chronology_are_edited_in_place(qtbot, window):
     assert not screen.entry_form.errors["date"].isHidden()
     screen.entry_form.editors["date"].widget.setText("2026-11-20")
     screen.add_entry()
-    with Workspace.open(window.unlock_screen.folder, "police", PASS) as ws:
+    # The app holds the workspace; a second opener reads alongside it.
+    with Workspace.open(
+        window.unlock_screen.folder, "police", PASS, read_only_if_locked=True
+    ) as ws:
         saved = cases.open_case(ws, "g1-case31")
     assert "Yusuf Haddad" in [p.name for p in saved.people]
     assert saved.chronology[-1].event == "Seen with Kyle Mercer at the bus station"
