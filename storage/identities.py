@@ -26,6 +26,8 @@ from storage.keyslots import KeySlots, OpenSlot, Slot
 from storage.sealing import Sealed
 
 if TYPE_CHECKING:
+    from cryptography import x509
+
     from reports.authority import Authority
     from reports.signing import SigningIdentity
     from storage.workspace import Workspace
@@ -241,10 +243,12 @@ def _chains_to_anchor(identity: SigningIdentity, roots: list[bytes]) -> bool:
     return False
 
 
-def _issued_by(cert: object, issuer: object) -> bool:
+def _issued_by(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
+    from cryptography.exceptions import InvalidSignature
+
     try:
-        cert.verify_directly_issued_by(issuer)  # type: ignore[attr-defined]
-    except (ValueError, TypeError, Exception):
+        cert.verify_directly_issued_by(issuer)
+    except (ValueError, TypeError, InvalidSignature):
         return False
     return True
 

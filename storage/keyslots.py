@@ -25,6 +25,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import secrets
 import sys
 import uuid
@@ -114,6 +115,11 @@ def parse(raw: bytes) -> SlotFile:
     """A key slot file, checked exactly; DamagedWorkspace names the first fault."""
     if len(raw) > _MAX_FILE_BYTES:
         raise DamagedWorkspace(f"{FILE_NAME} is damaged: larger than a key slot file can be.")
+    if re.search(rb'"version":\s*1\b', raw) and b'"wrapped_key"' in raw:
+        raise DamagedWorkspace(
+            f"{FILE_NAME} was made by an earlier Caseroom whose signing keys any user could read; "
+            "export the cases with that version and import them into a new workspace."
+        )
     try:
         data = SlotFile.model_validate_json(raw)
         fault = _consistency_fault(data)

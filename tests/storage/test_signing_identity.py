@@ -328,3 +328,18 @@ def test_recovery_rotate_replaces_the_recovery_key(made):
         Workspace.open_with_recovery(folder, recovery, "chair")
     Workspace.open_with_recovery(folder, new, "chair").close()
     assert sum(s.kind == "recovery" for s in KeySlots.load(folder).slots) == 1
+
+
+def test_a_passphrase_change_or_reset_forgets_the_remembered_key(made, memory_keyring):
+    folder, recovery, *_ = made
+    keychain = Keychain()
+    for user, passphrase in (("chair", PASSPHRASE), ("police", POLICE)):
+        with Workspace.open(folder, user, passphrase) as ws:
+            assert ws.remember_key(keychain).usable
+    assert len(memory_keyring.store) == 2
+    with Workspace.open(folder, "chair", PASSPHRASE) as ws:
+        ws.change_passphrase(PASSPHRASE, "a changed passphrase", keychain)
+        assert Workspace.open_remembered(folder, "chair", keychain) is None
+        ws.reset_with_recovery(recovery, "police", "police's new passphrase", keychain)
+        assert Workspace.open_remembered(folder, "police", keychain) is None
+    assert not memory_keyring.store
