@@ -59,9 +59,13 @@ class Passphrases:
 
 
 def _open(args: argparse.Namespace, asker: Passphrases):
+    return _open_with(args, asker.ask(f"Passphrase for {args.user}: "))
+
+
+def _open_with(args: argparse.Namespace, passphrase: str):
     from storage.workspace import Workspace
 
-    return Workspace.open(args.workspace, args.user, asker.ask(f"Passphrase for {args.user}: "))
+    return Workspace.open(args.workspace, args.user, passphrase)
 
 
 # --- subcommands -------------------------------------------------------------------------
@@ -186,6 +190,18 @@ def cmd_recovery(args: argparse.Namespace, asker: Passphrases) -> int:
     print(
         "The old recovery key no longer opens this workspace. Keep this one safe; it is shown only once."
     )
+    return 0
+
+
+def cmd_trust_root(args: argparse.Namespace, asker: Passphrases) -> int:
+    from storage.identities import add_organisation_root
+    from storage.verification import read_certificate
+
+    pem = read_certificate(args.file)  # checked before the workspace is touched
+    passphrase = asker.ask(f"Passphrase for {args.user}: ")
+    with _open_with(args, passphrase) as ws:
+        subject = add_organisation_root(ws, pem, passphrase)
+    print(f"This workspace now trusts certificates issued under {subject}.")
     return 0
 
 
@@ -408,6 +424,14 @@ def build_parser() -> argparse.ArgumentParser:
         user=False,
     )
     p.add_argument("--out", type=Path, required=True, metavar="FILE", help="where to write it")
+
+    p = add(
+        "trust-root",
+        cmd_trust_root,
+        "Trust an organisation's root certificate (admin), so its members can sign with the "
+        "organisation's PKCS#12 identity.",
+    )
+    p.add_argument("file", type=Path, metavar="ROOT.pem", help="the organisation's root")
 
     p = add(
         "demo",
