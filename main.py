@@ -9,6 +9,7 @@ stderr and nothing written.
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 import os
 import sys
@@ -68,6 +69,13 @@ def _open_with(args: argparse.Namespace, passphrase: str):
     return Workspace.open(args.workspace, args.user, passphrase)
 
 
+def _check_out(out: Path) -> None:
+    """Before unlocking (which writes an audit event): the output goes outside any workspace."""
+    from storage.outputs import check_output
+
+    check_output(out)
+
+
 # --- subcommands -------------------------------------------------------------------------
 def cmd_init(args: argparse.Namespace, asker: Passphrases) -> int:
     from models.users import Role
@@ -89,10 +97,19 @@ def cmd_init(args: argparse.Namespace, asker: Passphrases) -> int:
 
 
 def cmd_audit(args: argparse.Namespace, asker: Passphrases) -> int:
+    from storage.anchors import check_anchors, read_anchor
+
+    anchors = [read_anchor(path) for path in args.against or []]  # bad files: exit 2, unlocked
     with _open(args, asker) as ws:
         verdict = ws.verify_audit()
         print(verdict.describe())
-        return 0 if verdict.ok else 1
+        if not verdict.ok:
+            return 1
+        if anchors:
+            held = check_anchors(ws.conn, anchors)
+            print(held.describe())
+            return 0 if held.ok else 1
+        return 0
 
 
 def _new_passphrase(asker: Passphrases, user: str) -> str:
@@ -260,6 +277,7 @@ def cmd_export(args: argparse.Namespace, asker: Passphrases) -> int:
     from storage import records
     from storage.bundles import export_bundle
 
+    _check_out(args.out)
     if not args.out.parent.is_dir():
         raise UsageError(f"{args.out.parent}: no such folder.")
     with _open(args, asker) as ws:
@@ -277,12 +295,17 @@ def cmd_export(args: argparse.Namespace, asker: Passphrases) -> int:
 
 def cmd_minutes(args: argparse.Namespace, asker: Passphrases) -> int:
     from models.minutes import Variant
-    from storage.minutes import export_minutes
+    from storage.minutes import confirm_family_check, export_minutes, latest_signed
 
+    _check_out(args.out)
     if not args.out.parent.is_dir():
         raise UsageError(f"{args.out.parent}: no such folder.")
+    if args.family_checked and not args.sign:
+        raise UsageError("--family-checked goes with --sign.")
     with _open(args, asker) as ws:
         again = asker.ask(f"Passphrase again, to sign as {args.user}: ") if args.sign else None
+        if args.family_checked and latest_signed(ws, args.meeting) is None:
+            confirm_family_check(ws, args.meeting)
         what = export_minutes(ws, args.meeting, Variant(args.variant), args.out, again)
     print(f"Wrote the {args.variant} minutes ({what}) to {args.out}.")
     return 0
@@ -316,6 +339,7 @@ def cmd_verify(args: argparse.Namespace, asker: Passphrases) -> int:
 def cmd_backup(args: argparse.Namespace, asker: Passphrases) -> int:
     from storage.backup import make_backup
 
+    _check_out(args.out)
     if not args.out.parent.is_dir():
         raise UsageError(f"{args.out.parent}: no such folder.")
     with _open(args, asker) as ws:
@@ -328,7 +352,9 @@ def cmd_backup(args: argparse.Namespace, asker: Passphrases) -> int:
 
 def cmd_restore(args: argparse.Namespace, asker: Passphrases) -> int:
     from storage.backup import restore_backup
+    from storage.outputs import check_new_workspace
 
+    check_new_workspace(args.workspace)
     events = restore_backup(
         args.file, args.workspace, args.user, asker.ask(f"Passphrase for {args.user}: ")
     )
@@ -382,8 +408,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--agency", help="the user's agency")
     p.add_argument("--role", choices=ROLES, default="chair", help="an extra role (default: chair)")
 
-    p = add("audit", cmd_audit, "Check the audit log's hash chain: exit 0 intact, 1 broken.")
+    p = add(
+        "audit",
+        cmd_audit,
+        "Check the audit log: its protecting triggers and hash chain, and with --against the "
+        "checkpoints that signed minutes PDFs and backups carry. Exit 0 intact, 1 not.",
+    )
     p.add_argument("action", choices=("verify",), help="what to do with the audit log")
+    p.add_argument(
+        "--against",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="signed minutes PDFs or backups whose checkpoint must be in the chain",
+    )
 
     p = add(
         "passwd",
@@ -469,6 +507,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--sign", action="store_true", help="sign first (chair only; asks for the passphrase again)"
     )
+    p.add_argument(
+        "--family-checked",
+        action="store_true",
+        help="with --sign: I have checked what the family will receive (recorded in the audit "
+        "log and printed in the professional copy)",
+    )
 
     p = add("backup", cmd_backup, "Write an encrypted backup of the workspace to one file.")
     p.add_argument(
@@ -500,6 +544,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from storage.hardening import forbid_core_dumps
+
+    forbid_core_dumps()  # before any key or passphrase is in memory
     from storage.connection import DatabaseError
     from storage.errors import WorkspaceError
 
@@ -515,9 +562,17 @@ def main(argv: list[str] | None = None) -> int:
     except (UsageError, WorkspaceError) as exc:
         _fail(str(exc))
     except DatabaseError as exc:
-        _fail(f"The workspace database is damaged or unreadable ({exc}).")
+        if "is full" in str(exc):  # SQLITE_FULL outside a transaction (a backup's copy)
+            _fail(
+                "The disk is full: nothing of this change was saved. Free some space and try again."
+            )
+        else:
+            _fail(f"The workspace database is damaged or unreadable ({exc}).")
     except OSError as exc:
-        _fail(f"{exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}.")
+        if exc.errno == errno.ENOSPC:
+            _fail("The disk is full: nothing was written. Free some space and try again.")
+        else:
+            _fail(f"{exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}.")
     except KeyboardInterrupt:
         _fail("Interrupted; nothing more was changed.")
     except (

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
@@ -17,11 +18,12 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
 from pyhanko.sign.fields import MDPPerm, SigFieldSpec, SigSeedSubFilter
-from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+from reports.archival import ArchivalWriter, stamp_style
+from reports.pdf_parts import DEFAULT_TIME_ZONE, lay_time
 
 
 @dataclass(frozen=True)
@@ -106,9 +108,11 @@ def sign_pdf(
     reason: str,
     location: str,
     signer_name: str,
+    signed_at: datetime | None = None,
+    time_zone: str = DEFAULT_TIME_ZONE,
 ) -> bytes:
     """Certify `pdf`: PAdES, no changes permitted, visible on `page` in `box`."""
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    writer = ArchivalWriter(io.BytesIO(pdf))
     fields.append_signature_field(writer, SigFieldSpec("ChairSignature", on_page=page, box=box))
     meta = signers.PdfSignatureMetadata(
         field_name="ChairSignature",
@@ -120,12 +124,9 @@ def sign_pdf(
         location=location,
         name=signer_name,
     )
-    style = TextStampStyle(
-        # The stamp's standard font covers Latin-1 only: the signer's name, in any script,
-        # is printed above it in DejaVu by the minutes themselves.
-        stamp_text="Digitally signed\n%(ts)s\nCertified: no changes permitted"
-    )
+    when = lay_time(signed_at or datetime.now(UTC), time_zone)
+    style = stamp_style(signer_name, when)
     pdf_signer = signers.PdfSigner(meta, signer=_signer(identity), stamp_style=style)
     out = io.BytesIO()
-    pdf_signer.sign_pdf(writer, output=out)
+    pdf_signer.sign_pdf(writer, output=out, appearance_text_params={"when": when})
     return out.getvalue()

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Final, Literal
 
 from cryptography.exceptions import InvalidTag
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from models.text import normalise_name
 from storage.atomic import write_atomic
@@ -70,6 +70,7 @@ RECOVERY_BYTES = 20
 _RECOVERY_NAME = "\x00recovery"  # no typed user name can contain a NUL
 _MAX_FILE_BYTES = 1024 * 1024
 _STRICT = ConfigDict(extra="forbid", frozen=True, strict=True)
+MIN_SALT_BYTES = 8
 
 DB_KEY = "database key"
 AUTHORITY_KEY = "authority key"
@@ -82,6 +83,14 @@ class Argon2Params(BaseModel):
     memory_kib: int = Field(ge=MEMORY_KIB, le=MAX_MEMORY_KIB)
     parallelism: int = Field(ge=PARALLELISM, le=64)
     salt: B64
+
+    @field_validator("salt")
+    @classmethod
+    def _salt_size(cls, value: str) -> str:
+        # Argon2 refuses a salt under 8 bytes; found here, it is a damaged file, not a crash.
+        if not MIN_SALT_BYTES <= len(unb64(value)) <= 1024:
+            raise ValueError(f"a key slot's salt must be {MIN_SALT_BYTES} to 1024 bytes")
+        return value
 
 
 class Slot(BaseModel):

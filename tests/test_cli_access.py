@@ -6,6 +6,7 @@ import pytest
 
 from storage import cases
 from storage.demo import demo_cases
+from storage.minutes import confirm_family_check
 from storage.workspace import Workspace
 from tests.conftest import PASSPHRASE, snapshot_files
 from tests.test_cli import cli, one_line_error
@@ -17,6 +18,7 @@ def with_case(made_workspace):
     with Workspace.open(folder, "chair", PASSPHRASE) as ws:
         case = list(demo_cases(6))[3]
         cases.save_case(ws, case)
+        confirm_family_check(ws, case.meetings[0].id)
     return folder, recovery, case.meetings[0].id
 
 

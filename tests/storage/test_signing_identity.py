@@ -32,7 +32,7 @@ from storage.errors import (
 )
 from storage.keychain import Keychain
 from storage.keyslots import FILE_NAME, KeySlots
-from storage.minutes import export_minutes, sign_minutes
+from storage.minutes import confirm_family_check, export_minutes, sign_minutes
 from storage.verification import verify_in_workspace, verify_with_published, verify_with_trust
 from storage.workspace import Workspace
 from tests.conftest import PASSPHRASE
@@ -69,6 +69,7 @@ def template(tmp_path_factory):
         )
         case = list(demo_cases(6))[3]
         cases.save_case(ws, case)
+        confirm_family_check(ws, case.meetings[0].id)
     return folder, recovery, case.meetings[0].id, case.meetings
 
 
