@@ -69,7 +69,8 @@ def template(tmp_path_factory):
         )
         case = list(demo_cases(6))[3]
         cases.save_case(ws, case)
-        confirm_family_check(ws, case.meetings[0].id)
+        for meeting in case.meetings:
+            confirm_family_check(ws, meeting.id)  # these tests are about who may sign
     return folder, recovery, case.meetings[0].id, case.meetings
 
 
