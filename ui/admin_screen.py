@@ -218,7 +218,11 @@ class AdminScreen(QWidget):
         finally:
             self.recovery.clear()
             self.reset_pass.clear()
-        self.user_message.setText(tr("Passphrase set for {0}.").format(self.reset_user.text()))
+        self.user_message.setText(
+            tr(
+                "Passphrase set for {0}, with a new signing certificate (the old one is revoked)."
+            ).format(self.reset_user.text())
+        )
 
     # --- reference data ------------------------------------------------------------------
     def _reference_tab(self) -> QWidget:
