@@ -265,6 +265,8 @@ def test_removing_a_user_takes_their_access_away(made, tmp_path, memory_keyring)
         ws.remember_key(keychain)
         opened = ws.slots.open_user("deputy", DEPUTY)
         kept = identities.unseal_identity(ws.conn, ws.slots, opened, "deputy")  # a leaver's copy
+        # Signed before the removal but never stored: what a backdated claim looks like.
+        (tmp_path / "unstored.pdf").write_bytes(_sign_draft(ws, meetings[0].id, kept))
     old_slots = (folder / FILE_NAME).read_bytes()
     old_key = KeySlots.load(folder).unlock("deputy", DEPUTY)
     assert memory_keyring.store
@@ -280,6 +282,8 @@ def test_removing_a_user_takes_their_access_away(made, tmp_path, memory_keyring)
         )
         (tmp_path / "after.pdf").write_bytes(_sign_draft(ws, meetings[0].id, kept))
         assert verify_in_workspace(ws, tmp_path / "after.pdf").verdict is Verdict.REVOKED
+        unstored = verify_in_workspace(ws, tmp_path / "unstored.pdf")
+        assert unstored.verdict is Verdict.REVOKED and "never stored" in unstored.detail
     assert not memory_keyring.store  # every remembered (old) key is forgotten
     with pytest.raises(UnknownUser):
         Workspace.open(folder, "deputy", DEPUTY)
