@@ -62,14 +62,13 @@ class Passphrases:
 def _open(args: argparse.Namespace, asker: Passphrases, changes: bool = True):
     """Unlock for a command. One that changes the record waits briefly for the app (or
     another command) to let go, then says busy; one that only reads opens alongside."""
+    return _open_with(args, asker.ask(f"Passphrase for {args.user}: "), changes)
+
+
+def _open_with(args: argparse.Namespace, passphrase: str, changes: bool = True):
     from storage.workspace import Workspace
 
-    return Workspace.open(
-        args.workspace,
-        args.user,
-        asker.ask(f"Passphrase for {args.user}: "),
-        read_only_if_locked=not changes,
-    )
+    return Workspace.open(args.workspace, args.user, passphrase, read_only_if_locked=not changes)
 
 
 def _check_out(out: Path) -> None:
@@ -210,6 +209,18 @@ def cmd_recovery(args: argparse.Namespace, asker: Passphrases) -> int:
     print(
         "The old recovery key no longer opens this workspace. Keep this one safe; it is shown only once."
     )
+    return 0
+
+
+def cmd_trust_root(args: argparse.Namespace, asker: Passphrases) -> int:
+    from storage.identities import add_organisation_root
+    from storage.verification import read_certificate
+
+    pem = read_certificate(args.file)  # checked before the workspace is touched
+    passphrase = asker.ask(f"Passphrase for {args.user}: ")
+    with _open_with(args, passphrase) as ws:
+        subject = add_organisation_root(ws, pem, passphrase)
+    print(f"This workspace now trusts certificates issued under {subject}.")
     return 0
 
 
@@ -453,6 +464,14 @@ def build_parser() -> argparse.ArgumentParser:
         user=False,
     )
     p.add_argument("--out", type=Path, required=True, metavar="FILE", help="where to write it")
+
+    p = add(
+        "trust-root",
+        cmd_trust_root,
+        "Trust an organisation's root certificate (admin), so its members can sign with the "
+        "organisation's PKCS#12 identity.",
+    )
+    p.add_argument("file", type=Path, metavar="ROOT.pem", help="the organisation's root")
 
     p = add(
         "demo",

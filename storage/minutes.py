@@ -123,8 +123,8 @@ def sign_minutes(
     problem = text_problem(addendum, 20_000)
     if problem:
         raise InvalidInput(f"Addendum {problem}.")
-    # Signing asks for the passphrase again: it opens the user's slot, and only that opens
-    # their signing key (sealed to the slot; the database key alone does not).
+    # Signing asks for the passphrase again: it opens the user's key slot, and only that
+    # opens their signing key (sealed to the slot; the database key alone does not).
     ws.slots.refresh()
     opened = ws.slots.open_user(ws.user.name, passphrase)
     try:

@@ -18,7 +18,7 @@ from reports.minutes_pdf import render_minutes
 from reports.pdf_parts import lay_time
 from reports.signing import sign_pdf
 from storage.demo import demo_cases
-from tests.identities import self_signed_identity as make_identity
+from tests.identities import issued_identity
 
 SIGNED_AT = datetime(2026, 11, 25, 14, 34, 5, tzinfo=UTC)
 HEAD = "c0ffee" + "ab" * 29
@@ -45,7 +45,7 @@ def _sign(snapshot, variant):
     rendered = render_minutes(snapshot, variant)
     return sign_pdf(
         rendered.pdf,
-        make_identity(snapshot.signer_name),
+        issued_identity(snapshot.signer_name)[0],
         page=rendered.signature_page,
         box=rendered.signature_box,
         reason="Approved minutes, version 1",

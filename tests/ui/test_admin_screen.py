@@ -53,5 +53,13 @@ def test_add_user_reset_and_reference_data(qtbot, tmp_path):
     screen.remove_user()
     assert "Removed" in screen.user_message.text(), screen.user_message.text()
     assert [u.name for u in ws.users()] == ["chair"]
+    from tests.identities import issued_identity
+
+    _, org = issued_identity("Someone", agency="Northgate Council")
+    (tmp_path / "org.pem").write_bytes(org.root_pem)
+    screen.trust_root(tmp_path / "org.pem", "wrong passphrase")
+    assert "Wrong passphrase" in screen.user_message.text()
+    screen.trust_root(tmp_path / "org.pem", PASSPHRASE)
+    assert "Now trusted" in screen.user_message.text()
     ws.close()
     Workspace.open(folder, "chair", PASSPHRASE).close()
