@@ -12,7 +12,7 @@ import pypdf
 import pytest
 
 from models.minutes import Variant, build_snapshot
-from reports.archival import ICC_PROFILE, read_checkpoint
+from reports.archival import ICC_PROFILE, read_checkpoint, signature_stamp
 from reports.minutes_pdf import render_minutes
 from reports.pdf_parts import lay_time
 from reports.signing import make_identity, sign_pdf
@@ -184,6 +184,16 @@ def test_stamp_prints_a_name_in_any_script(tmp_path):
     if shutil.which("pdftotext"):
         assert f"Digitally signed by {name}" in _text(pdf, tmp_path)
     assert read_checkpoint(pdf) is not None
+
+
+def test_stamp_never_uses_the_empty_notdef_glyph():
+    """A character no bundled font has prints as U+FFFD, in the stamp as in the text."""
+    style, text = signature_stamp("Dana 漢字 Whitfield", "25 November 2026, 14:34 GMT")
+    assert text["signer"] == "Dana \ufffd\ufffd Whitfield"
+    assert style.stamp_text % text == (
+        "Digitally signed by Dana \ufffd\ufffd Whitfield\n25 November 2026, 14:34 GMT\n"
+        "Certified: no changes permitted"
+    )
 
 
 @pytest.mark.skipif(shutil.which("pdfsig") is None, reason="poppler-utils (pdfsig) not installed")
