@@ -9,6 +9,7 @@ stderr and nothing written.
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 import os
 import sys
@@ -62,6 +63,13 @@ def _open(args: argparse.Namespace, asker: Passphrases):
     from storage.workspace import Workspace
 
     return Workspace.open(args.workspace, args.user, asker.ask(f"Passphrase for {args.user}: "))
+
+
+def _check_out(out: Path) -> None:
+    """Before unlocking (which writes an audit event): the output goes outside any workspace."""
+    from storage.outputs import check_output
+
+    check_output(out)
 
 
 # --- subcommands -------------------------------------------------------------------------
@@ -170,6 +178,7 @@ def cmd_export(args: argparse.Namespace, asker: Passphrases) -> int:
     from storage import records
     from storage.bundles import export_bundle
 
+    _check_out(args.out)
     if not args.out.parent.is_dir():
         raise UsageError(f"{args.out.parent}: no such folder.")
     with _open(args, asker) as ws:
@@ -187,12 +196,17 @@ def cmd_export(args: argparse.Namespace, asker: Passphrases) -> int:
 
 def cmd_minutes(args: argparse.Namespace, asker: Passphrases) -> int:
     from models.minutes import Variant
-    from storage.minutes import export_minutes
+    from storage.minutes import confirm_family_check, export_minutes, latest_signed
 
+    _check_out(args.out)
     if not args.out.parent.is_dir():
         raise UsageError(f"{args.out.parent}: no such folder.")
+    if args.family_checked and not args.sign:
+        raise UsageError("--family-checked goes with --sign.")
     with _open(args, asker) as ws:
         again = asker.ask(f"Passphrase again, to sign as {args.user}: ") if args.sign else None
+        if args.family_checked and latest_signed(ws, args.meeting) is None:
+            confirm_family_check(ws, args.meeting)
         what = export_minutes(ws, args.meeting, Variant(args.variant), args.out, again)
     print(f"Wrote the {args.variant} minutes ({what}) to {args.out}.")
     return 0
@@ -216,6 +230,7 @@ def cmd_verify(args: argparse.Namespace, asker: Passphrases) -> int:
 def cmd_backup(args: argparse.Namespace, asker: Passphrases) -> int:
     from storage.backup import make_backup
 
+    _check_out(args.out)
     if not args.out.parent.is_dir():
         raise UsageError(f"{args.out.parent}: no such folder.")
     with _open(args, asker) as ws:
@@ -228,7 +243,9 @@ def cmd_backup(args: argparse.Namespace, asker: Passphrases) -> int:
 
 def cmd_restore(args: argparse.Namespace, asker: Passphrases) -> int:
     from storage.backup import restore_backup
+    from storage.outputs import check_new_workspace
 
+    check_new_workspace(args.workspace)
     events = restore_backup(
         args.file, args.workspace, args.user, asker.ask(f"Passphrase for {args.user}: ")
     )
@@ -341,6 +358,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--sign", action="store_true", help="sign first (chair only; asks for the passphrase again)"
     )
+    p.add_argument(
+        "--family-checked",
+        action="store_true",
+        help="with --sign: I have checked what the family will receive (recorded in the audit "
+        "log and printed in the professional copy)",
+    )
 
     p = add("backup", cmd_backup, "Write an encrypted backup of the workspace to one file.")
     p.add_argument(
@@ -386,9 +409,17 @@ def main(argv: list[str] | None = None) -> int:
     except (UsageError, WorkspaceError) as exc:
         _fail(str(exc))
     except DatabaseError as exc:
-        _fail(f"The workspace database is damaged or unreadable ({exc}).")
+        if "is full" in str(exc):  # SQLITE_FULL outside a transaction (a backup's copy)
+            _fail(
+                "The disk is full: nothing of this change was saved. Free some space and try again."
+            )
+        else:
+            _fail(f"The workspace database is damaged or unreadable ({exc}).")
     except OSError as exc:
-        _fail(f"{exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}.")
+        if exc.errno == errno.ENOSPC:
+            _fail("The disk is full: nothing was written. Free some space and try again.")
+        else:
+            _fail(f"{exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}.")
     except KeyboardInterrupt:
         _fail("Interrupted; nothing more was changed.")
     except (

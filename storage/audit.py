@@ -108,6 +108,22 @@ def append(
     detail: dict[str, Any] | None = None,
 ) -> Checkpoint:
     """Append one event. Call inside the write transaction of the change it records."""
+    return insert(conn, prepare(conn, user, action, entity, entity_id, detail))
+
+
+def prepare(
+    conn: Connection,
+    user: str,
+    action: str,
+    entity: str = "workspace",
+    entity_id: str = "",
+    detail: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The next event as it will be stored, hash included, without storing it.
+
+    Signing puts the event's checkpoint into the PDF before the event is written; `insert`
+    then stores it only if the chain's head is still the one it was made on.
+    """
     head = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
     prev_seq, prev_hash = (head[0], head[1]) if head else (0, GENESIS)
     row: dict[str, Any] = {
@@ -121,6 +137,11 @@ def append(
     }
     row["prev_hash"] = prev_hash
     row["hash"] = row_hash(prev_hash, row)
+    return row
+
+
+def insert(conn: Connection, row: dict[str, Any]) -> Checkpoint:
+    """Store a prepared event (the chain trigger refuses it if the head has moved)."""
     conn.execute(
         "INSERT INTO audit_log (seq, at, user, action, entity, entity_id, detail, prev_hash, hash)"
         " VALUES (:seq, :at, :user, :action, :entity, :entity_id, :detail, :prev_hash, :hash)",

@@ -7,10 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models.bundle import MAX_BUNDLE_BYTES, Bundle, BundleError, dump_bundle, parse_bundle
+from models.case import Case
+from models.people import Place
 from storage import records
-from storage.atomic import write_atomic
 from storage.cases import WRITERS
+from storage.connection import Connection, IntegrityError
 from storage.errors import InvalidInput, PermissionDenied
+from storage.outputs import check_output, write_output
 from storage.workspace import Workspace
 
 
@@ -55,8 +58,25 @@ def import_bundle(
     """Add every case of the bundle in one transaction, or nothing at all."""
     if not WRITERS & ws.user.roles:
         raise PermissionDenied("This account can read the record but not change it.")
+    try:
+        return _import(ws, bundle, source, progress)
+    except IntegrityError as exc:  # a clash the checks above did not foresee: still words
+        raise InvalidInput(
+            f"The bundle clashes with a record already in this workspace ({exc}); "
+            "nothing was imported."
+        ) from exc
+
+
+def _import(
+    ws: Workspace,
+    bundle: Bundle,
+    source: str,
+    progress: Callable[[int, int], None] | None,
+) -> ImportSummary:
     conn = ws.conn
     total = len(bundle.cases)
+    places_seen: dict[str, Place] = {}
+    actions_seen: dict[str, str] = {}
     with ws.transaction():
         reference = records.load_reference(conn)
         for i, case in enumerate(bundle.cases):
@@ -75,6 +95,7 @@ def import_bundle(
                     raise InvalidInput(
                         f"{where}.people[{j}]: person {person.id!r} is already in this workspace with other details; nothing was imported."
                     )
+            _check_shared(conn, case, where, places_seen, actions_seen)
             for j, meeting in enumerate(case.meetings):
                 if records.load_meeting(conn, meeting.id) is not None:
                     raise InvalidInput(
@@ -95,8 +116,37 @@ def import_bundle(
     return summary
 
 
+def _check_shared(
+    conn: Connection,
+    case: Case,
+    where: str,
+    places_seen: dict[str, Place],
+    actions_seen: dict[str, str],
+) -> None:
+    """Places are shared between cases and action ids are unique across them: a bundle may
+    neither change a place other cases use nor reuse another case's action id."""
+    for j, place in enumerate(case.places):
+        known = places_seen.get(place.id) or records.load_place(conn, place.id)
+        if known is not None and known != place:
+            raise InvalidInput(
+                f"{where}.places[{j}]: place {place.id!r} is already in this workspace (or this "
+                "bundle) with other details; nothing was imported."
+            )
+        places_seen[place.id] = place
+    for j, meeting in enumerate(case.meetings):
+        for k, action in enumerate(meeting.actions):
+            owner = actions_seen.get(action.id) or records.action_case(conn, action.id)
+            if owner is not None and owner != case.id:
+                raise InvalidInput(
+                    f"{where}.meetings[{j}].actions[{k}].id: action {action.id!r} already belongs "
+                    f"to case {owner!r}; nothing was imported."
+                )
+            actions_seen[action.id] = case.id
+
+
 def export_bundle(ws: Workspace, out: Path, case_ids: list[str] | None = None) -> int:
     """Write the chosen cases (all when None) to `out`, atomically; return how many."""
+    check_output(out)
     conn = ws.conn
     ids = records.case_ids(conn) if case_ids is None else case_ids
     cases = []
@@ -113,5 +163,5 @@ def export_bundle(ws: Workspace, out: Path, case_ids: list[str] | None = None) -
             ws.workspace_id,
             {"cases": ids if len(ids) <= 20 else len(ids), "file": out.name},
         )
-        write_atomic(out, data)
+        write_output(out, data)
     return len(cases)

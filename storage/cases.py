@@ -115,6 +115,10 @@ def save_meeting(ws: Workspace, case_id: str, meeting: Meeting) -> None:
         _guard_signed(case, [meeting if m.id == meeting.id else m for m in case.meetings])
         if stored is not None and not meeting_is_frozen(stored):
             _check_changes(stored, meeting)
+        # The family-copy check is set only by the chair's confirmation, never by a save.
+        meeting = meeting.model_copy(
+            update={"family_check": stored.family_check if stored is not None else None}
+        )
         case = _follow_rag(ws, case, meeting)
         others = [m for m in case.meetings if m.id != meeting.id]
         is_new = len(others) == len(case.meetings)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import sqlcipher3.dbapi2 as sqlcipher
 
-from storage.errors import DamagedWorkspace, WorkspaceBusy
+from storage.errors import DamagedWorkspace, DiskFull, WorkspaceBusy
 
 if TYPE_CHECKING:  # sqlcipher3 ships no type hints; its API is sqlite3's
     from sqlite3 import Connection as Connection
@@ -96,6 +96,14 @@ def open_keyed(path: Path, key: bytes | bytearray, *, new: bool = False) -> Conn
         raise
 
 
+DISK_FULL = "The disk is full: nothing of this change was saved. Free some space and try again."
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """SQLITE_FULL: the disk (or the database's page limit) has no room for the change."""
+    return isinstance(exc, OperationalError) and "is full" in str(exc)
+
+
 @contextlib.contextmanager
 def write_transaction(conn: Connection) -> Iterator[Connection]:
     """One write transaction: BEGIN IMMEDIATE takes the write lock up front, so a busy
@@ -110,14 +118,31 @@ def write_transaction(conn: Connection) -> Iterator[Connection]:
         raise
     try:
         yield conn
-    except BaseException:
+    except BaseException as exc:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
+        if is_disk_full(exc):
+            raise DiskFull(DISK_FULL) from exc
         raise
     else:
         try:
             conn.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            if is_disk_full(exc):
+                raise DiskFull(DISK_FULL) from exc
             raise
+
+
+@contextlib.contextmanager
+def read_transaction(conn: Connection) -> Iterator[Connection]:
+    """One consistent read: every query inside sees the same committed state (under WAL,
+    writers carry on meanwhile)."""
+    conn.execute("BEGIN")
+    try:
+        conn.execute("SELECT 1 FROM sqlite_schema LIMIT 1").fetchall()  # the snapshot starts here
+        yield conn
+    finally:
+        if conn.in_transaction:
+            conn.execute("COMMIT")

@@ -41,3 +41,11 @@ class InvalidInput(WorkspaceError):
 
 class WorkspaceLocked(WorkspaceError):
     pass
+
+
+class DiskFull(WorkspaceError):
+    pass
+
+
+class ChangedElsewhere(WorkspaceError):
+    pass

@@ -24,7 +24,7 @@ from typing import Annotated
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from models.text import normalise_name
 from storage.atomic import write_atomic
@@ -41,6 +41,7 @@ _MAX_MEMORY_KIB = 4 * 1024 * 1024  # a tampered file must not make unlock eat th
 RECOVERY_BYTES = 20
 _RECOVERY_NAME = "\x00recovery"  # no typed user name can contain a NUL
 _MAX_FILE_BYTES = 1024 * 1024
+MIN_SALT_BYTES = 8
 
 
 def _b64(data: bytes) -> str:
@@ -61,6 +62,14 @@ class Argon2Params(BaseModel):
     memory_kib: int = Field(ge=MEMORY_KIB, le=_MAX_MEMORY_KIB)
     parallelism: int = Field(ge=PARALLELISM, le=64)
     salt: B64
+
+    @field_validator("salt")
+    @classmethod
+    def _salt_size(cls, value: str) -> str:
+        # Argon2 refuses a salt under 8 bytes; found here, it is a damaged file, not a crash.
+        if not MIN_SALT_BYTES <= len(_unb64(value)) <= 1024:
+            raise ValueError(f"a key slot's salt must be {MIN_SALT_BYTES} to 1024 bytes")
+        return value
 
 
 class Slot(BaseModel):

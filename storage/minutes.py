@@ -6,15 +6,20 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
-from models.meeting import MeetingStatus
+from models.case import Case
+from models.family_copy import FamilyCheck, family_fingerprint
+from models.meeting import Meeting, MeetingStatus
 from models.minutes import MinutesSnapshot, Variant, build_snapshot, signing_problem
+from models.reference import ReferenceData
 from models.rules import meeting_chronology_entry
 from models.text import ShortText, text_problem
 from models.users import Role
 from storage import audit, identities, records
-from storage.atomic import write_atomic
+from storage.connection import read_transaction
 from storage.errors import InvalidInput, PermissionDenied
+from storage.outputs import check_output, write_output
 from storage.workspace import Workspace
 
 
@@ -63,15 +68,17 @@ def draft_pdf(ws: Workspace, meeting_id: str, variant: Variant) -> bytes:
     """An unsigned draft of the minutes as they stand (for preview; not the record)."""
     from reports.minutes_pdf import render_minutes
 
-    case, meeting = _load(ws, meeting_id)
-    head = audit.checkpoint(ws.conn)
-    reference = records.load_reference(ws.conn)
+    with read_transaction(ws.conn):  # one consistent state, read while others may write
+        case, meeting = _load(ws, meeting_id)
+        head = audit.checkpoint(ws.conn)
+        reference = records.load_reference(ws.conn)
+        marking = reference.protective_marking
     snapshot = build_snapshot(
         case,
         meeting,
         version=0,
-        protective_marking=reference.protective_marking + " — DRAFT",
-        time_zone=reference.time_zone,
+        reference=reference,
+        protective_marking=marking + " — DRAFT",
         signer_name="",
         signer_role="",
         signed_at=datetime.now(UTC),
@@ -81,24 +88,59 @@ def draft_pdf(ws: Workspace, meeting_id: str, variant: Variant) -> bytes:
     return render_minutes(snapshot, variant).pdf
 
 
+# Signing is retried this many times when other work lands while it builds the PDFs.
+_SIGN_ATTEMPTS = 3
+
+
+@dataclass(frozen=True)
+class _Frozen:
+    """What signing read, in one read transaction, and the audit event it will write."""
+
+    case: Case
+    meeting: Meeting
+    previous: SignedMinutes | None
+    identity: Any
+    reference: ReferenceData
+    event: dict[str, Any]
+
+
 def sign_minutes(
     ws: Workspace, meeting_id: str, passphrase: str, addendum: str = ""
 ) -> SignedMinutes:
-    """Freeze the minutes, build both variants, certify both, store them: one transaction.
+    """Freeze the minutes, build both variants, certify both, store them.
 
-    Asking again for signed minutes returns the stored ones; a change after signing is a
-    signed addendum that refers to the version it amends.
+    The snapshot is frozen in a read transaction; the PDFs are built and signed outside any
+    transaction (seconds, during which the app may save other work); the result is stored in
+    a short write transaction that first checks the meeting and the audit head are as they
+    were frozen. If other work landed meanwhile, signing starts again from a new freeze; if
+    the meeting itself changed, nothing is signed. Asking again for signed minutes returns
+    the stored ones; a change after signing is a signed addendum that refers to the version
+    it amends.
     """
-    from reports.minutes_pdf import render_minutes
-    from reports.signing import sign_pdf
-
     if Role.CHAIR not in ws.user.roles:
         raise PermissionDenied("Only a chair may sign minutes.")
     problem = text_problem(addendum, 20_000)
     if problem:
         raise InvalidInput(f"Addendum {problem}.")
     ws.slots.unlock(ws.user.name, passphrase)  # signing asks for the passphrase again
-    with ws.transaction():
+    for _attempt in range(_SIGN_ATTEMPTS):
+        frozen = _freeze(ws, meeting_id, addendum)
+        if isinstance(frozen, SignedMinutes):
+            return frozen
+        snapshot, pdfs = _build_and_sign(ws, frozen, addendum)
+        with ws.transaction():
+            if not _unchanged(ws, frozen):
+                continue
+            signed = _store_signed(ws, frozen, snapshot, pdfs)
+        return signed
+    raise InvalidInput(
+        "The workspace kept changing while the minutes were being signed; nothing was signed. "
+        "Sign again."
+    )
+
+
+def _freeze(ws: Workspace, meeting_id: str, addendum: str) -> _Frozen | SignedMinutes:
+    with read_transaction(ws.conn):
         case, meeting = _load(ws, meeting_id)
         previous = latest_signed(ws, meeting_id)
         if previous is not None and not addendum.strip():
@@ -112,70 +154,110 @@ def sign_minutes(
         if identity is None:
             raise InvalidInput("You have no signing identity: ask the admin to make or import one.")
         version = 1 if previous is None else previous.version + 1
-        point = ws.record(
-            "minutes.sign", "meeting", meeting_id, {"version": version, "case": case.id}
-        )
-        role = (
-            "Chair"
-            if meeting.chair.strip().casefold() == ws.user.display_name.casefold()
-            else "Signing chair"
-        )
-        reference = records.load_reference(ws.conn)
-        snapshot = build_snapshot(
-            case,
-            meeting,
-            version=version,
-            amends_version=previous.version if previous else None,
-            addendum=addendum,
-            protective_marking=reference.protective_marking,
-            signer_name=ws.user.display_name,
-            signer_role=role,
-            signer_agency=ws.user.agency,
-            time_zone=reference.time_zone,
-            signed_at=datetime.now(UTC).replace(microsecond=0),
-            audit_seq=point.seq,
-            audit_head=point.head,
-        )
-        pdfs = {}
-        for variant in Variant:
-            rendered = render_minutes(snapshot, variant)
-            pdfs[variant] = sign_pdf(
-                rendered.pdf,
-                identity,
-                page=rendered.signature_page,
-                box=rendered.signature_box,
-                reason=f"Approved minutes, version {version}"
-                + (f" (addendum to version {previous.version})" if previous else ""),
-                location=meeting.venue or "Caseroom",
-                signer_name=ws.user.display_name,
-                signed_at=snapshot.signed_at,
-                time_zone=snapshot.time_zone,
-            )
-        signed = _store(ws, snapshot, pdfs)
-        status = MeetingStatus.SIGNED if previous is None else MeetingStatus.AMENDED
-        chronology = list(case.chronology)
-        if previous is None and all(e.id != f"{meeting_id}-minutes" for e in chronology):
-            chronology.append(meeting_chronology_entry(meeting, ws.user.display_name))
-        meetings = [
-            m.model_copy(update={"status": status}) if m.id == meeting_id else m
-            for m in case.meetings
-        ]
-        records.store_case(
+        event = audit.prepare(
             ws.conn,
-            case.model_copy(update={"meetings": meetings, "chronology": chronology}),
-            records.load_reference(ws.conn),
-        )
-        ws.record(
-            "minutes.stored",
+            ws.user.name,
+            "minutes.sign",
             "meeting",
             meeting_id,
-            {
-                "version": version,
-                "snapshot_sha256": signed.snapshot_sha256,
-                "professional_sha256": hashlib.sha256(signed.professional_pdf).hexdigest(),
-                "family_sha256": hashlib.sha256(signed.family_pdf).hexdigest(),
-            },
+            {"version": version, "case": case.id},
         )
+        reference = records.load_reference(ws.conn)
+    return _Frozen(case, meeting, previous, identity, reference, event)
+
+
+def _build_and_sign(
+    ws: Workspace, frozen: _Frozen, addendum: str
+) -> tuple[MinutesSnapshot, dict[Variant, bytes]]:
+    from reports.minutes_pdf import render_minutes
+    from reports.signing import sign_pdf
+
+    meeting, previous = frozen.meeting, frozen.previous
+    version = 1 if previous is None else previous.version + 1
+    role = (
+        "Chair"
+        if meeting.chair.strip().casefold() == ws.user.display_name.casefold()
+        else "Signing chair"
+    )
+    snapshot = build_snapshot(
+        frozen.case,
+        meeting,
+        version=version,
+        amends_version=previous.version if previous else None,
+        addendum=addendum,
+        reference=frozen.reference,
+        protective_marking=frozen.reference.protective_marking,
+        signer_name=ws.user.display_name,
+        signer_role=role,
+        signer_agency=ws.user.agency,
+        signed_at=datetime.now(UTC).replace(microsecond=0),
+        audit_seq=frozen.event["seq"],
+        audit_head=frozen.event["hash"],
+    )
+    pdfs = {}
+    for variant in Variant:
+        rendered = render_minutes(snapshot, variant)
+        pdfs[variant] = sign_pdf(
+            rendered.pdf,
+            frozen.identity,
+            page=rendered.signature_page,
+            box=rendered.signature_box,
+            reason=f"Approved minutes, version {version}"
+            + (f" (addendum to version {previous.version})" if previous else ""),
+            location=meeting.venue or "Caseroom",
+            signer_name=ws.user.display_name,
+            signed_at=snapshot.signed_at,
+            time_zone=snapshot.time_zone,
+        )
+    return snapshot, pdfs
+
+
+def _unchanged(ws: Workspace, frozen: _Frozen) -> bool:
+    """Inside the write transaction: is everything signing read still as it was?"""
+    head = audit.checkpoint(ws.conn)
+    if (head.seq + 1, head.head) == (frozen.event["seq"], frozen.event["prev_hash"]):
+        return True
+    now = records.load_meeting(ws.conn, frozen.meeting.id)
+    previous = latest_signed(ws, frozen.meeting.id)
+    if now is None or now[1] != frozen.meeting or previous != frozen.previous:
+        raise InvalidInput(
+            "The meeting was changed while its minutes were being signed; nothing was signed. "
+            "Check the minutes, then sign again."
+        )
+    return False  # only other work landed: freeze again
+
+
+def _store_signed(
+    ws: Workspace, frozen: _Frozen, snapshot: MinutesSnapshot, pdfs: dict[Variant, bytes]
+) -> SignedMinutes:
+    meeting_id, previous = frozen.meeting.id, frozen.previous
+    audit.insert(ws.conn, frozen.event)
+    signed = _store(ws, snapshot, pdfs)
+    case = records.load_case(ws.conn, frozen.case.id)
+    assert case is not None
+    status = MeetingStatus.SIGNED if previous is None else MeetingStatus.AMENDED
+    chronology = list(case.chronology)
+    if previous is None and all(e.id != f"{meeting_id}-minutes" for e in chronology):
+        chronology.append(meeting_chronology_entry(frozen.meeting, ws.user.display_name))
+    meetings = [
+        m.model_copy(update={"status": status}) if m.id == meeting_id else m for m in case.meetings
+    ]
+    records.store_case(
+        ws.conn,
+        case.model_copy(update={"meetings": meetings, "chronology": chronology}),
+        records.load_reference(ws.conn),
+    )
+    ws.record(
+        "minutes.stored",
+        "meeting",
+        meeting_id,
+        {
+            "version": snapshot.version,
+            "snapshot_sha256": signed.snapshot_sha256,
+            "professional_sha256": hashlib.sha256(signed.professional_pdf).hexdigest(),
+            "family_sha256": hashlib.sha256(signed.family_pdf).hexdigest(),
+        },
+    )
     return signed
 
 
@@ -204,10 +286,49 @@ def stored_snapshot(ws: Workspace, meeting_id: str, version: int) -> MinutesSnap
     return None if row is None else MinutesSnapshot.model_validate_json(row[0])
 
 
+def confirm_family_check(ws: Workspace, meeting_id: str) -> FamilyCheck:
+    """The chair confirms what the family will receive, as the meeting stands now.
+
+    An audit event; any later edit of the meeting undoes the check (its fingerprint).
+    """
+    if Role.CHAIR not in ws.user.roles:
+        raise PermissionDenied("Only a chair may confirm the family copy.")
+    with ws.transaction():
+        case, meeting = _load(ws, meeting_id)
+        if meeting.status in (MeetingStatus.SIGNED, MeetingStatus.AMENDED):
+            raise InvalidInput("These minutes are signed: the family copy cannot change.")
+        check = FamilyCheck(
+            by=ws.user.display_name,
+            at=datetime.now(UTC).replace(microsecond=0),
+            fingerprint=family_fingerprint(meeting),
+        )
+        meetings = [
+            m.model_copy(update={"family_check": check}) if m.id == meeting_id else m
+            for m in case.meetings
+        ]
+        records.store_case(
+            ws.conn, case.model_copy(update={"meetings": meetings}), records.load_reference(ws.conn)
+        )
+        ws.record(
+            "minutes.family_check",
+            "meeting",
+            meeting_id,
+            {"fingerprint": check.fingerprint, "withheld": _withheld_count(meeting)},
+        )
+    return check
+
+
+def _withheld_count(meeting: Meeting) -> int:
+    from models.family_view import withheld_items
+
+    return len(withheld_items(meeting))
+
+
 def export_minutes(
     ws: Workspace, meeting_id: str, variant: Variant, out: Path, passphrase: str | None = None
 ) -> str:
     """Write the signed minutes (signing first when a passphrase is given) or a draft."""
+    check_output(out)
     signed = (
         sign_minutes(ws, meeting_id, passphrase)
         if passphrase is not None
@@ -222,7 +343,7 @@ def export_minutes(
             meeting_id,
             {"variant": variant.value, "what": what, "file": out.name},
         )
-        write_atomic(out, data)
+        write_output(out, data)
     return what
 
 

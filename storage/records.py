@@ -46,6 +46,17 @@ def load_person(conn: Connection, person_id: str) -> Person | None:
     return None if row is None else Person.model_validate_json(row[0])
 
 
+def load_place(conn: Connection, place_id: str) -> Place | None:
+    row = conn.execute("SELECT body FROM places WHERE id = ?", (place_id,)).fetchone()
+    return None if row is None else Place.model_validate_json(row[0])
+
+
+def action_case(conn: Connection, action_id: str) -> str | None:
+    """The case whose action plan holds this action id (ids are unique across cases)."""
+    row = conn.execute("SELECT case_id FROM actions WHERE id = ?", (action_id,)).fetchone()
+    return None if row is None else str(row[0])
+
+
 def store_case(conn: Connection, case: Case, reference: ReferenceData) -> None:
     """Write the whole case: its row, people, places, meetings and the derived indexes."""
     now = datetime.now(UTC).isoformat(timespec="seconds")

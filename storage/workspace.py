@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 
 from models.text import normalise_name
 from models.users import Role, User, passphrase_problem, user_name_problem
-from storage import audit, identities, migrations
+from storage import audit, health, identities, migrations
 from storage.connection import Connection, DatabaseError, open_keyed, write_transaction
 from storage.errors import (
     DamagedWorkspace,
@@ -55,6 +56,11 @@ class Workspace:
         self._reader: Connection | None = None
         self._key = key
         self.user = user
+        # The unlock event waits for the database's full check where that was too slow to
+        # run before unlocking (see _open); no write happens before it passes.
+        self._unlock_detail: dict[str, Any] | None = None
+        self._check_lock = threading.Lock()
+        self._parent: Workspace | None = None
 
     # --- making and opening ----------------------------------------------------------
     @classmethod
@@ -172,13 +178,21 @@ class Workspace:
     def _open(
         cls, folder: Path, slots: KeySlots, key: bytearray, user_name: str, method: str, failed: int
     ) -> Workspace:
-        conn = open_keyed(folder / DB_NAME, key)
+        db = folder / DB_NAME
+        # Checked before the read-write connection opens: nothing is written to a damaged
+        # database, not even the unlock event (and closing would checkpoint its WAL).
+        full = db.stat().st_size <= health.FULL_CHECK_BYTES
+        health.check_database(db, key, full=full)
+        conn = open_keyed(db, key)
         try:
             row = conn.execute("SELECT value FROM meta WHERE key = 'workspace_id'").fetchone()
             if row is None or row[0] != slots.workspace_id:
                 raise DamagedWorkspace(
                     "The database and keyslots.json belong to different workspaces."
                 )
+            if not full and migrations.pending(conn):
+                health.check_database(db, key, full=True)
+                full = True
             migrations.migrate(conn)
             user = _load_user(conn, normalise_name(user_name))
             if user is None:
@@ -188,15 +202,47 @@ class Workspace:
             detail: dict[str, Any] = {"method": method}
             if failed:
                 detail["failed_attempts_before"] = failed
-            with write_transaction(conn):
-                audit.append(conn, user.name, "unlock", "workspace", slots.workspace_id, detail)
+            ws = cls(folder, slots, conn, key, user)
+            ws._unlock_detail = detail
+            if full:
+                ws._record_unlock()
         except DatabaseError as exc:
             conn.close()
             raise DamagedWorkspace(f"The workspace database is damaged ({exc}).") from exc
         except BaseException:
             conn.close()
             raise
-        return cls(folder, slots, conn, key, user)
+        return ws
+
+    def _record_unlock(self, conn: Connection | None = None) -> None:
+        detail, self._unlock_detail = self._unlock_detail, None
+        if detail is not None:
+            conn = conn or self.conn
+            with write_transaction(conn):
+                audit.append(conn, self.user.name, "unlock", "workspace", self.workspace_id, detail)
+
+    def check_pages(self, conn: Connection | None = None) -> health.HealthReport | None:
+        """Finish the full check of a big workspace (the app runs this in the background
+        after unlock); writes wait for it. None when it had already passed. `conn` is the
+        calling thread's connection (the unlock event is written through it)."""
+        with self._check_lock:
+            if self._unlock_detail is None:
+                return None
+            report = health.check_database(self.folder / DB_NAME, self._key, full=True)
+            self._record_unlock(conn)
+            return report
+
+    def for_thread(self) -> Workspace:
+        """This workspace, as the same user, with its own keyed connection: for a worker
+        thread (signing, PDF builds). A connection is never shared between threads, so the
+        UI can save while the worker runs. Close it (or use `with`) when the work is done."""
+        if self._conn is None:
+            raise WorkspaceLocked("The workspace is locked.")
+        key = bytearray(self._key)
+        conn = open_keyed(self.folder / DB_NAME, key)
+        worker = Workspace(self.folder, self.slots, conn, key, self.user)
+        worker._parent = self._parent or self
+        return worker
 
     # --- the open workspace ----------------------------------------------------------
     @property
@@ -241,6 +287,9 @@ class Workspace:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
         """One write transaction; audit events appended inside it commit with the change."""
+        owner = self._parent or self
+        if owner._unlock_detail is not None:
+            owner.check_pages(self.conn)
         with write_transaction(self.conn) as conn:
             yield conn
 

@@ -74,3 +74,27 @@ def made_workspace(tmp_path):
 def snapshot_files(folder):
     """Every file of a folder, name -> bytes (to prove nothing changed)."""
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory):
+    """One closed workspace holding the six demo cases, made once per test session."""
+    from storage import cases
+    from storage.demo import demo_cases
+
+    folder = tmp_path_factory.mktemp("template") / "ws"
+    ws, _ = Workspace.create(folder, "chair", PASSPHRASE, "Dana Chair")
+    with ws:
+        for case in demo_cases(6):
+            cases.save_case(ws, case)
+    return folder
+
+
+@pytest.fixture
+def demo_folder(_demo_template, tmp_path):
+    """A closed workspace with the six demo cases: a fresh copy of the session's template."""
+    import shutil
+
+    folder = tmp_path / "ws"
+    shutil.copytree(_demo_template, folder)
+    return folder

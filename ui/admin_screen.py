@@ -157,7 +157,7 @@ class AdminScreen(QWidget):
         reference = cases.reference_data(self.workspace)
         self.reference_form = ModelForm(
             ReferenceData,
-            exclude={"rag_hours", "cse_indicators"},
+            exclude={"rag_hours", "cse_indicators", "family_glossary"},
             labels={
                 "idle_lock_minutes": tr("Lock after idle minutes"),
                 "retention_years_after_youngest_birth": tr(

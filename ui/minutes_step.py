@@ -23,13 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from models.case import Case
+from models.family_copy import family_check_problem
 from models.meeting import Meeting
 from models.minutes import Variant, signing_problem
 from models.reference import ReferenceData
-from storage import minutes
+from models.rules import current_actions
+from storage import cases, minutes
 from storage.errors import WorkspaceError
 from storage.verification import verify_in_workspace
 from storage.workspace import Workspace
+from ui.family_check_dialog import FamilyCheckDialog
 from ui.i18n import tr
 from ui.meeting_steps import Step
 from ui.operations import run_in_background
@@ -43,6 +46,8 @@ class MinutesStep(Step):
         super().__init__()
         self.workspace = workspace
         self.meeting: Meeting | None = None
+        self.case: Case | None = None
+        self.check_dialog: FamilyCheckDialog | None = None
         self.pdf = b""
         self.variant = QComboBox()
         self.variant.addItems([tr("Professional copy"), tr("Family copy")])
@@ -106,7 +111,7 @@ class MinutesStep(Step):
         return Variant.FAMILY if self.variant.currentIndex() else Variant.PROFESSIONAL
 
     def load(self, case: Case, meeting: Meeting, reference: ReferenceData) -> None:
-        self.meeting = meeting
+        self.case, self.meeting = case, meeting
         self.reload_preview()
 
     def collect(self, data: dict[str, object]) -> bool:
@@ -118,6 +123,8 @@ class MinutesStep(Step):
         meeting_id, variant = self.meeting.id, self.chosen()
         signed = minutes.latest_signed(self.workspace, meeting_id)
         problem = signing_problem(self.meeting)
+        if problem is not None and problem == family_check_problem(self.meeting):
+            problem = None  # signing starts with the family-copy check
         if signed:
             self.state.setText(
                 tr(
@@ -134,12 +141,14 @@ class MinutesStep(Step):
         self.record_button.setEnabled(signed is not None)
         self.message.clear()
         ws = self.workspace
-        run_in_background(
-            self,
-            lambda: signed.pdf(variant) if signed else minutes.draft_pdf(ws, meeting_id, variant),
-            self.show_pdf,
-            self.failed,
-        )
+
+        def build() -> bytes:
+            if signed:
+                return signed.pdf(variant)
+            with ws.for_thread() as worker:  # its own connection: the UI may save meanwhile
+                return minutes.draft_pdf(worker, meeting_id, variant)
+
+        run_in_background(self, build, self.show_pdf, self.failed)
 
     def show_pdf(self, data: bytes) -> None:
         self.pdf = data
@@ -162,8 +171,29 @@ class MinutesStep(Step):
         self.pdf = b""
 
     def ask_and_sign(self) -> None:
+        """Sign: first the family-copy check (unless it stands), then the passphrase."""
         if self.meeting is None:
             return
+        if family_check_problem(self.meeting) is not None:
+            earlier = current_actions(self.case) if self.case is not None else {}
+            self.check_dialog = FamilyCheckDialog(self.meeting, earlier, self)
+            self.check_dialog.confirmed.connect(self._family_checked)
+            self.check_dialog.open()
+            return
+        self.ask_passphrase()
+
+    def _family_checked(self) -> None:
+        assert self.meeting is not None
+        try:
+            minutes.confirm_family_check(self.workspace, self.meeting.id)
+        except WorkspaceError as exc:
+            self.message.setText(str(exc))
+            return
+        self.meeting = cases.open_meeting(self.workspace, self.meeting.id)[1]
+        self.state.setText(tr("Family copy checked. Sign when ready."))
+        self.ask_passphrase()
+
+    def ask_passphrase(self) -> None:
         passphrase, ok = QInputDialog.getText(
             self,
             tr("Sign minutes"),
@@ -190,12 +220,12 @@ class MinutesStep(Step):
         meeting_id, ws = self.meeting.id, self.workspace
         self.sign_button.setEnabled(False)
         self.state.setText(tr("Signing both copies…"))
-        run_in_background(
-            self,
-            lambda: minutes.sign_minutes(ws, meeting_id, passphrase, addendum),
-            self._signed,
-            self._sign_failed,
-        )
+
+        def sign() -> minutes.SignedMinutes:
+            with ws.for_thread() as worker:  # its own connection: the UI may save meanwhile
+                return minutes.sign_minutes(worker, meeting_id, passphrase, addendum)
+
+        run_in_background(self, sign, self._signed, self._sign_failed)
 
     def _signed(self, _result: object) -> None:
         self.signed.emit()

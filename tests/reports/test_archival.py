@@ -12,6 +12,7 @@ import pypdf
 import pytest
 
 from models.minutes import Variant, build_snapshot
+from models.reference import ReferenceData
 from reports.archival import ICC_PROFILE, read_checkpoint, signature_stamp
 from reports.minutes_pdf import render_minutes
 from reports.pdf_parts import lay_time
@@ -34,6 +35,8 @@ def _snapshot(**extra):
         "audit_seq": 41,
         "audit_head": HEAD,
     }
+    zone = extra.pop("time_zone", "Europe/London")
+    values["reference"] = ReferenceData(time_zone=zone)
     return build_snapshot(case, case.meetings[0], **(values | extra))
 
 

@@ -13,9 +13,11 @@ import pypdf
 import pytest
 
 from models.case import Case
+from models.family_copy import FamilyCheck, family_fingerprint
 from models.meeting import Action, AgencyContribution, Attendance, Meeting
 from models.minutes import WITHHELD_NOTE, Variant, build_snapshot, signing_problem
 from models.people import CasePerson, PersonRole
+from models.reference import ReferenceData
 from reports.minutes_pdf import render_minutes
 from reports.signing import make_identity, sign_pdf
 from reports.verify import Verdict, verify_pdf
@@ -36,6 +38,7 @@ def _snapshot(case, meeting, **extra):
         case,
         meeting,
         version=1,
+        reference=ReferenceData(),
         protective_marking="OFFICIAL-SENSITIVE",
         signer_name="Dana Whitfield",
         signer_role="Chair",
@@ -165,7 +168,19 @@ def test_cannot_sign_without_attendees_or_chair(amira):
         meeting.model_copy(update={"attendance": []})
     )
     assert "no chair" in signing_problem(meeting.model_copy(update={"chair": " "}))
-    assert signing_problem(meeting) is None
+    assert "family copy has not been checked" in signing_problem(meeting)
+    assert signing_problem(checked(meeting)) is None
+    edited = checked(meeting).model_copy(update={"venue": "Elsewhere"})
+    assert "changed after the family copy was checked" in signing_problem(edited)
+
+
+def checked(meeting):
+    """The meeting as the chair confirmed its family copy."""
+    check = FamilyCheck(
+        by="Dana Whitfield", at=datetime(2026, 11, 24, 14, 0, tzinfo=UTC), fingerprint="0" * 64
+    )
+    check = check.model_copy(update={"fingerprint": family_fingerprint(meeting)})
+    return meeting.model_copy(update={"family_check": check})
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ from storage.connection import open_keyed
 from storage.demo import demo_cases
 from storage.errors import InvalidInput
 from storage.keyslots import KeySlots
-from storage.minutes import export_minutes, sign_minutes
+from storage.minutes import confirm_family_check, export_minutes, sign_minutes
 from storage.workspace import Workspace
 from tests.conftest import PASSPHRASE
 from tests.test_cli import cli, one_line_error
@@ -39,6 +39,7 @@ def _anchored_once(tmp_path_factory):
     with ws:
         case = list(demo_cases(6))[3]
         cases.save_case(ws, case)
+        confirm_family_check(ws, case.meetings[0].id)
         sign_minutes(ws, case.meetings[0].id, PASSPHRASE)
         export_minutes(ws, case.meetings[0].id, Variant.FAMILY, out / "minutes.pdf")
         make_backup(ws, out / "backup.caseroom")

@@ -13,6 +13,7 @@ from storage import audit, cases, records
 from storage.demo import demo_cases
 from storage.errors import InvalidInput, PermissionDenied, WrongPassphrase
 from storage.minutes import (
+    confirm_family_check,
     export_minutes,
     latest_signed,
     record_distribution,
@@ -28,6 +29,7 @@ from tests.conftest import PASSPHRASE
 def dmitry(workspace):
     case = list(demo_cases(6))[3]
     cases.save_case(workspace, case)
+    confirm_family_check(workspace, case.meetings[0].id)
     return workspace, case, case.meetings[0]
 
 
@@ -130,6 +132,7 @@ def test_cli_minutes_sign_and_verify(tmp_path):
         "--out",
         tmp_path / "f.pdf",
         "--sign",
+        "--family-checked",
         stdin="demo passphrase\ndemo passphrase\n",
     )
     assert code == 0, err
