@@ -205,3 +205,22 @@ def test_pdfsig_still_finds_the_signature_valid(signed, tmp_path):
         (tmp_path / "m.pdf").write_bytes(pdf)
         out = subprocess.run(["pdfsig", str(tmp_path / "m.pdf")], capture_output=True, text=True)
         assert "Signature is Valid" in out.stdout and "Total document signed" in out.stdout
+
+
+@pytest.mark.parametrize("variant", list(Variant))
+def test_annotations_forms_and_actions_follow_pdf_a(signed, variant):
+    """ISO 19005-2 6.3 and 6.4: printable, visible annotations with a normal appearance only;
+    no form that asks the reader to draw its own appearances; no JavaScript, no encryption."""
+    pdf = signed[variant]
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    root = reader.trailer["/Root"]
+    assert "/Encrypt" not in reader.trailer and len(reader.trailer["/ID"]) == 2
+    assert "/JavaScript" not in root.get("/Names", {}) and "/AA" not in root
+    assert not root["/AcroForm"].get("/NeedAppearances", False)
+    widgets = [a.get_object() for page in reader.pages for a in page.get("/Annots", [])]
+    assert len(widgets) == 1
+    for annotation in widgets:
+        flags = annotation["/F"]
+        assert flags & 4 and not flags & (1 | 2 | 32)  # Print; not Invisible, Hidden, NoView
+        assert list(annotation["/AP"].keys()) == ["/N"]
+    assert b"/LZWDecode" not in pdf and b"/JavaScript" not in pdf
