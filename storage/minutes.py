@@ -19,6 +19,7 @@ from models.users import Role
 from storage import audit, identities, records
 from storage.connection import read_transaction
 from storage.errors import InvalidInput, PermissionDenied
+from storage.keyslots import OpenSlot
 from storage.outputs import check_output, write_output
 from storage.workspace import Workspace
 
@@ -122,24 +123,32 @@ def sign_minutes(
     problem = text_problem(addendum, 20_000)
     if problem:
         raise InvalidInput(f"Addendum {problem}.")
-    ws.slots.unlock(ws.user.name, passphrase)  # signing asks for the passphrase again
-    for _attempt in range(_SIGN_ATTEMPTS):
-        frozen = _freeze(ws, meeting_id, addendum)
-        if isinstance(frozen, SignedMinutes):
-            return frozen
-        snapshot, pdfs = _build_and_sign(ws, frozen, addendum)
-        with ws.transaction():
-            if not _unchanged(ws, frozen):
-                continue
-            signed = _store_signed(ws, frozen, snapshot, pdfs)
-        return signed
+    # Signing asks for the passphrase again: it opens the user's slot, and only that opens
+    # their signing key (sealed to the slot; the database key alone does not).
+    ws.slots.refresh()
+    opened = ws.slots.open_user(ws.user.name, passphrase)
+    try:
+        for _attempt in range(_SIGN_ATTEMPTS):
+            frozen = _freeze(ws, meeting_id, addendum, opened)
+            if isinstance(frozen, SignedMinutes):
+                return frozen
+            snapshot, pdfs = _build_and_sign(ws, frozen, addendum)
+            with ws.transaction():
+                if not _unchanged(ws, frozen):
+                    continue
+                signed = _store_signed(ws, frozen, snapshot, pdfs)
+            return signed
+    finally:
+        opened.wipe()
     raise InvalidInput(
         "The workspace kept changing while the minutes were being signed; nothing was signed. "
         "Sign again."
     )
 
 
-def _freeze(ws: Workspace, meeting_id: str, addendum: str) -> _Frozen | SignedMinutes:
+def _freeze(
+    ws: Workspace, meeting_id: str, addendum: str, opened: OpenSlot
+) -> _Frozen | SignedMinutes:
     with read_transaction(ws.conn):
         case, meeting = _load(ws, meeting_id)
         previous = latest_signed(ws, meeting_id)
@@ -150,7 +159,7 @@ def _freeze(ws: Workspace, meeting_id: str, addendum: str) -> _Frozen | SignedMi
         problem = signing_problem(meeting)
         if problem:
             raise InvalidInput(problem)
-        identity = identities.active_identity(ws.conn, ws.user.name)
+        identity = identities.unseal_identity(ws.conn, ws.slots, opened, ws.user.name)
         if identity is None:
             raise InvalidInput("You have no signing identity: ask the admin to make or import one.")
         version = 1 if previous is None else previous.version + 1

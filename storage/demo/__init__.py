@@ -77,7 +77,7 @@ def make_demo(
     ws, _recovery = Workspace.create(folder, first[0], passphrase, first[1], first[3], first[2])
     with ws:
         for name, display, agency, roles in DEMO_USERS[1:]:
-            ws.add_user(name, passphrase, display, roles, agency)
+            ws.add_user(name, passphrase, display, roles, agency, admin_passphrase=passphrase)
         reference = records.load_reference(ws.conn)
         shapes = list(demo_cases(len(SHAPES)))
         to_sign = [m.id for c in shapes for m in c.meetings if m.status is MeetingStatus.SIGNED]

@@ -16,8 +16,9 @@ from models.reference import ReferenceData
 from reports.archival import ICC_PROFILE, read_checkpoint, signature_stamp
 from reports.minutes_pdf import render_minutes
 from reports.pdf_parts import lay_time
-from reports.signing import make_identity, sign_pdf
+from reports.signing import sign_pdf
 from storage.demo import demo_cases
+from tests.identities import self_signed_identity as make_identity
 
 SIGNED_AT = datetime(2026, 11, 25, 14, 34, 5, tzinfo=UTC)
 HEAD = "c0ffee" + "ab" * 29

@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import zlib
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 import pypdf
@@ -19,9 +20,10 @@ from models.minutes import WITHHELD_NOTE, Variant, build_snapshot, signing_probl
 from models.people import CasePerson, PersonRole
 from models.reference import ReferenceData
 from reports.minutes_pdf import render_minutes
-from reports.signing import make_identity, sign_pdf
+from reports.signing import sign_pdf
 from reports.verify import Verdict, verify_pdf
 from storage.demo import demo_cases
+from tests.identities import issued_identity, self_signed_identity
 
 NAMES = [
     "Zoë Lefèvre",
@@ -186,7 +188,7 @@ def checked(meeting):
 @pytest.fixture(scope="module")
 def signed(amira):
     case, meeting = amira
-    identity = make_identity("Dana Whitfield")
+    identity, authority = issued_identity("Dana Whitfield", agency="Children's social care")
     rendered = render_minutes(_snapshot(case, meeting), Variant.FAMILY)
     pdf = sign_pdf(
         rendered.pdf,
@@ -197,15 +199,27 @@ def signed(amira):
         location="MASH",
         signer_name="Dana",
     )
-    return pdf, identity
+    return pdf, Root(authority.root_pem)
+
+
+@dataclass(frozen=True)
+class Root:
+    cert_pem: bytes
 
 
 def test_signed_is_trusted_only_against_our_roots(signed):
-    pdf, identity = signed
-    assert verify_pdf(pdf, [identity.cert_pem]).verdict is Verdict.TRUSTED
+    pdf, root = signed
+    result = verify_pdf(pdf, [root.cert_pem])
+    assert result.verdict is Verdict.TRUSTED
+    assert (result.signer, result.role, result.agency) == (
+        "Dana Whitfield",
+        "chair",
+        "Children's social care",
+    )
     assert verify_pdf(pdf, []).verdict is Verdict.UNKNOWN_SIGNER
     assert (
-        verify_pdf(pdf, [make_identity("Someone else").cert_pem]).verdict is Verdict.UNKNOWN_SIGNER
+        verify_pdf(pdf, [self_signed_identity("Someone else").cert_pem]).verdict
+        is Verdict.UNKNOWN_SIGNER
     )
 
 
