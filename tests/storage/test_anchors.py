@@ -214,3 +214,49 @@ def test_check_anchors_names_the_first_bad_one(anchored):
     with Workspace.open(folder, "chair", PASSPHRASE) as ws:
         verdict = check_anchors(ws.conn, [beyond])
     assert "has no event 1000000" in verdict.reason and "cut back" in verdict.describe()
+
+
+def test_a_checkpoint_under_a_key_of_ones_own_is_no_anchor(anchored, tmp_path):
+    """An insider makes "signed minutes" with their own key, carrying a checkpoint that fits
+    the log: intact, but not signed by anyone the workspace trusts, so not an anchor."""
+    from datetime import UTC, datetime
+
+    from models.minutes import build_snapshot
+    from models.reference import ReferenceData
+    from reports.minutes_pdf import render_minutes
+    from reports.signing import sign_pdf
+    from tests.identities import self_signed_identity
+
+    folder, pdf, _ = anchored
+    point = read_checkpoint(pdf.read_bytes())
+    case = list(demo_cases(6))[3]
+    snapshot = build_snapshot(
+        case,
+        case.meetings[0],
+        version=1,
+        protective_marking="OFFICIAL-SENSITIVE",
+        signer_name="Dana Chair",
+        signer_role="Chair",
+        signed_at=datetime.now(UTC),
+        audit_seq=point.seq,
+        audit_head=point.head,
+        reference=ReferenceData(),
+    )
+    rendered = render_minutes(snapshot, Variant.FAMILY)
+    forged = tmp_path / "forged.pdf"
+    forged.write_bytes(
+        sign_pdf(
+            rendered.pdf,
+            self_signed_identity("Dana Chair"),
+            page=rendered.signature_page,
+            box=rendered.signature_box,
+            reason="Approved",
+            location="MASH",
+            signer_name="Dana Chair",
+        )
+    )
+    with Workspace.open(folder, "chair", PASSPHRASE) as ws:
+        assert check_anchors(ws.conn, [read_anchor(forged)]).ok  # the checkpoint itself fits
+    code, out, _ = _audit(folder, pdf, forged)
+    assert code == 1 and f"{forged} (signed minutes, event {point.seq})" in out
+    assert "its signature is not trusted here (intact but signer unknown)" in out
