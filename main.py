@@ -523,6 +523,9 @@ def main(argv: list[str] | None = None) -> int:
     from storage.hardening import forbid_core_dumps
 
     forbid_core_dumps()  # before any key or passphrase is in memory
+    from pydantic import ValidationError
+
+    from models.messages import describe
     from storage.connection import DatabaseError
     from storage.errors import WorkspaceError
 
@@ -537,6 +540,8 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0)
     except (UsageError, WorkspaceError) as exc:
         _fail(str(exc))
+    except ValidationError as exc:  # a record breaks a rule: the rules' own sentences
+        _fail(describe(exc).replace("\n", " "))
     except DatabaseError as exc:
         if "is full" in str(exc):  # SQLITE_FULL outside a transaction (a backup's copy)
             _fail(

@@ -213,11 +213,28 @@ def _m004_authority(conn: Connection) -> None:
     )
 
 
+def _m005_drafts(conn: Connection) -> None:
+    # What was typed but not yet saved (a rule broken, or the app locked first), per user.
+    run_script(
+        conn,
+        """
+        CREATE TABLE drafts (
+            user TEXT NOT NULL,
+            key TEXT NOT NULL,
+            saved_at TEXT NOT NULL,
+            body TEXT NOT NULL,
+            PRIMARY KEY (user, key)
+        );
+        """,
+    )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_core", _m001_core),
     ("002_record", _m002_record),
     ("003_minutes", _m003_minutes),
     ("004_authority", _m004_authority),
+    ("005_drafts", _m005_drafts),
 ]
 
 

@@ -41,7 +41,7 @@ def test_add_user_reset_and_reference_data(qtbot, tmp_path):
     screen.reference_form.editors["idle_lock_minutes"].widget.setText("0")
     screen.save_reference()
     error = screen.reference_form.errors["idle_lock_minutes"]
-    assert not error.isHidden() and "greater than or equal to 1" in error.text()
+    assert not error.isHidden() and "a number from 1 to 120" in error.text()
     screen.reference_form.editors["idle_lock_minutes"].widget.setText("10")
     screen.save_reference()
     reference = cases.reference_data(ws)
