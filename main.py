@@ -99,7 +99,7 @@ def cmd_init(args: argparse.Namespace, asker: Passphrases) -> int:
 
 
 def cmd_audit(args: argparse.Namespace, asker: Passphrases) -> int:
-    from storage.anchors import check_anchors, read_anchor
+    from storage.anchors import hold_to_anchors, read_anchor
 
     anchors = [read_anchor(path) for path in args.against or []]  # bad files: exit 2, unlocked
     with _open(args, asker, changes=False) as ws:
@@ -108,7 +108,7 @@ def cmd_audit(args: argparse.Namespace, asker: Passphrases) -> int:
         if not verdict.ok:
             return 1
         if anchors:
-            held = check_anchors(ws.conn, anchors)
+            held = hold_to_anchors(ws, anchors)
             print(held.describe())
             return 0 if held.ok else 1
         return 0
