@@ -339,3 +339,13 @@ def test_case_people_and_chronology_are_edited_in_place(qtbot, window):
         saved = cases.open_case(ws, "g1-case31")
     assert "Yusuf Haddad" in [p.name for p in saved.people]
     assert saved.chronology[-1].event == "Seen with Kyle Mercer at the bus station"
+
+
+def test_tab_leaves_every_table_of_every_screen(qtbot, window):
+    from PySide6.QtWidgets import QTableView
+
+    window.show_case("g1-case31")
+    window.show_admin()
+    window.show_case("g1-case31")
+    for view in window.findChildren(QTableView):
+        assert not view.tabKeyNavigation(), view.accessibleName()
