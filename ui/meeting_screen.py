@@ -221,6 +221,7 @@ class MeetingScreen(QWidget):
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
         rag, contact = self.meeting.risk.rag, self.meeting.contact_received_at
+        self._set_deadline_style("hint")  # red only while a passed deadline is still open
         if rag is None or contact is None:
             self.deadline.setText(
                 tr("Set the RAG rating and the contact time to see when a decision is due.")
