@@ -7,7 +7,7 @@ DEMO   ?= $(CURDIR)/.demo-workspace
 # The demo holds fictional people only, so its passphrase can be printed.
 DEMO_PASSPHRASE ?= caseroom demo
 
-.PHONY: run test lint bench screenshots clean qt-desktop-libraries
+.PHONY: run test test-long lint bench screenshots clean qt-desktop-libraries package
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,23 @@ lint: $(STAMP)
 test: lint
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest
 
+# The slow tests too: kill -9 of a writer at 30 random points (about two minutes).
+test-long: lint
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -m slow
+
+# The self-contained app, one folder: dist/caseroom/ (docs/admin.md). PyInstaller is installed
+# for this target only. Then the bundle is run as IT would run it, from another folder.
+PYINSTALLER := pyinstaller==6.22.3
+package: $(STAMP)
+	$(PY) -m pip install --quiet $(PYINSTALLER)
+	$(PY) packaging/icons.py build/icons
+	rm -rf dist/caseroom
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+	  --workpath build/pyinstaller packaging/caseroom.spec
+	@du -sh dist/caseroom
+	CASEROOM_APP=$(CURDIR)/dist/caseroom/caseroom QT_QPA_PLATFORM=offscreen \
+	  $(VENV)/bin/pytest -m slow tests/test_packaging.py -k self_contained -p no:cacheprovider
+
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
 
@@ -59,4 +76,4 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots docs/screenshots
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .demo-workspace .demo-workspace-minutes.pdf
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .demo-workspace .demo-workspace-minutes.pdf

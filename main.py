@@ -351,13 +351,19 @@ def cmd_restore(args: argparse.Namespace, asker: Passphrases) -> int:
 def cmd_app(args: argparse.Namespace, asker: Passphrases) -> int:
     from ui.display import has_display
 
-    if not has_display():
+    if not has_display() and not os.environ.get("CASEROOM_SMOKE_TEST"):
         raise UsageError(
             "No display to open the app on (DISPLAY is not set); the subcommands work without one."
         )
     from ui.app import run_app
 
     return run_app(args.workspace, args.user or "")
+
+
+def _version() -> str:
+    import resources
+
+    return resources.version()
 
 
 # --- the parser --------------------------------------------------------------------------
@@ -369,6 +375,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-w", "--workspace", type=Path, help="workspace folder (default: your data folder)"
     )
     parser.add_argument("--user", help="the user name to fill in on the unlock screen")
+    parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
     parser.set_defaults(handler=cmd_app, needs_user=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 

@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
+import resources
 from ui.main_window import MainWindow
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+# Set by `make package` and the install tests: start offscreen, show the first screen, quit.
+SMOKE_TEST = "CASEROOM_SMOKE_TEST"
+APP_ID = "org.caseroom.Caseroom"  # the .desktop file's name, so the desktop finds our icon
 
 
 MIN_POINTS = 11.0
 
 
+def app_icon() -> QIcon:
+    return QIcon(str(resources.path("icons", "caseroom.svg")))
+
+
 def stylesheet(base_points: float) -> str:
     """The stylesheet with every @N@ replaced by N tenths of the base size."""
     base = max(base_points, MIN_POINTS)
-    text = (RESOURCES / "style.qss").read_text(encoding="utf-8")
+    text = resources.path("style.qss").read_text(encoding="utf-8")
     return re.sub(r"@(\d+)@", lambda m: f"{base * int(m.group(1)) / 10:.1f}", text)
 
 
@@ -42,6 +52,10 @@ def _report_unexpected(
 def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Caseroom")
+    app.setOrganizationName("Caseroom")
+    app.setApplicationVersion(resources.version())
+    QGuiApplication.setDesktopFileName(APP_ID)
+    QGuiApplication.setWindowIcon(app_icon())
     app.setStyleSheet(stylesheet(app.font().pointSizeF()))  # type: ignore[attr-defined]
     return app  # type: ignore[return-value]
 
@@ -53,4 +67,14 @@ def run_app(folder: Path, user: str = "") -> int:
     window.unlock_screen.user_edit.setText(user)
     window.show()
     window.unlock_screen.reset()
-    return app.exec()
+    if os.environ.get(SMOKE_TEST):
+        QTimer.singleShot(0, lambda: _smoke_test_done(app, window))
+    code = app.exec()
+    QThreadPool.globalInstance().waitForDone()  # no background job may outlive the app
+    return code
+
+
+def _smoke_test_done(app: QApplication, window: MainWindow) -> None:
+    """For packagers: the window came up (Qt's plugins, the icon and stylesheet loaded)."""
+    print(f"Caseroom started: {type(window.stack.currentWidget()).__name__}", flush=True)
+    app.quit()
