@@ -36,8 +36,9 @@ LIBRARIES = (
     ("platformdirs", "MIT"),
     ("fontTools", "MIT"),
     ("uharfbuzz / HarfBuzz", "Apache-2.0 / MIT"),
+    ("Pillow", "MIT-CMU"),
     ("DejaVu fonts", "Bitstream Vera / Arev font licence (free); text below"),
-    ("sRGB ICC profile", "see resources/icc/LICENSE-sRGB.txt"),
+    ("sRGB ICC profile (ICC Profiles Free)", "Zlib; text below"),
 )
 
 
@@ -72,11 +73,15 @@ def licences_html() -> str:
     runtime = tr("Qt {0}, PySide6 {1}, Python {2}").format(
         qVersion(), pyside_version, platform.python_version()
     )
-    dejavu = resources.path("fonts", "LICENSE-DejaVu.txt").read_text(encoding="utf-8")
-    return (
-        f"<p>{html.escape(runtime)}</p><table cellpadding='3'>{rows}</table>"
-        f"<h3>{html.escape(tr('DejaVu fonts'))}</h3><pre>{html.escape(dejavu)}</pre>"
+    texts = "".join(
+        f"<h3>{html.escape(title)}</h3><pre>"
+        f"{html.escape(resources.path(*where).read_text(encoding='utf-8'))}</pre>"
+        for title, where in (
+            (tr("DejaVu fonts"), ("fonts", "LICENSE-DejaVu.txt")),
+            (tr("sRGB ICC profile"), ("icc", "LICENSE-sRGB.txt")),
+        )
     )
+    return f"<p>{html.escape(runtime)}</p><table cellpadding='3'>{rows}</table>{texts}"
 
 
 def add_about_action(menu_bar: QMenuBar, parent: QWidget) -> QAction:

@@ -7,9 +7,10 @@ import re
 import sys
 from pathlib import Path
 from types import TracebackType
+from typing import cast
 
 from PySide6.QtCore import QThreadPool, QTimer
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 import resources
@@ -27,10 +28,19 @@ def app_icon() -> QIcon:
     return QIcon(str(resources.path("icons", "caseroom.svg")))
 
 
-def stylesheet(base_points: float) -> str:
-    """The stylesheet with every @N@ replaced by N tenths of the base size."""
+def is_dark(palette: QPalette) -> bool:
+    """Whether the system's palette is a dark theme (light text on a dark window)."""
+    window = palette.color(QPalette.ColorRole.Window).lightness()
+    return window < palette.color(QPalette.ColorRole.WindowText).lightness()
+
+
+def stylesheet(base_points: float, dark: bool = False) -> str:
+    """The stylesheet with every @N@ replaced by N tenths of the base size; under a dark
+    palette, style-dark.qss follows and sets each of its colours again, light on dark."""
     base = max(base_points, MIN_POINTS)
     text = resources.path("style.qss").read_text(encoding="utf-8")
+    if dark:
+        text += "\n" + resources.path("style-dark.qss").read_text(encoding="utf-8")
     return re.sub(r"@(\d+)@", lambda m: f"{base * int(m.group(1)) / 10:.1f}", text)
 
 
@@ -50,14 +60,20 @@ def _report_unexpected(
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app = cast(QApplication, QApplication.instance() or QApplication(argv or sys.argv[:1]))
     app.setApplicationName("Caseroom")
     app.setOrganizationName("Caseroom")
     app.setApplicationVersion(resources.version())
     QGuiApplication.setDesktopFileName(APP_ID)
     QGuiApplication.setWindowIcon(app_icon())
-    app.setStyleSheet(stylesheet(app.font().pointSizeF()))  # type: ignore[attr-defined]
-    return app  # type: ignore[return-value]
+    apply_style(app)
+    # The user may switch the system between light and dark while the app runs.
+    QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_style(app))
+    return app
+
+
+def apply_style(app: QApplication) -> None:
+    app.setStyleSheet(stylesheet(app.font().pointSizeF(), is_dark(app.palette())))
 
 
 def run_app(folder: Path, user: str = "") -> int:

@@ -49,3 +49,4 @@ def test_help_menu_has_about_with_version_and_font_licence(qtbot, tmp_path):
     assert VERSION in dialog.heading.text()
     text = dialog.licences.toPlainText()
     assert "DejaVu" in text and "Bitstream" in text and "LGPL-3.0" in text
+    assert "Kai-Uwe Behrmann" in text  # the ICC profile's licence
