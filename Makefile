@@ -7,7 +7,7 @@ DEMO   ?= $(CURDIR)/.demo-workspace
 # The demo holds fictional people only, so its passphrase can be printed.
 DEMO_PASSPHRASE ?= caseroom demo
 
-.PHONY: run test test-long lint bench screenshots clean qt-desktop-libraries package
+.PHONY: run test test-long lint bench screenshots clean qt-desktop-libraries package translations
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -56,10 +56,18 @@ test: lint
 test-long: lint
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -m slow
 
+# Extract every tr() text into resources/translations/*.ts (for translators; add a language
+# with LANGUAGES="cy fr"), then compile each into the .qm the app loads for the user's locale.
+LANGUAGES ?= cy
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none ui/*.py \
+	  $(foreach l,$(LANGUAGES),-ts resources/translations/caseroom_$(l).ts)
+	for ts in resources/translations/*.ts; do $(VENV)/bin/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm; done
+
 # The self-contained app, one folder: dist/caseroom/ (docs/admin.md). PyInstaller is installed
 # for this target only. Then the bundle is run as IT would run it, from another folder.
 PYINSTALLER := pyinstaller==6.22.3
-package: $(STAMP)
+package: translations
 	$(PY) -m pip install --quiet $(PYINSTALLER)
 	$(PY) packaging/icons.py build/icons
 	rm -rf dist/caseroom

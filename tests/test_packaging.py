@@ -61,10 +61,10 @@ def wheel(tmp_path_factory) -> Path:
 
 def test_wheel_carries_every_resource_and_the_command(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
-    wanted = {
-        p.relative_to(ROOT).as_posix()
-        for p in (ROOT / "resources").rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts
+    wanted = {  # every file of resources/ but the translators' sources (the .qm are built)
+        name
+        for name in _source_files()
+        if name.startswith("resources/") and not name.endswith(".ts")
     }
     assert "resources/fonts/DejaVuSans.ttf" in wanted
     assert wanted - names == set()

@@ -14,7 +14,9 @@ from PySide6.QtGui import QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 import resources
+from ui.i18n import tr
 from ui.main_window import MainWindow
+from ui.translations import install_translators
 
 # Set by `make package` and the install tests: start offscreen, show the first screen, quit.
 SMOKE_TEST = "CASEROOM_SMOKE_TEST"
@@ -53,9 +55,11 @@ def _report_unexpected(
 
     QMessageBox.critical(
         None,
-        "Caseroom",
-        f"Something went wrong ({kind.__name__}). What was saved before is safe; the last change "
-        "may not have been saved. Please tell your administrator.",
+        tr("Caseroom"),
+        tr(
+            "Something went wrong ({0}). What was saved before is safe; the last change "
+            "may not have been saved. Please tell your administrator."
+        ).format(kind.__name__),
     )
 
 
@@ -66,6 +70,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(resources.version())
     QGuiApplication.setDesktopFileName(APP_ID)
     QGuiApplication.setWindowIcon(app_icon())
+    install_translators(app)
     apply_style(app)
     # The user may switch the system between light and dark while the app runs.
     QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_style(app))
