@@ -34,7 +34,10 @@ class _Parser(argparse.ArgumentParser):
 def default_folder() -> Path:
     import platformdirs
 
-    return Path(platformdirs.user_data_dir("Caseroom", appauthor=False)) / "workspace"
+    from storage import policy
+
+    folder = policy.current().workspace_folder  # set by the organisation
+    return folder or Path(platformdirs.user_data_dir("Caseroom", appauthor=False)) / "workspace"
 
 
 # --- passphrases: from a terminal prompt, or one line a time from standard input ---------
@@ -535,6 +538,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         args = build_parser().parse_args(argv)
+        _warn_about_policy()
         args.workspace_given = args.workspace is not None
         if args.workspace is None:
             args.workspace = default_folder()
@@ -565,6 +569,13 @@ def main(argv: list[str] | None = None) -> int:
             raise
         _fail(f"Unexpected error ({type(exc).__name__}: {exc}); please report it.")
     return 2
+
+
+def _warn_about_policy() -> None:
+    from storage import policy
+
+    if policy.current().problem:  # malformed: one clear line, and the defaults apply
+        print(f"{PROG}: {policy.current().problem}", file=sys.stderr)
 
 
 def _fail(message: str) -> None:

@@ -84,10 +84,14 @@ def apply_style(app: QApplication) -> None:
 def run_app(folder: Path, user: str = "") -> int:
     app = make_app()
     sys.excepthook = _report_unexpected
-    window = MainWindow(folder)
+    from storage import policy
+
+    window = MainWindow(folder, policy.keychain())
     window.unlock_screen.user_edit.setText(user)
     window.show()
     window.unlock_screen.reset()
+    if policy.current().problem:
+        window.unlock_screen.message.setText(policy.current().problem)
     if os.environ.get(SMOKE_TEST):
         QTimer.singleShot(0, lambda: _smoke_test_done(app, window))
     code = app.exec()
