@@ -360,7 +360,7 @@ def cmd_app(args: argparse.Namespace, asker: Passphrases) -> int:
         )
     from ui.app import run_app
 
-    return run_app(args.workspace, args.user or "")
+    return run_app(args.workspace, args.user or "", folder_given=args.workspace_given)
 
 
 def _version() -> str:

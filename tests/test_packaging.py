@@ -110,6 +110,7 @@ def smoke_test(caseroom: str | Path, here: Path) -> None:
     """What IT checks after deploying: run from a folder that is not the source."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["QT_QPA_PLATFORM"] = "offscreen"
+    env["XDG_CONFIG_HOME"] = str(here / "config")  # the window's preferences, not the user's
 
     def run(*args: object, stdin: str = "", **extra: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(

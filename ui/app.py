@@ -9,7 +9,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import cast
 
-from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtCore import QSettings, QThreadPool, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -81,12 +81,17 @@ def apply_style(app: QApplication) -> None:
     app.setStyleSheet(stylesheet(app.font().pointSizeF(), is_dark(app.palette())))
 
 
-def run_app(folder: Path, user: str = "") -> int:
+def run_app(folder: Path, user: str = "", folder_given: bool = True) -> int:
+    """The window on `folder`; when the user did not choose one (-w), the last that opened."""
     app = make_app()
     sys.excepthook = _report_unexpected
     from storage import policy
+    from ui import preferences
 
+    settings = QSettings()
+    folder = preferences.workspace_to_open(folder if folder_given else None, folder, settings)
     window = MainWindow(folder, policy.keychain())
+    preferences.restore(window, settings)
     window.unlock_screen.user_edit.setText(user)
     window.show()
     window.unlock_screen.reset()
@@ -95,6 +100,7 @@ def run_app(folder: Path, user: str = "") -> int:
     if os.environ.get(SMOKE_TEST):
         QTimer.singleShot(0, lambda: _smoke_test_done(app, window))
     code = app.exec()
+    preferences.save(window, settings)
     QThreadPool.globalInstance().waitForDone()  # no background job may outlive the app
     return code
 
