@@ -1092,6 +1092,10 @@ Ctrl+PgDown / Ctrl+PgUp: next / previous</source>
         <source>Section 47 enquiry</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Set by your organisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>UnlockScreen</name>
