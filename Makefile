@@ -7,7 +7,7 @@ DEMO   ?= $(CURDIR)/.demo-workspace
 # The demo holds fictional people only, so its passphrase can be printed.
 DEMO_PASSPHRASE ?= caseroom demo
 
-.PHONY: run test test-long lint bench screenshots clean qt-desktop-libraries
+.PHONY: run test test-long lint bench screenshots clean qt-desktop-libraries package translations
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -56,6 +56,27 @@ test: lint
 test-long: lint
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -m slow
 
+# Extract every tr() text into resources/translations/*.ts (for translators; add a language
+# with LANGUAGES="cy fr"), then compile each into the .qm the app loads for the user's locale.
+LANGUAGES ?= cy
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none ui/*.py \
+	  $(foreach l,$(LANGUAGES),-ts resources/translations/caseroom_$(l).ts)
+	for ts in resources/translations/*.ts; do $(VENV)/bin/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm; done
+
+# The self-contained app, one folder: dist/caseroom/ (docs/admin.md). PyInstaller is installed
+# for this target only. Then the bundle is run as IT would run it, from another folder.
+PYINSTALLER := pyinstaller==6.22.3
+package: translations
+	$(PY) -m pip install --quiet $(PYINSTALLER)
+	$(PY) packaging/icons.py build/icons
+	rm -rf dist/caseroom
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+	  --workpath build/pyinstaller packaging/caseroom.spec
+	@du -sh dist/caseroom
+	CASEROOM_APP=$(CURDIR)/dist/caseroom/caseroom QT_QPA_PLATFORM=offscreen \
+	  $(VENV)/bin/pytest -m slow tests/test_packaging.py -k self_contained -p no:cacheprovider
+
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
 
@@ -63,4 +84,4 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots docs/screenshots
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .demo-workspace .demo-workspace-minutes.pdf
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .demo-workspace .demo-workspace-minutes.pdf

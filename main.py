@@ -34,7 +34,10 @@ class _Parser(argparse.ArgumentParser):
 def default_folder() -> Path:
     import platformdirs
 
-    return Path(platformdirs.user_data_dir("Caseroom", appauthor=False)) / "workspace"
+    from storage import policy
+
+    folder = policy.current().workspace_folder  # set by the organisation
+    return folder or Path(platformdirs.user_data_dir("Caseroom", appauthor=False)) / "workspace"
 
 
 # --- passphrases: from a terminal prompt, or one line a time from standard input ---------
@@ -369,13 +372,19 @@ def cmd_restore(args: argparse.Namespace, asker: Passphrases) -> int:
 def cmd_app(args: argparse.Namespace, asker: Passphrases) -> int:
     from ui.display import has_display
 
-    if not has_display():
+    if not has_display() and not os.environ.get("CASEROOM_SMOKE_TEST"):
         raise UsageError(
             "No display to open the app on (DISPLAY is not set); the subcommands work without one."
         )
     from ui.app import run_app
 
-    return run_app(args.workspace, args.user or "")
+    return run_app(args.workspace, args.user or "", folder_given=args.workspace_given)
+
+
+def _version() -> str:
+    import resources
+
+    return resources.version()
 
 
 # --- the parser --------------------------------------------------------------------------
@@ -387,6 +396,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-w", "--workspace", type=Path, help="workspace folder (default: your data folder)"
     )
     parser.add_argument("--user", help="the user name to fill in on the unlock screen")
+    parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
     parser.set_defaults(handler=cmd_app, needs_user=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -557,6 +567,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         args = build_parser().parse_args(argv)
+        _warn_about_policy()
         args.workspace_given = args.workspace is not None
         if args.workspace is None:
             args.workspace = default_folder()
@@ -589,6 +600,13 @@ def main(argv: list[str] | None = None) -> int:
             raise
         _fail(f"Unexpected error ({type(exc).__name__}: {exc}); please report it.")
     return 2
+
+
+def _warn_about_policy() -> None:
+    from storage import policy
+
+    if policy.current().problem:  # malformed: one clear line, and the defaults apply
+        print(f"{PROG}: {policy.current().problem}", file=sys.stderr)
 
 
 def _fail(message: str) -> None:

@@ -13,7 +13,6 @@ import io
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
-from pathlib import Path
 from typing import Any, ClassVar
 from xml.sax.saxutils import escape
 
@@ -38,9 +37,10 @@ from reportlab.pdfbase.pdfdoc import (
     PDFZCompress,
 )
 
+import resources
 from reports.fonts import font_for_text, printable
 
-ICC_PROFILE = Path(__file__).resolve().parent.parent / "resources" / "icc" / "sRGB.icc"
+ICC_PROFILE = resources.path("icc", "sRGB.icc")
 SRGB = "sRGB IEC61966-2.1"
 NS = "urn:caseroom:ns:minutes:1.0/"  # our own XMP properties, described below for PDF/A
 PREFIX = "caseroom"

@@ -5,13 +5,14 @@ from __future__ import annotations
 import io
 import logging
 from functools import cache, lru_cache
-from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-FONTS = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+import resources
+
+FONTS = resources.path("fonts")
 REGULAR, BOLD, ITALIC, BOLD_ITALIC = (
     "DejaVuSans",
     "DejaVuSans-Bold",

@@ -21,7 +21,10 @@ _CASE_PARTS = {"people", "places", "meetings"}
 # --- reference data ------------------------------------------------------------------
 def load_reference(conn: Connection) -> ReferenceData:
     row = conn.execute("SELECT body FROM reference_data WHERE id = 1").fetchone()
-    return ReferenceData() if row is None else ReferenceData.model_validate_json(row[0])
+    from storage import policy  # the organisation's values win over the workspace's
+
+    stored = ReferenceData() if row is None else ReferenceData.model_validate_json(row[0])
+    return policy.apply(stored)
 
 
 def store_reference(conn: Connection, reference: ReferenceData) -> None:

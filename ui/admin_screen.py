@@ -238,6 +238,9 @@ class AdminScreen(QWidget):
             },
         )
         self.reference_form.set_value(reference)
+        from ui.policy_notice import show_policy
+
+        show_policy(self.reference_form)  # what the organisation's policy file sets
         self.rag_hours = {}
         hours = QFormLayout()
         for rating in ("red", "amber", "green"):

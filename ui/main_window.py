@@ -26,6 +26,7 @@ from models.users import Role
 from storage import cases
 from storage.keychain import Keychain
 from storage.workspace import Workspace
+from ui.about import add_about_action
 from ui.home_screen import HomeScreen
 from ui.i18n import tr
 from ui.unlock_screen import UnlockScreen
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self)
         self.resize(1280, 820)
+        self.about_action = add_about_action(self.menuBar(), self)
 
     @property
     def presenter(self) -> PresenterView:
