@@ -168,24 +168,26 @@ def _agency(item: object) -> str:
     return ""
 
 
-def withholding_hint(meeting: Meeting, item: object, kind: str) -> str | None:
-    """A nudge for a new item while another item of its agency is withheld, or None.
-
-    E.g. "Police information is withheld; should this action be too?"
-    """
-    agency = _agency(item)
-    if not agency or hidden_from_family(item):
+def withholding_hint(
+    meeting: Meeting, agency: str, kind: str, withheld: bool = False, editing: object = None
+) -> str | None:
+    """A nudge for an item of `agency` while other information of that agency is withheld
+    from the family, or None. E.g. "Police information is withheld from the family; should
+    this action be too?" `editing` is the item being changed (not counted against itself)."""
+    agency = agency.strip()
+    if not agency or withheld:
         return None
     others: list[object] = [
         *meeting.attendance,
         *meeting.contributions,
         *meeting.sharing_decisions,
+        *meeting.child_voice,
         *meeting.actions,
         *meeting.risk.scaling,
         *meeting.decisions.dissent,
     ]
     if any(
-        o is not item and hidden_from_family(o) and _agency(o).casefold() == agency.casefold()
+        o is not editing and hidden_from_family(o) and _agency(o).casefold() == agency.casefold()
         for o in others
     ):
         return f"{agency} information is withheld from the family; should this {kind} be too?"

@@ -25,6 +25,8 @@ __all__ = ["PICK", "ModelForm", "label_for"]
 
 def _changed_signal(widget: QWidget) -> Any:
     """The signal a field's widget emits when what it holds changes."""
+    if getattr(widget, "isEditable", lambda: False)():  # a choice box one may also type in
+        return widget.editTextChanged  # type: ignore[attr-defined]
     for name in ("textChanged", "currentIndexChanged", "toggled", "itemChanged"):
         signal = getattr(widget, name, None)
         if signal is not None:

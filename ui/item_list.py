@@ -9,7 +9,7 @@ after naming it. Selecting a row never copies it into the form, so adding never 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -96,6 +96,14 @@ class ItemListEditor(QWidget):
         layout.addWidget(self.table, 2)
         layout.addWidget(self.state)
         layout.addWidget(self.form, 3)
+        # A nudge the list's owner may give about what is typed (e.g. withholding).
+        self.hint = QLabel()
+        self.hint.setObjectName("editing")
+        self.hint.setWordWrap(True)
+        self.hint.hide()
+        self.hint_rule: Callable[[dict[str, Any], int | None], str | None] | None = None
+        self.form.edited.connect(self.show_hint)
+        layout.addWidget(self.hint)
         layout.addLayout(buttons)
         self.save_button.clicked.connect(self.save)
         self.new_button.clicked.connect(self.start_new)
@@ -142,6 +150,11 @@ class ItemListEditor(QWidget):
         super().showEvent(event)
 
     # --- the items ---------------------------------------------------------------------
+    def show_hint(self) -> None:
+        text = self.hint_rule(self.form.raw(), self.editing) if self.hint_rule else None
+        self.hint.setText(text or "")
+        self.hint.setVisible(bool(text))
+
     def items(self) -> list[Any]:
         return list(self.table_model.rows)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.case import Case
+from models.family_view import withholding_hint
 from models.meeting import (
     Action,
     ActionReview,
@@ -123,6 +124,17 @@ def commit(editor: ItemListEditor) -> bool:
     return editor.commit_pending()
 
 
+# What a list's item is called in the withholding nudge, and where its agency is typed.
+KINDS = {
+    "attendance": "attendance row",
+    "contributions": "contribution",
+    "sharing_decisions": "decision",
+    "child_voice": "entry",
+    "actions": "action",
+}
+AGENCY_KEYS = ("agency", "from_agency", "owner_agency")
+
+
 class ListStep(Step):
     """A step that is one list of records in the meeting."""
 
@@ -151,6 +163,20 @@ class ListStep(Step):
         self.editor.set_items(getattr(meeting, self.attr))
 
     def refresh(self, meeting: Meeting) -> None:
+        kind = KINDS.get(self.attr, "item")
+
+        def hint(raw: dict[str, Any], editing: int | None) -> str | None:
+            agency = next(
+                (str(raw.get(k) or "") for k in AGENCY_KEYS if str(raw.get(k) or "").strip()), ""
+            )
+            items = getattr(meeting, self.attr)
+            current = items[editing] if editing is not None and editing < len(items) else None
+            text = withholding_hint(
+                meeting, agency, kind, bool(raw.get("withheld_from_family")), current
+            )
+            return tr(text) if text else None
+
+        self.editor.hint_rule = hint
         dangers = [
             (f"{d.who_is_worried}: {d.worry}"[:90], d.id) for d in meeting.risk.danger_statements
         ]
