@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from models.meeting import Action, Meeting
@@ -45,6 +46,10 @@ class ViewLine:
 def _words(value: object) -> str:
     text = getattr(value, "value", value)
     return "" if text is None else str(text).replace("_", " ")
+
+
+def _day(value: date | None) -> str:
+    return f"{value:%d %b %Y}" if value else "not yet set"
 
 
 def _yes_no(value: bool | None) -> str:
@@ -100,11 +105,11 @@ def step_lines(
         return list(_decision_lines(m))
     if step is AgendaStep.ACTIONS:
         return [
-            _line(a, f"{a.what} — {a.owner} ({a.owner_agency}), due {a.due or 'not set'}")
+            _line(a, f"{a.what} — {a.owner} ({a.owner_agency}), due {_day(a.due)}")
             for a in m.actions
         ]
     if step is AgendaStep.NEXT_MEETING:
-        return [ViewLine(f"Next meeting: {m.next_meeting_date or 'not yet set'}")]
+        return [ViewLine(f"Next meeting: {_day(m.next_meeting_date)}")]
     return []
 
 

@@ -79,8 +79,9 @@ class PresenterView(QWidget):
         title.setBold(True)
         for label in (self.body, self.plan):
             label.setFont(body)
-        for label in (self.heading, self.plan_title, self.mode):
+        for label in (self.heading, self.plan_title):
             label.setFont(title)
+        self._mode_px = round(px * 0.9)
 
     def place_on(self, screen_index: int) -> None:
         screens = QGuiApplication.screens()
@@ -137,7 +138,16 @@ class PresenterView(QWidget):
             if self.family_mode
             else tr("Professional view: everything shown")
         )
-        self.mode.setProperty("family", self.family_mode)
+        # Styled here, not in the stylesheet: its colour follows the mode, its size the screen.
+        colours = (
+            "background: #1d4f91; color: white;"
+            if self.family_mode
+            else "background: #e8e8e8; color: #111111;"
+        )
+        self.mode.setStyleSheet(
+            f"padding: 6px 12px; border-radius: 6px; font-weight: 700; "
+            f"font-size: {self._mode_px}px; {colours}"
+        )
         meeting = self.meeting
         if meeting is None:
             self.clear()
