@@ -189,3 +189,41 @@ def test_verify_bad_trust_file_and_mixed_options(made_workspace, tmp_path):
     assert code == 2 and "not a PEM certificate" in one_line_error(err)
     code, _, err = cli("verify", tmp_path / "x.pdf", "--trust", tmp_path / "bad.pem", "-w", folder)
     assert code == 2 and "leave out -w" in one_line_error(err)
+
+
+def test_signing_from_the_command_line_needs_the_family_check(made_workspace, tmp_path):
+    """`minutes --sign` refuses until the family copy is checked; --family-checked records it."""
+    from storage import audit
+
+    folder, _ = made_workspace
+    with Workspace.open(folder, "chair", PASSPHRASE) as ws:
+        case = list(demo_cases(6))[3]
+        cases.save_case(ws, case)
+    meeting = case.meetings[0].id
+    pdf = tmp_path / "family.pdf"
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.suffix != ".db-shm"}
+    code, _, err = cli(
+        "minutes", "-w", folder, "--user", "chair", "--passphrase-stdin", "--meeting", meeting,
+        "--variant", "family", "--out", pdf, "--sign", stdin=f"{PASSPHRASE}\n{PASSPHRASE}\n",
+    )  # fmt: skip
+    assert code == 2 and "family copy has not been checked" in one_line_error(err)
+    assert not pdf.exists()
+    assert (folder / "keyslots.json").read_bytes() == before["keyslots.json"]
+    code, _, err = cli(
+        "minutes", "-w", folder, "--user", "chair", "--passphrase-stdin", "--meeting", meeting,
+        "--variant", "family", "--out", pdf, "--sign", "--family-checked",
+        stdin=f"{PASSPHRASE}\n{PASSPHRASE}\n",
+    )  # fmt: skip
+    assert code == 0, err
+    with Workspace.open(folder, "chair", PASSPHRASE) as ws:
+        actions = [e["action"] for e in audit.events(ws.conn, 50)]
+        assert "minutes.family_check" in actions
+        professional = ws.conn.execute(
+            "SELECT professional_pdf FROM minutes WHERE meeting_id = ?", (meeting,)
+        ).fetchone()[0]
+    import io
+
+    import pypdf
+
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(professional)).pages)
+    assert "Family copy checked by Dana Chair at" in " ".join(text.split())
