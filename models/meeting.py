@@ -268,6 +268,11 @@ class Meeting(Record):
     status: MeetingStatus = MeetingStatus.SCHEDULED
     trigger_reference: ShortText = ""
     contact_received_at: datetime | None = None
+    late_decision_reason: LongText = Field(
+        default="",
+        title="Why the decision was late",
+        description="Needed before the meeting ends when the RAG decision deadline has passed.",
+    )
     purpose: LongText = ""
     confidentiality_statement: LongText = ""
     attendance: list[Attendance] = Field(default_factory=list, max_length=500)

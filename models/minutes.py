@@ -81,6 +81,7 @@ class MinutesSnapshot(BaseModel):
     minute_taker: str = ""
     trigger_reference: str = ""
     contact_received_at: datetime | None = None
+    late_decision_reason: str = ""
     purpose: str = ""
     confidentiality_statement: str = ""
     attendance: list[Attendance]
@@ -202,6 +203,7 @@ def build_snapshot(
         minute_taker=meeting.minute_taker,
         trigger_reference=meeting.trigger_reference,
         contact_received_at=meeting.contact_received_at,
+        late_decision_reason=meeting.late_decision_reason,
         purpose=meeting.purpose,
         confidentiality_statement=meeting.confidentiality_statement,
         attendance=meeting.attendance,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from models.case import Case, ChronologyEntry, ChronologyOrigin
 from models.meeting import CLOSED_NEEDING_REASON, Action, ActionStatus, Meeting, MeetingStatus
@@ -43,6 +43,22 @@ def action_transition_problem(current: ActionStatus, new: ActionStatus, reason: 
 def rag_deadline(contact_received_at: datetime, rag: Rag, reference: ReferenceData) -> datetime:
     """When a decision is due: the contact time plus the RAG timescale."""
     return contact_received_at + timedelta(hours=reference.rag_hours[rag.value])
+
+
+def late_decision_problem(meeting: Meeting, reference: ReferenceData, now: datetime) -> str | None:
+    """Why the meeting cannot end yet: its RAG decision deadline passed with no reason given."""
+    rag, contact = meeting.risk.rag, meeting.contact_received_at
+    if rag is None or contact is None or meeting.late_decision_reason.strip():
+        return None
+    due = rag_deadline(contact, rag, reference)
+    if due.tzinfo is None:
+        due = due.replace(tzinfo=UTC)
+    if now <= due:
+        return None
+    return (
+        f"The {rag.value.upper()} decision deadline passed at {due:%d %b %Y %H:%M} UTC: "
+        "record why the decision was late before ending the meeting."
+    )
 
 
 def add_working_days(start: date, days: int, holidays: set[date] | None = None) -> date:

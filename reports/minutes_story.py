@@ -128,6 +128,7 @@ class MinutesStory:
                         )
                     ),
                 ),
+                ("Decision late because", snap.late_decision_reason),
             ]
         )
         if snap.addendum:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 from models.meeting import Meeting, MeetingStatus
-from models.rules import meeting_transition_problem
+from models.rules import late_decision_problem, meeting_transition_problem
 from storage import cases
 from storage.errors import InvalidInput
 from storage.workspace import Workspace
@@ -23,6 +23,8 @@ def change(
     Starting records the start time, ending the end time (when not already typed; both stay
     editable)."""
     problem = meeting_transition_problem(meeting.status, status)
+    if problem is None and status is MeetingStatus.MINUTES_DRAFT:
+        problem = late_decision_problem(meeting, cases.reference_data(ws), datetime.now(UTC))
     if problem:
         raise InvalidInput(problem)
     clock = (now or datetime.now().time()).replace(second=0, microsecond=0)

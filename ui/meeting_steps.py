@@ -207,6 +207,7 @@ class DetailsStep(Step):
         "minute_taker",
         "trigger_reference",
         "contact_received_at",
+        "late_decision_reason",
         "purpose",
         "confidentiality_statement",
     )
