@@ -28,7 +28,7 @@ run: $(STAMP)
 	else \
 	  echo "No display here, so no window: running the headless demo instead."; \
 	  printf '%s\n%s\n' "$(DEMO_PASSPHRASE)" "$(DEMO_PASSPHRASE)" | $(PY) main.py minutes -w "$(DEMO)" \
-	    --user chair --passphrase-stdin --meeting g1-m73 --variant professional --out "$(DEMO)-minutes.pdf" --sign; \
+	    --user chair --passphrase-stdin --meeting g1-m73 --variant professional --out "$(DEMO)-minutes.pdf" --sign --family-checked; \
 	  $(PY) main.py verify "$(DEMO)-minutes.pdf" -w "$(DEMO)"; \
 	  echo "Demo workspace: $(DEMO)  (users chair, socialcare, police, health, education; passphrase: $(DEMO_PASSPHRASE))"; \
 	  echo "Signed minutes: $(DEMO)-minutes.pdf"; \

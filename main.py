@@ -100,10 +100,19 @@ def cmd_init(args: argparse.Namespace, asker: Passphrases) -> int:
 
 
 def cmd_audit(args: argparse.Namespace, asker: Passphrases) -> int:
+    from storage.anchors import check_anchors, read_anchor
+
+    anchors = [read_anchor(path) for path in args.against or []]  # bad files: exit 2, unlocked
     with _open(args, asker, changes=False) as ws:
         verdict = ws.verify_audit()
         print(verdict.describe())
-        return 0 if verdict.ok else 1
+        if not verdict.ok:
+            return 1
+        if anchors:
+            held = check_anchors(ws.conn, anchors)
+            print(held.describe())
+            return 0 if held.ok else 1
+        return 0
 
 
 def _new_passphrase(asker: Passphrases, user: str) -> str:
@@ -117,19 +126,103 @@ def _new_passphrase(asker: Passphrases, user: str) -> str:
 
 
 def cmd_passwd(args: argparse.Namespace, asker: Passphrases) -> int:
+    from storage.access import rekey
+    from storage.keychain import Keychain
     from storage.workspace import Workspace
 
     if args.recovery:
         recovery = asker.ask("Recovery key: ")
         new = _new_passphrase(asker, args.user)
         with Workspace.open_with_recovery(args.workspace, recovery, args.user) as ws:
-            ws.set_passphrase(args.user, new)
-    else:
-        old = asker.ask(f"Current passphrase for {args.user}: ")
-        new = _new_passphrase(asker, args.user)
-        with Workspace.open(args.workspace, args.user, old) as ws:
-            ws.change_passphrase(old, new)
-    print(f"Passphrase changed for {args.user}.")
+            ws.reset_with_recovery(recovery, args.user, new, Keychain())
+            if args.rekey:
+                rekey(ws, Keychain())
+        print(
+            f"Passphrase set for {args.user}, with a new signing identity (the old one is revoked)."
+        )
+        return 0
+    old = asker.ask(f"Current passphrase for {args.user}: ")
+    new = _new_passphrase(asker, args.user)
+    with Workspace.open(args.workspace, args.user, old) as ws:
+        ws.change_passphrase(old, new, Keychain())
+        if args.rekey:
+            rekey(ws, Keychain())
+    print(
+        f"Passphrase changed for {args.user}"
+        + (" and the database rekeyed." if args.rekey else ".")
+    )
+    return 0
+
+
+def cmd_user(args: argparse.Namespace, asker: Passphrases) -> int:
+    from models.text import normalise_name
+    from models.users import Role
+    from storage import access
+    from storage.keychain import Keychain
+    from storage.workspace import Workspace
+
+    if args.action in ("add", "remove") and not args.name:
+        raise UsageError(f"user {args.action} needs a user NAME.")
+    if args.action != "add" and (args.role or args.agency or args.display_name):
+        raise UsageError("--role, --agency and --display-name go with user add.")
+    if args.action == "add" and not args.role:
+        raise UsageError("user add needs --role.")
+    if args.action == "remove" and normalise_name(args.name) == normalise_name(args.user):
+        raise UsageError("You cannot remove yourself; ask another admin.")
+    passphrase = asker.ask(f"Passphrase for {args.user}: ")
+    new = _new_passphrase(asker, args.name) if args.action == "add" else ""
+    with Workspace.open(args.workspace, args.user, passphrase) as ws:
+        if args.action == "list":
+            for user, has_slot in access.users_with_slots(ws):
+                roles = ",".join(sorted(r.value for r in user.roles))
+                print(f"{user.name}\t{roles}\t{user.agency}\t{'' if has_slot else '(no key slot)'}")
+            return 0
+        if args.action == "add":
+            user = ws.add_user(
+                args.name,
+                new,
+                args.display_name or "",
+                frozenset({Role(args.role)}),
+                args.agency or "",
+                admin_passphrase=passphrase,
+            )
+            print(
+                f"Added {user.name} ({args.role}) with a signing certificate from this workspace."
+            )
+            return 0
+        access.remove_user(ws, args.name, passphrase, Keychain())
+    print(
+        f"Removed {args.name}: their certificate is revoked and the database rekeyed; "
+        "old key slot files and keys remembered on this computer no longer open it."
+    )
+    return 0
+
+
+def cmd_recovery(args: argparse.Namespace, asker: Passphrases) -> int:
+    from storage import access
+    from storage.keychain import Keychain
+    from storage.workspace import Workspace
+
+    passphrase = asker.ask(f"Passphrase for {args.user}: ")
+    with Workspace.open(args.workspace, args.user, passphrase) as ws:
+        recovery = access.rotate_recovery(ws, passphrase, Keychain())
+    print(f"New recovery key: {recovery}")
+    print(
+        "The old recovery key no longer opens this workspace. Keep this one safe; it is shown only once."
+    )
+    return 0
+
+
+def cmd_export_authority(args: argparse.Namespace, asker: Passphrases) -> int:
+    from storage.verification import export_authority
+
+    _check_out(args.out)
+    if not args.out.parent.is_dir():
+        raise UsageError(f"{args.out.parent}: no such folder.")
+    export_authority(args.workspace, args.out)
+    print(
+        f"Wrote the workspace's root certificate to {args.out}; give it to partners who check signed minutes."
+    )
     return 0
 
 
@@ -194,13 +287,17 @@ def cmd_export(args: argparse.Namespace, asker: Passphrases) -> int:
 
 def cmd_minutes(args: argparse.Namespace, asker: Passphrases) -> int:
     from models.minutes import Variant
-    from storage.minutes import export_minutes
+    from storage.minutes import confirm_family_check, export_minutes, latest_signed
 
     _check_out(args.out)
     if not args.out.parent.is_dir():
         raise UsageError(f"{args.out.parent}: no such folder.")
+    if args.family_checked and not args.sign:
+        raise UsageError("--family-checked goes with --sign.")
     with _open(args, asker, changes=args.sign) as ws:
         again = asker.ask(f"Passphrase again, to sign as {args.user}: ") if args.sign else None
+        if args.family_checked and latest_signed(ws, args.meeting) is None:
+            confirm_family_check(ws, args.meeting)
         what = export_minutes(ws, args.meeting, Variant(args.variant), args.out, again)
     print(f"Wrote the {args.variant} minutes ({what}) to {args.out}.")
     return 0
@@ -208,10 +305,20 @@ def cmd_minutes(args: argparse.Namespace, asker: Passphrases) -> int:
 
 def cmd_verify(args: argparse.Namespace, asker: Passphrases) -> int:
     from reports.verify import Verdict
-    from storage.verification import verify_in_workspace, verify_with_published
+    from storage.verification import (
+        verify_in_workspace,
+        verify_with_published,
+        verify_with_trust,
+    )
 
-    if args.user:
-        if args.workspace is None:
+    if args.trust is not None:
+        if args.user or args.workspace_given:
+            raise UsageError(
+                "--trust is for checking without a workspace: leave out -w and --user."
+            )
+        result = verify_with_trust(args.trust, args.file)
+    elif args.user:
+        if not args.workspace_given:
             raise UsageError("--user needs -w.")
         with _open(args, asker, changes=False) as ws:
             result = verify_in_workspace(ws, args.file)
@@ -293,8 +400,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--agency", help="the user's agency")
     p.add_argument("--role", choices=ROLES, default="chair", help="an extra role (default: chair)")
 
-    p = add("audit", cmd_audit, "Check the audit log's hash chain: exit 0 intact, 1 broken.")
+    p = add(
+        "audit",
+        cmd_audit,
+        "Check the audit log: its protecting triggers and hash chain, and with --against the "
+        "checkpoints that signed minutes PDFs and backups carry. Exit 0 intact, 1 not.",
+    )
     p.add_argument("action", choices=("verify",), help="what to do with the audit log")
+    p.add_argument(
+        "--against",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="signed minutes PDFs or backups whose checkpoint must be in the chain",
+    )
 
     p = add(
         "passwd",
@@ -303,6 +422,38 @@ def build_parser() -> argparse.ArgumentParser:
         "set a user's passphrase with the workspace's recovery key.",
     )
     p.add_argument("--recovery", action="store_true", help="use the recovery key instead")
+    p.add_argument(
+        "--rekey",
+        action="store_true",
+        help="also re-encrypt the database under a new key (after a suspected compromise)",
+    )
+
+    p = add(
+        "user",
+        cmd_user,
+        "Add, remove or list users (admin; asks for your passphrase, which opens the workspace "
+        "authority). Removing a user revokes their certificate and rekeys the database.",
+    )
+    p.add_argument("action", choices=("add", "remove", "list"), help="what to do")
+    p.add_argument("name", nargs="?", metavar="NAME", help="the user to add or remove")
+    p.add_argument("--role", choices=ROLES, help="the new user's role (add)")
+    p.add_argument("--agency", help="the new user's agency (add)")
+    p.add_argument("--display-name", help="the new user's name as shown in minutes (add)")
+
+    p = add(
+        "recovery",
+        cmd_recovery,
+        "Make a new recovery key (shown once); the old one stops working and the database is rekeyed.",
+    )
+    p.add_argument("action", choices=("rotate",), help="what to do")
+
+    p = add(
+        "export-authority",
+        cmd_export_authority,
+        "Write the workspace's root certificate (no personal names) for partners to check signatures.",
+        user=False,
+    )
+    p.add_argument("--out", type=Path, required=True, metavar="FILE", help="where to write it")
 
     p = add(
         "demo",
@@ -340,6 +491,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--sign", action="store_true", help="sign first (chair only; asks for the passphrase again)"
     )
+    p.add_argument(
+        "--family-checked",
+        action="store_true",
+        help="with --sign: I have checked what the family will receive (recorded in the audit "
+        "log and printed in the professional copy)",
+    )
 
     p = add("backup", cmd_backup, "Write an encrypted backup of the workspace to one file.")
     p.add_argument(
@@ -354,11 +511,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "verify",
         help="Check a signed PDF: exit 0 intact and trusted, 1 any other verdict.",
-        description="Check a signed PDF against the workspace's certificates (certificates.pem, or "
-        "with --user the copies inside the encrypted workspace). Exit 0 intact and trusted; 1 otherwise.",
+        description="Check a signed PDF against the workspace's authority (authority.pem beside the "
+        "database; with --user, the workspace's own register of certificates, roles and "
+        "revocations), or with --trust against a root certificate file and no workspace. "
+        "Exit 0 intact and trusted; 1 otherwise.",
     )
     p.add_argument("file", type=Path, metavar="FILE", help="the PDF")
-    p.add_argument("-w", "--workspace", type=Path, help="workspace whose certificates to trust")
+    p.add_argument("-w", "--workspace", type=Path, help="workspace whose authority to trust")
+    p.add_argument("--trust", type=Path, metavar="ROOT.pem", help="a root certificate to trust")
     p.add_argument("--user", help="unlock the workspace and use the certificates inside it")
     p.add_argument(
         "--passphrase-stdin", action="store_true", help="read the passphrase from standard input"
@@ -368,11 +528,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from storage.hardening import forbid_core_dumps
+
+    forbid_core_dumps()  # before any key or passphrase is in memory
     from storage.connection import DatabaseError
     from storage.errors import WorkspaceError
 
     try:
         args = build_parser().parse_args(argv)
+        args.workspace_given = args.workspace is not None
         if args.workspace is None:
             args.workspace = default_folder()
         asker = Passphrases(getattr(args, "passphrase_stdin", False))

@@ -97,7 +97,9 @@ def _describe(exc: ValidationError) -> str:
         if len(errors) > 1
         else ""
     )
-    return f"{format_location(loc)}: {msg}{more}"
+    # A key from the file may hold any character: the message stays one line.
+    where = format_location(loc).encode("unicode_escape").decode("ascii")
+    return f"{where}: {msg}{more}"
 
 
 def parse_bundle(raw: bytes) -> Bundle:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, datetime
 from enum import StrEnum
+from typing import ClassVar
 
 from pydantic import Field, model_validator
 
@@ -13,6 +14,7 @@ from models.meeting import Meeting
 from models.people import CasePerson, Place
 from models.risk import Rag
 from models.text import LongText, RequiredLong, ShortText
+from models.withholding import Withholdable
 
 
 class CaseStatus(StrEnum):
@@ -34,7 +36,9 @@ class ChronologyOrigin(StrEnum):
     ACTION = "action"
 
 
-class ChronologyEntry(Record):
+class ChronologyEntry(Withholdable):
+    reason_field_is_new: ClassVar[bool] = True
+
     id: Id
     date: date
     event: RequiredLong
@@ -42,7 +46,6 @@ class ChronologyEntry(Record):
     impact_on_child: LongText = ""
     action_taken: LongText = ""
     origin: ChronologyOrigin = ChronologyOrigin.ENTERED
-    withheld_from_family: bool = False
 
 
 class Case(Record):

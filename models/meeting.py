@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from datetime import date, datetime, time
 from enum import StrEnum
+from typing import ClassVar
 
 from pydantic import Field, model_validator
 
 from models.base import Id, Record
+from models.family_copy import FamilyCheck
 from models.risk import RiskAssessment
 from models.text import LongText, RequiredLong, RequiredShort, ShortText
+from models.withholding import Withholdable
 
 
 class MeetingStatus(StrEnum):
@@ -29,7 +32,7 @@ class AttendanceStatus(StrEnum):
     INFORMATION_ONLY = "information_only"
 
 
-class Attendance(Record):
+class Attendance(Withholdable):
     id: Id
     name: RequiredShort
     agency: ShortText = ""
@@ -57,7 +60,7 @@ class ContributionKind(StrEnum):
     OPINION = "professional_opinion"
 
 
-class AgencyContribution(Record):
+class AgencyContribution(Withholdable):
     id: Id
     agency: RequiredShort
     given_by: ShortText = ""
@@ -65,14 +68,6 @@ class AgencyContribution(Record):
     kind: ContributionKind = ContributionKind.FACT
     source: ShortText = ""
     source_date: date | None = None
-    withheld_from_family: bool = False
-    withheld_reason: LongText = ""
-
-    @model_validator(mode="after")
-    def _withheld_needs_reason(self) -> AgencyContribution:
-        if self.withheld_from_family and not self.withheld_reason.strip():
-            raise ValueError("Information withheld from the family needs the reason.")
-        return self
 
 
 class SharingOutcome(StrEnum):
@@ -90,8 +85,12 @@ class SharingChecks(Record):
     secure: bool = False
 
 
-class SharingDecision(Record):
-    """One decision to share or not to share; a 'not shared' is recorded as carefully."""
+class SharingDecision(Withholdable):
+    """One decision to share or not to share; a 'not shared' is recorded as carefully.
+
+    A decision NOT to share is withheld from the family unless the chair releases it, with
+    a reason; a decision not to share with the family itself is never released.
+    """
 
     id: Id
     information: RequiredLong
@@ -108,8 +107,17 @@ class SharingDecision(Record):
     decided_by: ShortText
     how_sent: ShortText = ""
     checks: SharingChecks = Field(default_factory=SharingChecks)
-    withheld_from_family: bool = False
-    withheld_reason: LongText = ""
+    to_family: bool = Field(
+        default=False,
+        title="The recipients include the family",
+        description="The information was to go to the child's parents or carers.",
+    )
+    released_to_family: bool = Field(
+        default=False,
+        title="Released to the family",
+        description="The chair releases a decision not to share into the family copy.",
+    )
+    release_reason: LongText = Field(default="", title="Why the chair releases it")
 
     @model_validator(mode="after")
     def _rules(self) -> SharingDecision:
@@ -123,9 +131,20 @@ class SharingDecision(Record):
             raise ValueError("Consent was not sought: record why not.")
         if self.outcome is SharingOutcome.SHARED and not self.lawful_basis:
             raise ValueError("Information shared needs its lawful basis.")
-        if self.withheld_from_family and not self.withheld_reason.strip():
-            raise ValueError("Information withheld from the family needs the reason.")
+        if self.released_to_family and not self.release_reason.strip():
+            raise ValueError("Releasing a decision not to share to the family needs the reason.")
+        if self.released_to_family and self.to_family and self.outcome is SharingOutcome.NOT_SHARED:
+            raise ValueError(
+                "A decision not to share with the family cannot be released to the family."
+            )
         return self
+
+    def hidden_from_family(self) -> bool:
+        if self.withheld_from_family:
+            return True
+        if self.outcome is SharingOutcome.NOT_SHARED:
+            return self.to_family or not self.released_to_family
+        return False
 
 
 class VoiceSpeaker(StrEnum):
@@ -135,15 +154,13 @@ class VoiceSpeaker(StrEnum):
     CARER = "carer"
 
 
-class ChildVoice(Record):
+class ChildVoice(Withholdable):
     id: Id
     person_id: Id | None = None
     speaker: VoiceSpeaker = VoiceSpeaker.CHILD
     words: RequiredLong
     how_gathered: ShortText = ""
     child_attended: bool = False
-    withheld_from_family: bool = False
-    withheld_reason: LongText = ""
 
 
 class Investigation(StrEnum):
@@ -159,12 +176,15 @@ class PlanCategory(StrEnum):
     EMOTIONAL = "emotional_abuse"
 
 
-class Dissent(Record):
+class Dissent(Withholdable):
     agency: RequiredShort
     reason: RequiredLong
 
 
-class Decisions(Record):
+class Decisions(Withholdable):
+    """The meeting's decisions. Withholding them keeps the outcomes in the family copy and
+    leaves out their free text (why not yet, notes)."""
+
     section_47: bool | None = None
     investigation: Investigation | None = None
     immediate_protection: bool | None = None
@@ -201,7 +221,9 @@ class Priority(StrEnum):
     LOW = "low"
 
 
-class Action(Record):
+class Action(Withholdable):
+    reason_field_is_new: ClassVar[bool] = True
+
     id: Id
     what: RequiredLong
     why: LongText = ""
@@ -212,7 +234,6 @@ class Action(Record):
     priority: Priority = Priority.MEDIUM
     status: ActionStatus = ActionStatus.OPEN
     status_reason: LongText = ""
-    withheld_from_family: bool = False
 
     @model_validator(mode="after")
     def _closed_not_done_needs_reason(self) -> Action:
@@ -221,7 +242,7 @@ class Action(Record):
         return self
 
 
-class ActionReview(Record):
+class ActionReview(Withholdable):
     """The status of an earlier meeting's action, as reported in this meeting."""
 
     action_id: Id
@@ -258,6 +279,7 @@ class Meeting(Record):
     action_reviews: list[ActionReview] = Field(default_factory=list, max_length=2000)
     actions: list[Action] = Field(default_factory=list, max_length=2000)
     next_meeting_date: dt.date | None = None  # `date` is a field name in this class
+    family_check: FamilyCheck | None = None
 
     @model_validator(mode="after")
     def _rules(self) -> Meeting:

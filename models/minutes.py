@@ -15,8 +15,10 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict
 
 from models.case import Case
+from models.family_copy import FamilyCheck, FamilyDocument, family_check_problem
 from models.meeting import (
     Action,
+    ActionReview,
     AgencyContribution,
     Attendance,
     AttendanceStatus,
@@ -25,8 +27,10 @@ from models.meeting import (
     Meeting,
     SharingDecision,
 )
+from models.reference import GlossaryTerm, ReferenceData
 from models.risk import RiskAssessment
 from models.rules import actions_to_review, current_actions
+from models.withholding import hidden_from_family
 
 
 class Variant(StrEnum):
@@ -52,6 +56,10 @@ class ReviewedAction(BaseModel):
     action: Action
     reported_status: str
     note: str = ""
+    review: ActionReview | None = None
+
+    def hidden_from_family(self) -> bool:
+        return hidden_from_family(self.action) or hidden_from_family(self.review)
 
 
 class MinutesSnapshot(BaseModel):
@@ -86,9 +94,18 @@ class MinutesSnapshot(BaseModel):
     next_meeting_date: dt.date | None = None  # `date` is a field name here
     signer_name: str
     signer_role: str
+    signer_agency: str = ""
     signed_at: datetime
     audit_seq: int
     audit_head: str
+    time_zone: str = "Europe/London"  # the workspace's, for every time the minutes print
+    allocated_worker: str = ""
+    family_document: FamilyDocument = FamilyDocument.MINUTES
+    family_check: FamilyCheck | None = None
+    glossary: list[GlossaryTerm] = []
+    family_next_steps: str = ""
+    family_advocacy: str = ""
+    family_complaints: str = ""
 
     def canonical_json(self) -> str:
         return json.dumps(
@@ -110,7 +127,14 @@ def signing_problem(meeting: Meeting) -> str | None:
         return "Nobody is recorded as present: record the attendance before signing."
     if not meeting.chair.strip():
         return "The meeting has no chair: record who chaired it before signing."
-    return None
+    return family_check_problem(meeting)
+
+
+def family_document_for(meeting_type: str, reference: ReferenceData) -> FamilyDocument:
+    """What the family receives: an outcome letter only after a strategy meeting, if set so."""
+    if "strategy" in meeting_type.casefold():
+        return reference.strategy_family_document
+    return FamilyDocument.MINUTES
 
 
 def build_snapshot(
@@ -118,6 +142,7 @@ def build_snapshot(
     meeting: Meeting,
     *,
     version: int,
+    reference: ReferenceData,
     protective_marking: str,
     signer_name: str,
     signer_role: str,
@@ -126,6 +151,7 @@ def build_snapshot(
     audit_head: str,
     amends_version: int | None = None,
     addendum: str = "",
+    signer_agency: str = "",
 ) -> MinutesSnapshot:
     """Freeze what the minutes of `meeting` say, resolved against its case."""
     status = current_actions(case)
@@ -137,12 +163,16 @@ def build_snapshot(
                 reviews[action.id].reported_status.value if action.id in reviews else "not reviewed"
             ),
             note=reviews[action.id].note if action.id in reviews else "",
+            review=reviews.get(action.id),
         )
         for action in actions_to_review(case, meeting)
     ]
     reviewed += [
         ReviewedAction(
-            action=status[r.action_id], reported_status=r.reported_status.value, note=r.note
+            action=status[r.action_id],
+            reported_status=r.reported_status.value,
+            note=r.note,
+            review=r,
         )
         for r in meeting.action_reviews
         if r.action_id in status and r.action_id not in {x.action.id for x in reviewed}
@@ -185,7 +215,16 @@ def build_snapshot(
         next_meeting_date=meeting.next_meeting_date,
         signer_name=signer_name,
         signer_role=signer_role,
+        signer_agency=signer_agency,
         signed_at=signed_at,
         audit_seq=audit_seq,
         audit_head=audit_head,
+        time_zone=reference.time_zone,
+        allocated_worker=case.allocated_worker,
+        family_document=family_document_for(meeting.type, reference),
+        family_check=meeting.family_check,
+        glossary=reference.family_glossary,
+        family_next_steps=reference.family_next_steps,
+        family_advocacy=reference.family_advocacy,
+        family_complaints=reference.family_complaints,
     )

@@ -5,15 +5,25 @@ Nothing here is a local authority's policy: every list is a default to change.
 
 from __future__ import annotations
 
-from pydantic import Field
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, field_validator
 
 from models.base import Record
-from models.text import ShortText
+from models.family_copy import FamilyDocument
+from models.text import LongText, ShortText
 
 
 class CseIndicatorDefinition(Record):
     domain: ShortText
     indicator: ShortText
+
+
+class GlossaryTerm(Record):
+    """A word of the professionals, in plain words for a parent."""
+
+    term: ShortText
+    meaning: LongText
 
 
 class ReferenceData(Record):
@@ -75,3 +85,102 @@ class ReferenceData(Record):
     initial_conference_working_days: int = Field(default=15, ge=1, le=60)
     bank_holidays: list[str] = Field(default_factory=list, description="ISO dates")
     idle_lock_minutes: int = Field(default=5, ge=1, le=120)
+    time_zone: ShortText = Field(
+        default="Europe/London",
+        title="Time zone",
+        description="Times on screen and in the minutes are shown in this zone (an IANA name, "
+        "e.g. Europe/London).",
+    )
+    strategy_family_document: FamilyDocument = Field(
+        default=FamilyDocument.MINUTES,
+        title="What the family receives after a strategy meeting",
+        description="The family copy of the minutes, or an outcome letter only.",
+    )
+    family_glossary: list[GlossaryTerm] = Field(
+        default_factory=lambda: [
+            GlossaryTerm(term=t, meaning=m)
+            for t, m in [
+                (
+                    "Strategy meeting",
+                    "A meeting of the services that work with children (such as social care, "
+                    "police and health) to decide whether a child is at risk of serious harm "
+                    "and what to do next.",
+                ),
+                (
+                    "Section 47 enquiry (s47)",
+                    "Enquiries children's social care must make when a child may be at risk "
+                    "of serious harm (Children Act 1989, section 47).",
+                ),
+                (
+                    "ICPC",
+                    "Initial child protection conference: a meeting with the family and the "
+                    "services to decide whether the child needs a child protection plan.",
+                ),
+                (
+                    "RCPC",
+                    "Review child protection conference: a later meeting that checks how the "
+                    "child protection plan is working.",
+                ),
+                (
+                    "Child protection plan",
+                    "A plan agreed at a conference, saying what everyone will do to keep the "
+                    "child safe.",
+                ),
+                (
+                    "RAG (red, amber, green)",
+                    "How urgent the services judge the situation to be: red is the most urgent.",
+                ),
+                (
+                    "DSL",
+                    "Designated safeguarding lead: the person at a school responsible for "
+                    "keeping children safe.",
+                ),
+                (
+                    "CSE",
+                    "Child sexual exploitation: when someone uses a child for sexual "
+                    "activity, often in exchange for something the child needs or wants.",
+                ),
+                (
+                    "Lawful basis",
+                    "The part of the law that allows a service to share information. "
+                    "'UK GDPR' and 'DPA 2018' are data protection law; 'Children Act' "
+                    "sections are duties to keep children safe.",
+                ),
+                (
+                    "Signs of Safety",
+                    "A way of talking about what everyone is worried about, what is working "
+                    "well and what needs to happen.",
+                ),
+                (
+                    "Scaling",
+                    "Each service's score from 0 to 10: 0 means the child will certainly be "
+                    "harmed, 10 means the child is safe enough for the services to step back.",
+                ),
+            ]
+        ]
+    )
+    family_next_steps: LongText = Field(
+        default="The services will do the actions in the plan above. Your contact (named "
+        "below) will keep you informed and will tell you about the next meeting.",
+        title="What happens next (family copy)",
+    )
+    family_advocacy: LongText = Field(
+        default="You can bring a friend, relative or advocate to meetings. Children and young "
+        "people can have an independent advocate: ask your contact to arrange one.",
+        title="Support and advocacy (family copy)",
+    )
+    family_complaints: LongText = Field(
+        default="If you are unhappy with how you have been treated, or think something in this "
+        "record is wrong, tell your contact. You can also make a complaint to the council's "
+        "children's services complaints team.",
+        title="How to complain (family copy)",
+    )
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"{value!r} is not a known time zone (e.g. Europe/London)") from None
+        return value

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated, Any, ClassVar
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from models.base import Id, Record
 from models.text import LongText, RequiredLong, RequiredShort
+from models.withholding import Withholdable
 
 
 class Rag(StrEnum):
@@ -40,16 +42,36 @@ class Basis(StrEnum):
     PROFESSIONAL_CONCERN = "professional_concern"
 
 
-class DangerStatement(Record):
+class MapEntry(Withholdable):
+    """One entry of the Signs of Safety map (a worry, a complicating factor, ...)."""
+
+    text: RequiredLong
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _entries(value: Any) -> Any:
+    # Older records held each entry of the map as plain text.
+    if isinstance(value, list):
+        return [{"text": v} if isinstance(v, str) else v for v in value]
+    return value
+
+
+MapEntries = Annotated[list[MapEntry], BeforeValidator(_entries), Field(max_length=500)]
+
+
+class DangerStatement(Withholdable):
+    reason_field_is_new: ClassVar[bool] = True
+
     id: Id
     who_is_worried: RequiredShort
     worry: RequiredLong
     what_may_happen: RequiredLong
     safety_goal: LongText = ""
-    withheld_from_family: bool = False
 
 
-class AgencyScaling(Record):
+class AgencyScaling(Withholdable):
     agency: RequiredShort
     score: int = Field(ge=0, le=10)
     dissent: bool = False
@@ -62,7 +84,7 @@ class AgencyScaling(Record):
         return self
 
 
-class CseIndicator(Record):
+class CseIndicator(Withholdable):
     domain: RequiredShort
     indicator: RequiredShort
     present: Presence = Presence.NO
@@ -72,10 +94,10 @@ class CseIndicator(Record):
 
 
 class RiskAssessment(Record):
-    worries: list[LongText] = Field(default_factory=list, max_length=500)
-    complicating_factors: list[LongText] = Field(default_factory=list, max_length=500)
-    working_well: list[LongText] = Field(default_factory=list, max_length=500)
-    existing_safety: list[LongText] = Field(default_factory=list, max_length=500)
+    worries: MapEntries = Field(default_factory=list)
+    complicating_factors: MapEntries = Field(default_factory=list)
+    working_well: MapEntries = Field(default_factory=list)
+    existing_safety: MapEntries = Field(default_factory=list)
     danger_statements: list[DangerStatement] = Field(default_factory=list, max_length=200)
     scaling: list[AgencyScaling] = Field(default_factory=list, max_length=100)
     cse_screening: list[CseIndicator] = Field(default_factory=list, max_length=200)

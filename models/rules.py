@@ -193,7 +193,7 @@ def meeting_chronology_entry(meeting: Meeting, signer: str) -> ChronologyEntry:
         id=f"{meeting.id}-minutes",
         date=meeting.date,
         event=" ".join(parts),
-        action_taken="; ".join(a.what for a in meeting.actions if not a.withheld_from_family)[
+        action_taken="; ".join(a.what for a in meeting.actions if not a.hidden_from_family())[
             :2000
         ],
         origin=ChronologyOrigin.MEETING,

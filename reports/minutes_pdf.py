@@ -1,7 +1,7 @@
 """A minutes snapshot -> PDF bytes (ReportLab platypus, A4, embedded DejaVu fonts).
 
 Built from the snapshot alone, with ReportLab's invariant mode, so the same snapshot and
-variant always give the same bytes. In the family variant every item withheld from the
+variant always give the same bytes; PDF/A-2b (reports/archival.py), dated by the snapshot. In the family variant every item withheld from the
 family is replaced by a visible note; none of its content reaches the file.
 """
 
@@ -19,12 +19,13 @@ from reportlab.platypus import (
 )
 
 from models.minutes import MinutesSnapshot, Variant
-from reports.fonts import BOLD, printable, register_fonts
+from reports.archival import ArchivalFacts, make_archival
+from reports.fonts import BOLD, REGULAR, printable, register_fonts
 from reports.minutes_story import MinutesStory
 from reports.pdf_parts import GREY, INK, MARGIN, SIGNATURE_BOX_HEIGHT, day
 
 
-def _page_decorations(marking: str, footer: str) -> type[Canvas]:
+def _page_decorations(marking: str, footer: str, facts: ArchivalFacts) -> type[Canvas]:
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         """Draws the marking and "Page N of M" once the page count is known."""
 
@@ -42,6 +43,7 @@ def _page_decorations(marking: str, footer: str) -> type[Canvas]:
                 self.__dict__.update(state)
                 self._decorate(total)
                 super().showPage()
+            make_archival(self, facts)
             super().save()
 
         def _decorate(self, total: int) -> None:
@@ -81,12 +83,18 @@ def render_minutes(snapshot: MinutesSnapshot, variant: Variant) -> RenderedMinut
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=MARGIN + 2 * mm,
-        title=title,
-        author=printable(snapshot.signer_name),
-        subject=f"Case {printable(snapshot.case_reference)}",
-        creator="Caseroom",
-        producer="Caseroom",
+        initialFontName=REGULAR,  # never ReportLab's default Helvetica, which is not embedded
         invariant=1,
+    )
+    facts = ArchivalFacts(
+        title=title,
+        author=printable(snapshot.signer_name) or "Caseroom",
+        subject=f"Case {printable(snapshot.case_reference)}",
+        keywords=f"minutes; version {snapshot.version}; {copy}",
+        created=snapshot.signed_at,
+        audit_seq=snapshot.audit_seq,
+        audit_head=snapshot.audit_head,
+        snapshot_sha256=snapshot.sha256(),
     )
     footer = printable(
         f"{snapshot.case_reference} · {snapshot.meeting_type} · {day(snapshot.date)} · v{snapshot.version} · {copy}"
@@ -94,7 +102,7 @@ def render_minutes(snapshot: MinutesSnapshot, variant: Variant) -> RenderedMinut
     document = MinutesStory(snapshot, variant)
     doc.build(
         document.build(),
-        canvasmaker=_page_decorations(printable(snapshot.protective_marking), footer),
+        canvasmaker=_page_decorations(printable(snapshot.protective_marking), footer, facts),
     )
     placed = document.signature_space.placed
     assert placed is not None, "the signature space is always drawn"

@@ -16,13 +16,18 @@ from reportlab.platypus import (
     Table,
 )
 
+from models.family_copy import FamilyDocument
 from models.meeting import Attendance, AttendanceStatus
 from models.minutes import WITHHELD_NOTE, MinutesSnapshot, Variant
+from models.withholding import Withholdable, hidden_from_family
+from reports import risk_sections
+from reports.family_sections import closing, family_check_line, glossary, local, outcome_letter
 from reports.pdf_parts import (
     SignatureSpace,
     day,
     facts_table,
     grid,
+    lay_time,
     para,
     styles,
     words,
@@ -39,10 +44,26 @@ class MinutesStory:
         self.signature_space = SignatureSpace()
 
     def hidden(self, item: Any) -> bool:
-        return self.variant is Variant.FAMILY and bool(getattr(item, "withheld_from_family", False))
+        """Whether this copy leaves `item` out (the family copy, for a withheld item)."""
+        if self.variant is not Variant.FAMILY:
+            return False
+        check = getattr(item, "hidden_from_family", None)
+        return bool(check()) if callable(check) else hidden_from_family(item)
 
     def withheld(self) -> Paragraph:
         return para(WITHHELD_NOTE, self.s["withheld"])
+
+    def withheld_tag(self, item: Any) -> str:
+        """In the professional copy, why an item is left out of the family copy ("" if not)."""
+        if self.variant is Variant.FAMILY or not hidden_from_family(item):
+            return ""
+        reason = item.withheld_reason if isinstance(item, Withholdable) else ""
+        return f"Withheld from the family: {reason or 'a decision not to share (not released)'}"
+
+    def tagged(self, item: Any) -> None:
+        tag = self.withheld_tag(item)
+        if tag:
+            self.add(para(tag, self.s["small"]))
 
     def add(self, *flowables: Any) -> None:
         self.story.extend(flowables)
@@ -61,7 +82,10 @@ class MinutesStory:
     # --- the sections, in the order of the agenda ------------------------------------------
     def build(self) -> list[Any]:
         snap = self.snap
-        copy = "Family copy" if self.variant is Variant.FAMILY else "Professional copy"
+        family = self.variant is Variant.FAMILY
+        if family and snap.family_document is FamilyDocument.OUTCOME_LETTER:
+            return outcome_letter(self)
+        copy = "Family copy" if family else "Professional copy"
         self.add(para(f"Minutes: {snap.meeting_type}", self.s["title"]))
         self.add(
             para(
@@ -97,8 +121,9 @@ class MinutesStory:
                             None,
                             [
                                 snap.trigger_reference,
-                                day(snap.contact_received_at)
-                                and f"received {day(snap.contact_received_at)}",
+                                f"received {local(snap.contact_received_at, snap.time_zone)}"
+                                if snap.contact_received_at
+                                else "",
                             ],
                         )
                     ),
@@ -125,6 +150,11 @@ class MinutesStory:
         self.action_plan()
         self.heading("Next meeting")
         self.add(para(day(snap.next_meeting_date) or "Not yet set.", self.s["body"]))
+        if family:
+            closing(self)
+            glossary(self)
+        else:
+            family_check_line(self)
         self.signature_block()
         return self.story
 
@@ -148,8 +178,9 @@ class MinutesStory:
                     f"{who}; {v.how_gathered or 'how gathered not recorded'}; child attended: {yes_no(v.child_attended)}",
                     self.s["small"],
                 ),
-                Spacer(1, 2 * mm),
             )
+            self.tagged(v)
+            self.add(Spacer(1, 2 * mm))
 
     def attendance(self) -> None:
         self.heading("Attendance")
@@ -173,7 +204,15 @@ class MinutesStory:
             )
 
         rows = [
-            [a.name, a.agency, a.role, status(a), "Yes" if a.confidentiality_acknowledged else "No"]
+            [self.withheld(), "", "", "", ""]
+            if self.hidden(a)
+            else [
+                a.name,
+                a.agency,
+                "\n".join(filter(None, [a.role, self.withheld_tag(a)])),
+                status(a),
+                "Yes" if a.confidentiality_acknowledged else "No",
+            ]
             for a in self.snap.attendance
         ]
         self.add(
@@ -190,12 +229,13 @@ class MinutesStory:
         self.heading("Review of earlier actions")
         rows = [
             [self.withheld(), "", "", ""]
-            if self.hidden(r.action)
+            if self.hidden(r)
             else [
-                r.action.what,
+                "\n".join(filter(None, [r.action.what, self.withheld_tag(r.action)])),
                 f"{r.action.owner} ({r.action.owner_agency})",
                 day(r.action.due),
-                f"{words(r.reported_status)}{': ' + r.note if r.note else ''}",
+                f"{words(r.reported_status)}{': ' + r.note if r.note else ''}"
+                + (f"\n{self.withheld_tag(r.review)}" if self.withheld_tag(r.review) else ""),
             ]
             for r in self.snap.reviewed_actions
         ]
@@ -222,8 +262,8 @@ class MinutesStory:
                 + f" · {words(c.kind)}"
                 + (f" · source: {source}" if source else "")
             )
-            if c.withheld_from_family:
-                meta += f" · withheld from the family: {c.withheld_reason}"
+            if self.withheld_tag(c):
+                meta += f" · {self.withheld_tag(c)}"
             self.add(KeepTogether([para(meta, self.s["h3"]), para(c.text, self.s["body"])]))
 
     def sharing(self) -> None:
@@ -252,103 +292,21 @@ class MinutesStory:
                     ("Lawful basis", "; ".join(d.lawful_basis) or "none (not shared)"),
                     ("Consent", consent),
                     ("Reasons", d.reasons),
-                    ("Decided by", f"{d.decided_by} {day(d.decided_at)}".strip()),
+                    (
+                        "Decided by",
+                        f"{d.decided_by} {local(d.decided_at, self.snap.time_zone)}".strip(),
+                    ),
                     ("How sent", d.how_sent),
                     ("Checks met", checks),
+                    ("Family copy", self.withheld_tag(d)),
                 ]
             )
 
     def risk(self) -> None:
-        r = self.snap.risk
-        self.heading("Risk assessment")
-        for title, items in (
-            ("What we are worried about", r.worries),
-            ("Complicating factors", r.complicating_factors),
-            ("What is working well", r.working_well),
-            ("Existing safety", r.existing_safety),
-        ):
-            if items:
-                self.add(
-                    para(title, self.s["h3"]), *[para(f"• {i}", self.s["body"]) for i in items]
-                )
-        for d in r.danger_statements:
-            if self.hidden(d):
-                self.add(self.withheld())
-                continue
-            self.add(
-                para("Danger statement", self.s["h3"]),
-                para(
-                    f"{d.who_is_worried} are worried that {d.worry} {d.what_may_happen}",
-                    self.s["body"],
-                ),
-            )
-            if d.safety_goal:
-                self.add(para(f"Safety goal: {d.safety_goal}", self.s["body"]))
-        if r.scaling:
-            self.add(
-                para(
-                    "Scaling (0 = certain the child will be harmed, 10 = safe enough to close)",
-                    self.s["h3"],
-                )
-            )
-            self.add(
-                self.table(
-                    ["Agency", "Score", "Dissent"],
-                    [
-                        [s.agency, str(s.score), s.dissent_reason if s.dissent else ""]
-                        for s in r.scaling
-                    ],
-                    [50 * mm, 18 * mm, 106 * mm],
-                )
-            )
-        if r.cse_screening:
-            self.add(para("CSE screening", self.s["h3"]))
-            rows = [
-                [i.domain, i.indicator, words(i.present), words(i.level), words(i.basis)]
-                for i in r.cse_screening
-            ]
-            self.add(
-                self.table(
-                    ["Domain", "Indicator", "Present", "Level", "Basis"],
-                    rows,
-                    [28 * mm, 70 * mm, 22 * mm, 20 * mm, 34 * mm],
-                )
-            )
-        self.facts(
-            [
-                (
-                    "Overall rating (RAG)",
-                    f"{words(r.rag).upper()} {('— ' + r.rag_reason) if r.rag_reason else ''}".strip(),
-                ),
-                ("Threshold (level of need)", words(r.threshold)),
-            ]
-        )
+        risk_sections.risk(self)
 
     def decisions(self) -> None:
-        d = self.snap.decisions
-        self.heading("Decisions")
-        self.facts(
-            [
-                ("Section 47 enquiry", yes_no(d.section_47)),
-                ("Investigation", words(d.investigation) or "not decided"),
-                ("Immediate protection", yes_no(d.immediate_protection)),
-                ("Legal advice or action", yes_no(d.legal_advice)),
-                ("Initial conference", yes_no(d.initial_conference)),
-                (
-                    "Child protection plan",
-                    yes_no(d.protection_plan)
-                    + (f" — {words(d.plan_category)}" if d.plan_category else ""),
-                ),
-                (
-                    "Who tells the parents",
-                    " · ".join(filter(None, [d.who_tells_parents, d.when_tell_parents])),
-                ),
-                ("Why not yet", d.why_not_yet),
-                ("Notes", d.notes),
-            ]
-        )
-        for dissent in d.dissent:
-            self.add(para(f"Dissent — {dissent.agency}: {dissent.reason}", self.s["body"]))
+        risk_sections.decisions(self)
 
     def action_plan(self) -> None:
         self.heading("Joint action plan")
@@ -356,7 +314,9 @@ class MinutesStory:
             [self.withheld(), "", "", "", ""]
             if self.hidden(a)
             else [
-                a.what + (f"\nWhy: {a.why}" if a.why else ""),
+                a.what
+                + (f"\nWhy: {a.why}" if a.why else "")
+                + (f"\n{self.withheld_tag(a)}" if self.withheld_tag(a) else ""),
                 f"{a.owner}\n{a.owner_agency}",
                 day(a.due),
                 words(a.priority),
@@ -376,21 +336,36 @@ class MinutesStory:
             self.add(para("No actions agreed.", self.s["body"]))
 
     def signature_block(self) -> None:
+        """Who approved the minutes and when, in words; the technical record in small print."""
         snap = self.snap
-        block = [
-            para("Approved and signed", self.s["h2"]),
-            para(
-                f"{snap.signer_name}, {snap.signer_role}. Signed {day(snap.signed_at)} (time as claimed by the signer).",
-                self.s["body"],
-            ),
-            para(
-                f"Audit checkpoint: event {snap.audit_seq}, head {snap.audit_head}.",
-                self.s["small"],
-            ),
-            para(
-                "This document carries a digital signature that certifies it and permits no changes. Any change after signing shows as a broken or modified signature.",
-                self.s["small"],
-            ),
-            self.signature_space,
-        ]
-        self.add(KeepTogether(block))
+        if not snap.signer_name:
+            self.add(
+                KeepTogether(
+                    [para("Draft: not yet approved or signed.", self.s["h2"]), self.signature_space]
+                )
+            )
+            return
+        role = snap.signer_role + (f" ({snap.signer_agency})" if snap.signer_agency else "")
+        when = lay_time(snap.signed_at, snap.time_zone)
+        self.add(
+            KeepTogether(
+                [
+                    para("Approved and signed", self.s["h2"]),
+                    para(f"Approved by {snap.signer_name}, {role}, {when}.", self.s["body"]),
+                    para(
+                        "To check it, open this file's signature panel in a PDF reader (or run"
+                        " “caseroom verify” on it): it must say the document has not been changed"
+                        f" since {snap.signer_name} signed it.",
+                        self.s["body"],
+                    ),
+                    self.signature_space,
+                    para(
+                        f"Audit checkpoint: event {snap.audit_seq}, head {snap.audit_head}."
+                        f" Snapshot SHA-256 {snap.sha256()}. The signature certifies this"
+                        " document and permits no changes; its time is as claimed by the"
+                        " signer's computer (no time-stamp authority).",
+                        self.s["small"],
+                    ),
+                ]
+            )
+        )

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 from xml.sax.saxutils import escape
+from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -66,6 +67,15 @@ def day(value: date | datetime | None) -> str:
     return value.strftime("%d %b %Y")
 
 
+DEFAULT_TIME_ZONE = "Europe/London"
+
+
+def lay_time(when: datetime, zone: str = DEFAULT_TIME_ZONE) -> str:
+    """A moment as a reader in the workspace's time zone says it: "25 November 2026, 14:34 GMT"."""
+    local = when.astimezone(ZoneInfo(zone or DEFAULT_TIME_ZONE))
+    return f"{local.day} {local:%B %Y}, {local:%H:%M} {local.tzname()}"
+
+
 def yes_no(value: bool | None) -> str:
     return "not decided" if value is None else ("Yes" if value else "No")
 
@@ -100,6 +110,7 @@ def grid(
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), register_fonts()),  # not Table's Helvetica
                 ("GRID", (0, 0), (-1, -1), 0.4, RULE),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -120,6 +131,12 @@ def facts_table(
         return None
     table = Table([[para(k, label), para(v, value)] for k, v in rows], colWidths=[42 * mm, None])
     table.setStyle(
-        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), register_fonts()),  # not Table's Helvetica
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
     )
     return table

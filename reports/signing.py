@@ -1,4 +1,4 @@
-"""Signing identities and PAdES certification signatures (pyHanko).
+"""Signing with an identity: PAdES certification signatures (pyHanko).
 
 A signature here certifies the document and permits no later changes (DocMDP level 1), uses
 the PAdES subfilter (ETSI.CAdES.detached) and is visible on the last page. With no network
@@ -9,31 +9,31 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
 from pyhanko.sign.fields import MDPPerm, SigFieldSpec, SigSeedSubFilter
-from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-CERT_YEARS = 10
+from reports.archival import ArchivalWriter, stamp_style
+from reports.pdf_parts import DEFAULT_TIME_ZONE, lay_time
 
 
 @dataclass(frozen=True)
 class SigningIdentity:
-    """A private key and its certificate, both PEM."""
+    """A private key (PEM, unencrypted: held in memory only, while signing), its
+    certificate, and the certificates between it and its root."""
 
     key_pem: bytes
     cert_pem: bytes
+    chain_pem: tuple[bytes, ...] = ()
 
     @property
     def certificate(self) -> x509.Certificate:
@@ -44,48 +44,9 @@ class SigningIdentity:
         return str(names[0].value) if names else ""
 
 
-def make_identity(display_name: str, organisation: str = "Caseroom workspace") -> SigningIdentity:
-    """A new P-256 key and a self-signed certificate for signing minutes."""
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name(
-        [
-            x509.NameAttribute(NameOID.COMMON_NAME, display_name[:64] or "Caseroom user"),
-            x509.NameAttribute(
-                NameOID.ORGANIZATION_NAME, organisation[:64] or "Caseroom workspace"
-            ),
-        ]
-    )
-    now = datetime.now(UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(days=1))
-        .not_valid_after(now + timedelta(days=365 * CERT_YEARS))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=True,
-                key_cert_sign=True,
-                crl_sign=False,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
-        .sign(key, hashes.SHA256())
-    )
-    return _as_pem(key, cert)
-
-
-def _as_pem(key: PrivateKeyTypes, cert: x509.Certificate) -> SigningIdentity:
+def _as_pem(
+    key: PrivateKeyTypes, cert: x509.Certificate, chain: list[x509.Certificate]
+) -> SigningIdentity:
     return SigningIdentity(
         key_pem=key.private_bytes(
             serialization.Encoding.PEM,
@@ -93,7 +54,14 @@ def _as_pem(key: PrivateKeyTypes, cert: x509.Certificate) -> SigningIdentity:
             serialization.NoEncryption(),
         ),
         cert_pem=cert.public_bytes(serialization.Encoding.PEM),
+        chain_pem=tuple(c.public_bytes(serialization.Encoding.PEM) for c in chain),
     )
+
+
+def identity_from_der(key_der: bytes, cert_pem: bytes, chain_pem: list[bytes]) -> SigningIdentity:
+    key = serialization.load_der_private_key(key_der, None)
+    cert = x509.load_pem_x509_certificate(cert_pem)
+    return _as_pem(key, cert, [x509.load_pem_x509_certificate(c) for c in chain_pem])
 
 
 def identity_from_pkcs12(data: bytes, password: str) -> SigningIdentity:
@@ -103,7 +71,14 @@ def identity_from_pkcs12(data: bytes, password: str) -> SigningIdentity:
     )
     if key is None or cert is None:
         raise ValueError("The PKCS#12 file holds no key and certificate.")
-    return _as_pem(key, cert)
+    return _as_pem(key, cert, list(_extra or []))
+
+
+def key_der_of(identity: SigningIdentity) -> bytes:
+    """The private key as DER PKCS#8 (to be sealed before it is stored)."""
+    return serialization.load_pem_private_key(identity.key_pem, None).private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
 
 
 def _signer(identity: SigningIdentity) -> signers.SimpleSigner:
@@ -111,10 +86,16 @@ def _signer(identity: SigningIdentity) -> signers.SimpleSigner:
     key_der = serialization.load_pem_private_key(identity.key_pem, None).private_bytes(
         serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
+    chain = [
+        asn1_x509.Certificate.load(
+            x509.load_pem_x509_certificate(pem).public_bytes(serialization.Encoding.DER)
+        )
+        for pem in identity.chain_pem
+    ]
     return signers.SimpleSigner(
         signing_cert=cert,
         signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
-        cert_registry=SimpleCertificateStore.from_certs([cert]),  # type: ignore[no-untyped-call]
+        cert_registry=SimpleCertificateStore.from_certs([cert, *chain]),  # type: ignore[no-untyped-call]
     )
 
 
@@ -127,9 +108,11 @@ def sign_pdf(
     reason: str,
     location: str,
     signer_name: str,
+    signed_at: datetime | None = None,
+    time_zone: str = DEFAULT_TIME_ZONE,
 ) -> bytes:
     """Certify `pdf`: PAdES, no changes permitted, visible on `page` in `box`."""
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    writer = ArchivalWriter(io.BytesIO(pdf))
     fields.append_signature_field(writer, SigFieldSpec("ChairSignature", on_page=page, box=box))
     meta = signers.PdfSignatureMetadata(
         field_name="ChairSignature",
@@ -141,12 +124,9 @@ def sign_pdf(
         location=location,
         name=signer_name,
     )
-    style = TextStampStyle(
-        # The stamp's standard font covers Latin-1 only: the signer's name, in any script,
-        # is printed above it in DejaVu by the minutes themselves.
-        stamp_text="Digitally signed\n%(ts)s\nCertified: no changes permitted"
-    )
+    when = lay_time(signed_at or datetime.now(UTC), time_zone)
+    style = stamp_style(signer_name, when)
     pdf_signer = signers.PdfSigner(meta, signer=_signer(identity), stamp_style=style)
     out = io.BytesIO()
-    pdf_signer.sign_pdf(writer, output=out)
+    pdf_signer.sign_pdf(writer, output=out, appearance_text_params={"when": when})
     return out.getvalue()

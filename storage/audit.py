@@ -1,15 +1,18 @@
 """The tamper-evident audit log: an append-only hash chain inside the encrypted database.
 
 Each row's hash is SHA-256(prev_hash || canonical JSON of the row), so changing, removing or
-inserting a row breaks every later link. Triggers refuse UPDATE and DELETE; `verify` walks
-the chain and names the first row that does not fit. A log cut back at its end is caught
-from outside: every signed PDF carries the chain's checkpoint (sequence and head hash).
+inserting a row breaks every later link. Triggers refuse UPDATE and DELETE; `verify` checks
+that they are still there, word for word, then walks the chain and names the first row that
+does not fit. The chain is unkeyed: someone with the database key who drops the triggers
+can rewrite it and recompute every hash. That is caught from outside (storage/anchors.py):
+every signed PDF and every backup carries the chain's checkpoint (sequence and head hash).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -46,6 +49,23 @@ BEGIN SELECT RAISE(ABORT, 'audit rows must extend the chain'); END;
 )
 
 
+def _statements(script: str) -> dict[str, str]:
+    """name -> SQL of each CREATE TABLE / CREATE TRIGGER in `script`, spacing ignored."""
+    pattern = r"(?s)(CREATE TABLE (\w+)\b.*?\);|CREATE TRIGGER (\w+)\b.*?\bEND;)"
+    return {
+        table or trigger: _plain(sql.removesuffix(";"))
+        for sql, table, trigger in re.findall(pattern, script)
+    }
+
+
+def _plain(sql: str) -> str:
+    return " ".join(sql.replace("(", " ( ").replace(")", " ) ").split())
+
+
+# What keeps the log append-only, as the schema declares it: checked on every `verify`.
+PROTECTION = _statements(SCHEMA)
+
+
 def canonical_json(value: Any) -> str:
     """JSON with sorted keys and no spaces: one text for one value."""
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -74,6 +94,8 @@ class Verdict:
     def describe(self) -> str:
         if self.ok:
             return f"Audit chain intact: {self.rows} events."
+        if self.first_bad_seq is None:
+            return f"Audit log unprotected: {self.reason}."
         return f"Audit chain broken at event {self.first_bad_seq}: {self.reason}."
 
 
@@ -133,8 +155,28 @@ def checkpoint(conn: Connection) -> Checkpoint:
     return Checkpoint(head[0], head[1]) if head else Checkpoint(0, GENESIS)
 
 
+def protection_problem(conn: Connection) -> str | None:
+    """Why the log's table or triggers are not as the schema made them, or None."""
+    rows = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'audit_log' AND type IN ('table', 'trigger')"
+    ).fetchall()
+    present = {name: _plain(sql or "") for name, sql in rows}
+    for name, sql in PROTECTION.items():
+        if name not in present:
+            return f"{name} is missing, so the log can be changed without a trace in it"
+        if present[name] != sql:
+            return f"{name} is not the one Caseroom made (its SQL was changed)"
+    extra = sorted(set(present) - set(PROTECTION))
+    if extra:
+        return f"{extra[0]} was added to the audit log by something other than Caseroom"
+    return None
+
+
 def verify(conn: Connection) -> Verdict:
-    """Walk the whole chain; name the first row whose link or hash does not fit."""
+    """Check the protecting triggers, then walk the whole chain; name the first fault."""
+    problem = protection_problem(conn)
+    if problem:
+        return Verdict(False, 0, None, problem)
     cursor = conn.execute(
         "SELECT seq, at, user, action, entity, entity_id, detail, prev_hash, hash"
         " FROM audit_log ORDER BY seq"

@@ -150,6 +150,10 @@ def save_meeting(ws: Workspace, case_id: str, meeting: Meeting) -> None:
         _guard_signed(case, [meeting if m.id == meeting.id else m for m in case.meetings])
         if stored is not None and not meeting_is_frozen(stored):
             _check_changes(stored, meeting)
+        # The family-copy check is set only by the chair's confirmation, never by a save.
+        meeting = meeting.model_copy(
+            update={"family_check": stored.family_check if stored is not None else None}
+        )
         case = _follow_rag(ws, case, meeting)
         others = [m for m in case.meetings if m.id != meeting.id]
         is_new = len(others) == len(case.meetings)
@@ -168,11 +172,7 @@ def save_meeting(ws: Workspace, case_id: str, meeting: Meeting) -> None:
             meeting.id,
             {"case": case_id},
         )
-        after = records.revisions(ws.conn, case_id)
-        ws.seen[f"meeting:{meeting.id}"] = after[f"meeting:{meeting.id}"]
-        case_key = f"case:{case_id}"
-        if ws.seen.get(case_key) == before_save.get(case_key):  # the case was current here
-            ws.seen[case_key] = after[case_key]
+        ws.note_saved(before_save, records.revisions(ws.conn, case_id))
 
 
 def _follow_rag(ws: Workspace, case: Case, meeting: Meeting) -> Case:

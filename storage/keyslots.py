@@ -1,65 +1,85 @@
-"""Key slots: the database key wrapped once per user, and once under the recovery key.
+"""Key slots: who can open the database, and with what (docs/security.md explains the design).
 
 `keyslots.json` holds no names and no personal data: a slot is found by an HMAC of the
-normalised user name, keyed with a random per-workspace salt. Each slot wraps the 32-byte
-database key with AES-256-GCM under a key derived from the passphrase with Argon2id; the
-workspace id and slot id are bound in as associated data, so slots cannot be swapped
-between users or workspaces. Changing a passphrase rewraps one slot; the database is not
-re-encrypted.
+normalised user name, keyed with a random per-workspace salt. Each slot has an X25519 key
+pair: its private half is wrapped (AES-256-GCM) under a key derived from the owner's
+passphrase (Argon2id, then HKDF); the database key, and for admins and the recovery slot
+the workspace authority's key, are *sealed* to its public half. So:
+
+- a passphrase change rewraps one private key; nothing sealed to the slot changes;
+- an admin can seal a new database key to every remaining slot (a rekey after removing a
+  user) without anyone else's passphrase, and can read nothing sealed to another slot;
+- each user's signing key is sealed to their own slot (storage/identities.py), so only
+  their passphrase can unseal it.
+
+Every change re-reads the file under an exclusive lock, changes one slot (or reseals all
+during a rekey), and writes the file atomically. Parsing is strict: a file that does not
+match exactly is refused as damaged, naming the fault, and nothing is written.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import hmac
 import json
 import os
 import secrets
-import unicodedata
+import sys
 import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Final, Literal
 
-from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from models.text import normalise_name
 from storage.atomic import write_atomic
 from storage.errors import DamagedWorkspace, UnknownUser, WrongPassphrase
+from storage.sealing import (
+    B64,
+    Sealed,
+    Wrapped,
+    b64,
+    derive,
+    new_keypair,
+    seal,
+    subkey,
+    unb64,
+    unseal,
+    unwrap,
+    wrap,
+)
 
 FILE_NAME = "keyslots.json"
-FORMAT = "caseroom-keyslots"
+FORMAT: Final = "caseroom-keyslots"
+VERSION: Final = 2
 # Argon2id cost: at least t=3, m=64 MiB, p=4 (about 100-200 ms here). Slots weaker than
-# this are refused on load, so a tampered file cannot make a passphrase cheaper to guess.
+# this are refused on load, so a tampered file cannot make a passphrase cheaper to guess;
+# slots dearer than 1 GiB or t=10 are refused too, so it cannot make unlock eat the machine.
 TIME_COST = 3
 MEMORY_KIB = 64 * 1024
 PARALLELISM = 4
-_MAX_MEMORY_KIB = 4 * 1024 * 1024  # a tampered file must not make unlock eat the machine
+MAX_TIME_COST = 10
+MAX_MEMORY_KIB = 1024 * 1024
 RECOVERY_BYTES = 20
 _RECOVERY_NAME = "\x00recovery"  # no typed user name can contain a NUL
 _MAX_FILE_BYTES = 1024 * 1024
 MIN_SALT_BYTES = 8
+_STRICT = ConfigDict(extra="forbid", frozen=True, strict=True)
 
-
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-def _unb64(text: str) -> bytes:
-    return base64.b64decode(text.encode("ascii"), validate=True)
-
-
-B64 = Annotated[str, Field(pattern=r"^[A-Za-z0-9+/]*={0,2}$", max_length=4096)]
+DB_KEY = "database key"
+AUTHORITY_KEY = "authority key"
 
 
 class Argon2Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    name: str = Field(pattern="^argon2id$")
-    time_cost: int = Field(ge=TIME_COST, le=50)
-    memory_kib: int = Field(ge=MEMORY_KIB, le=_MAX_MEMORY_KIB)
+    model_config = _STRICT
+    name: Literal["argon2id"]
+    time_cost: int = Field(ge=TIME_COST, le=MAX_TIME_COST)
+    memory_kib: int = Field(ge=MEMORY_KIB, le=MAX_MEMORY_KIB)
     parallelism: int = Field(ge=PARALLELISM, le=64)
     salt: B64
 
@@ -67,38 +87,69 @@ class Argon2Params(BaseModel):
     @classmethod
     def _salt_size(cls, value: str) -> str:
         # Argon2 refuses a salt under 8 bytes; found here, it is a damaged file, not a crash.
-        if not MIN_SALT_BYTES <= len(_unb64(value)) <= 1024:
+        if not MIN_SALT_BYTES <= len(unb64(value)) <= 1024:
             raise ValueError(f"a key slot's salt must be {MIN_SALT_BYTES} to 1024 bytes")
         return value
 
 
 class Slot(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = _STRICT
     id: str = Field(pattern="^[0-9a-f]{64}$")
+    kind: Literal["user", "recovery"]
     kdf: Argon2Params
-    nonce: B64
-    wrapped_key: B64
+    public_key: B64
+    private_key: Wrapped
+    db_key: Sealed
+    next_db_key: Sealed | None = None  # only between the two steps of a rekey
+    authority_key: Sealed | None = None  # admins and the recovery slot
 
 
 class SlotFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    format: str = Field(pattern=f"^{FORMAT}$")
-    version: int = Field(ge=1, le=1)
+    model_config = _STRICT
+    format: Literal["caseroom-keyslots"]
+    version: Literal[2]
     workspace_id: str = Field(pattern="^[0-9a-f]{32}$")
     slot_id_salt: B64
-    slots: list[Slot] = Field(max_length=10_000)
+    slots: tuple[Slot, ...] = Field(max_length=10_000)
 
 
-def _derive(secret: str, params: Argon2Params) -> bytes:
-    return hash_secret_raw(
-        secret=unicodedata.normalize("NFC", secret).encode("utf-8"),
-        salt=_unb64(params.salt),
-        time_cost=params.time_cost,
-        memory_cost=params.memory_kib,
-        parallelism=params.parallelism,
-        hash_len=32,
-        type=Type.ID,
-    )
+def _fault(exc: ValidationError) -> str:
+    error = exc.errors()[0]
+    where = ".".join(str(p) for p in error["loc"]) or "the file"
+    return f"{where}: {error['msg']}"
+
+
+def parse(raw: bytes) -> SlotFile:
+    """A key slot file, checked exactly; DamagedWorkspace names the first fault."""
+    if len(raw) > _MAX_FILE_BYTES:
+        raise DamagedWorkspace(f"{FILE_NAME} is damaged: larger than a key slot file can be.")
+    try:
+        data = SlotFile.model_validate_json(raw)
+        fault = _consistency_fault(data)
+    except ValidationError as exc:
+        fault = _fault(exc)
+    except (ValueError, UnicodeDecodeError) as exc:
+        fault = f"unreadable ({type(exc).__name__})"
+    if fault:
+        raise DamagedWorkspace(f"{FILE_NAME} is damaged ({fault}); nothing was changed.")
+    return data
+
+
+def _consistency_fault(data: SlotFile) -> str | None:
+    ids = [s.id for s in data.slots]
+    if len(set(ids)) != len(ids):
+        return "two slots have the same id"
+    recovery = [s for s in data.slots if s.kind == "recovery"]
+    if len(recovery) != 1:
+        return f"{len(recovery)} recovery slots where there must be exactly one"
+    if recovery[0].authority_key is None:
+        return "the recovery slot holds no authority key"
+    if len(unb64(data.slot_id_salt)) != 32:
+        return "slot_id_salt is not 32 bytes"
+    for slot in data.slots:
+        if len(unb64(slot.public_key)) != 32 or len(unb64(slot.kdf.salt)) < 16:
+            return f"slot {slot.id[:8]} has a key or salt of the wrong size"
+    return None
 
 
 def new_recovery_key() -> str:
@@ -111,8 +162,57 @@ def normalise_recovery_key(text: str) -> str:
     return "".join(ch for ch in text.upper() if ch.isalnum())
 
 
+@contextlib.contextmanager
+def _exclusive(folder: Path) -> Iterator[None]:
+    """An exclusive lock on the workspace folder for one read-modify-write of the slots."""
+    if sys.platform == "win32":  # pragma: no cover - the lock file is the portable way there
+        import msvcrt
+
+        fd = os.open(folder / f".{FILE_NAME}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+            yield
+        finally:
+            os.close(fd)
+        return
+    import fcntl
+
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+@dataclass
+class OpenSlot:
+    """A slot opened with its owner's secret: it can unseal what was sealed to it."""
+
+    slot_id: str
+    private_key: bytearray
+    aad_prefix: str
+
+    def unseal(self, sealed: Sealed, purpose: str, context: str = "") -> bytes:
+        try:
+            return unseal(
+                bytes(self.private_key),
+                sealed,
+                purpose,
+                f"{self.aad_prefix}|{purpose}|{context}".encode(),
+            )
+        except (InvalidTag, ValueError) as exc:
+            raise DamagedWorkspace(
+                f"Something sealed to this user ({purpose}) cannot be opened."
+            ) from exc
+
+    def wipe(self) -> None:
+        for i in range(len(self.private_key)):
+            self.private_key[i] = 0
+
+
 class KeySlots:
-    """The key slot file of one workspace, read and written whole."""
+    """The key slot file of one workspace."""
 
     def __init__(self, path: Path, data: SlotFile) -> None:
         self.path = path
@@ -121,104 +221,201 @@ class KeySlots:
     # --- reading and writing ---------------------------------------------------------
     @classmethod
     def create(cls, folder: Path) -> KeySlots:
-        data = SlotFile(
+        """A new, empty slot file in memory (the first `change` writes it)."""
+        data = SlotFile.model_construct(
             format=FORMAT,
-            version=1,
+            version=VERSION,
             workspace_id=uuid.uuid4().hex,
-            slot_id_salt=_b64(secrets.token_bytes(32)),
-            slots=[],
+            slot_id_salt=b64(secrets.token_bytes(32)),
+            slots=(),
         )
         return cls(Path(folder) / FILE_NAME, data)
 
     @classmethod
     def load(cls, folder: Path) -> KeySlots:
         path = Path(folder) / FILE_NAME
-        try:
-            raw = path.read_bytes() if path.stat().st_size <= _MAX_FILE_BYTES else b""
-            data = SlotFile.model_validate_json(raw)
-            _unb64(data.slot_id_salt)
-        except (ValidationError, ValueError, UnicodeDecodeError) as exc:
-            raise DamagedWorkspace(f"{FILE_NAME} is damaged and cannot be read.") from exc
-        return cls(path, data)
+        return cls(path, parse(path.read_bytes()))
 
-    def save(self) -> None:
-        text = json.dumps(self._data.model_dump(), indent=2, sort_keys=True) + "\n"
-        write_atomic(self.path, text.encode("utf-8"))
+    def change(self, edit: Callable[[list[Slot]], list[Slot]], *, new: bool = False) -> None:
+        """Re-read the file under an exclusive lock, apply `edit` to its slots, write it.
+
+        `edit` sees the slots as they are on disk now, so a change made meanwhile by
+        another process (another user's passphrase) is kept.
+        """
+        with _exclusive(self.path.parent):
+            current = self._data if new else parse(self.path.read_bytes())
+            if current.workspace_id != self._data.workspace_id:
+                raise DamagedWorkspace(f"{FILE_NAME} now belongs to another workspace.")
+            slots = edit(list(current.slots))
+            text = json.dumps(
+                {**current.model_dump(), "slots": [s.model_dump() for s in slots]},
+                indent=2,
+                sort_keys=True,
+            )
+            data = parse(text.encode("utf-8"))  # never write what would not load
+            write_atomic(self.path, (text + "\n").encode("utf-8"))
+            self._data = data
+
+    def refresh(self) -> None:
+        self._data = parse(self.path.read_bytes())
 
     @property
     def workspace_id(self) -> str:
         return self._data.workspace_id
+
+    @property
+    def slots(self) -> tuple[Slot, ...]:
+        return self._data.slots
 
     # --- slots -----------------------------------------------------------------------
     def slot_id(self, user_name: str) -> str:
         """The HMAC that names a user's slot (also used as the keychain entry name)."""
         norm = _RECOVERY_NAME if user_name == _RECOVERY_NAME else normalise_name(user_name)
         return hmac.new(
-            _unb64(self._data.slot_id_salt), norm.encode("utf-8"), hashlib.sha256
+            unb64(self._data.slot_id_salt), norm.encode("utf-8"), hashlib.sha256
         ).hexdigest()
 
-    def has_user(self, user_name: str) -> bool:
-        return self._find(self.slot_id(user_name)) is not None
+    @property
+    def recovery_slot_id(self) -> str:
+        return self.slot_id(_RECOVERY_NAME)
 
-    def _find(self, slot_id: str) -> Slot | None:
+    def has_user(self, user_name: str) -> bool:
+        return self.find(self.slot_id(user_name)) is not None
+
+    def find(self, slot_id: str) -> Slot | None:
         return next((s for s in self._data.slots if s.id == slot_id), None)
 
-    def _aad(self, slot_id: str) -> bytes:
-        return f"{FORMAT}/1|{self._data.workspace_id}|{slot_id}".encode("ascii")
+    def _aad(self, slot_id: str) -> str:
+        return f"{FORMAT}/{VERSION}|{self._data.workspace_id}|{slot_id}"
 
-    def _wrap(self, slot_id: str, secret: str, db_key: bytes) -> Slot:
+    def _seal(
+        self, slot_id: str, public: bytes, data: bytes | bytearray, purpose: str, context: str
+    ) -> Sealed:
+        return seal(
+            public, bytes(data), purpose, f"{self._aad(slot_id)}|{purpose}|{context}".encode()
+        )
+
+    def seal_to(
+        self, slot: Slot, data: bytes | bytearray, purpose: str, context: str = ""
+    ) -> Sealed:
+        """Seal `data` so that only `slot`'s owner can open it (no secret needed here)."""
+        return self._seal(slot.id, unb64(slot.public_key), data, purpose, context)
+
+    def _protect(
+        self, slot_id: str, secret: str, private_key: bytes
+    ) -> tuple[Argon2Params, Wrapped]:
         params = Argon2Params(
             name="argon2id",
             time_cost=TIME_COST,
             memory_kib=MEMORY_KIB,
             parallelism=PARALLELISM,
-            salt=_b64(secrets.token_bytes(16)),
+            salt=b64(secrets.token_bytes(16)),
         )
-        nonce = secrets.token_bytes(12)
-        wrapped = AESGCM(_derive(secret, params)).encrypt(nonce, bytes(db_key), self._aad(slot_id))
-        return Slot(id=slot_id, kdf=params, nonce=_b64(nonce), wrapped_key=_b64(wrapped))
+        key = subkey(self._material(secret, params), "keyslot/private-key")
+        return params, wrap(key, private_key, f"{self._aad(slot_id)}|private key".encode())
 
-    def _unwrap(self, slot: Slot, secret: str) -> bytearray:
+    @staticmethod
+    def _material(secret: str, params: Argon2Params) -> bytes:
+        return derive(
+            secret, unb64(params.salt), params.time_cost, params.memory_kib, params.parallelism
+        )
+
+    def new_slot(
+        self,
+        user_name: str,
+        secret: str,
+        db_key: bytes | bytearray,
+        authority_key: bytes | None = None,
+    ) -> Slot:
+        """A slot with a new key pair, protected by `secret`, holding `db_key` (and the
+        authority key, for an admin or the recovery slot). Nothing is written."""
+        slot_id = self.slot_id(user_name)
+        private, public = new_keypair()
+        params, wrapped = self._protect(slot_id, secret, private)
+        return Slot(
+            id=slot_id,
+            kind="recovery" if user_name == _RECOVERY_NAME else "user",
+            kdf=params,
+            public_key=b64(public),
+            private_key=wrapped,
+            db_key=self._seal(slot_id, public, bytes(db_key), DB_KEY, ""),
+            authority_key=None
+            if authority_key is None
+            else self._seal(slot_id, public, authority_key, AUTHORITY_KEY, ""),
+        )
+
+    def new_recovery_slot(
+        self, recovery_key: str, db_key: bytes | bytearray, authority_key: bytes
+    ) -> Slot:
+        return self.new_slot(
+            _RECOVERY_NAME, normalise_recovery_key(recovery_key), db_key, authority_key
+        )
+
+    def rewrap(self, slot: Slot, opened: OpenSlot, new_secret: str) -> Slot:
+        """The same slot (same key pair, same sealed keys) under a new passphrase."""
+        params, wrapped = self._protect(slot.id, new_secret, bytes(opened.private_key))
+        return slot.model_copy(update={"kdf": params, "private_key": wrapped})
+
+    def open_slot(self, slot: Slot, secret: str) -> OpenSlot:
+        key = subkey(self._material(secret, slot.kdf), "keyslot/private-key")
         try:
-            key = AESGCM(_derive(secret, slot.kdf)).decrypt(
-                _unb64(slot.nonce), _unb64(slot.wrapped_key), self._aad(slot.id)
-            )
+            private = unwrap(key, slot.private_key, f"{self._aad(slot.id)}|private key".encode())
         except InvalidTag as exc:
             raise WrongPassphrase("Wrong passphrase.") from exc
         except ValueError as exc:
             raise DamagedWorkspace(f"{FILE_NAME} is damaged: a key slot cannot be read.") from exc
-        if len(key) != 32:
+        if len(private) != 32:
             raise DamagedWorkspace(f"{FILE_NAME} is damaged: a key slot holds a wrong-sized key.")
-        return bytearray(key)
-
-    def set_user(self, user_name: str, passphrase: str, db_key: bytes | bytearray) -> None:
-        """Add or replace the slot of `user_name` (the caller saves the file)."""
-        slot = self._wrap(self.slot_id(user_name), passphrase, bytes(db_key))
-        slots = self._data.slots
-        where = next((i for i, s in enumerate(slots) if s.id == slot.id), None)
-        if where is None:
-            slots.append(slot)
-        else:
-            slots[where] = slot  # in place: the other slots stay byte-for-byte as they were
-
-    def set_recovery(self, recovery_key: str, db_key: bytes | bytearray) -> None:
-        self.set_user(_RECOVERY_NAME, normalise_recovery_key(recovery_key), db_key)
+        return OpenSlot(slot.id, bytearray(private), self._aad(slot.id))
 
     def unlock(self, user_name: str, passphrase: str) -> bytearray:
-        """The database key, unwrapped with this user's passphrase."""
-        slot = self._find(self.slot_id(user_name))
-        if slot is None:
-            raise UnknownUser(f"There is no user {normalise_name(user_name)!r} in this workspace.")
-        return self._unwrap(slot, passphrase)
+        """The database key, unsealed with this user's passphrase."""
+        opened = self.open_user(user_name, passphrase)
+        try:
+            return self.db_keys(opened)[0]
+        finally:
+            opened.wipe()
 
     def unlock_with_recovery(self, recovery_key: str) -> bytearray:
-        slot = self._find(self.slot_id(_RECOVERY_NAME))
+        opened = self.open_recovery(recovery_key)
+        try:
+            return self.db_keys(opened)[0]
+        finally:
+            opened.wipe()
+
+    def open_user(self, user_name: str, passphrase: str) -> OpenSlot:
+        """This user's slot, opened with their passphrase."""
+        slot = self.find(self.slot_id(user_name))
+        if slot is None:
+            raise UnknownUser(f"There is no user {normalise_name(user_name)!r} in this workspace.")
+        return self.open_slot(slot, passphrase)
+
+    def open_recovery(self, recovery_key: str) -> OpenSlot:
+        slot = self.find(self.recovery_slot_id)
         if slot is None:
             raise DamagedWorkspace(f"{FILE_NAME} has no recovery slot.")
         try:
-            return self._unwrap(slot, normalise_recovery_key(recovery_key))
+            return self.open_slot(slot, normalise_recovery_key(recovery_key))
         except WrongPassphrase as exc:
             raise WrongPassphrase("Wrong recovery key.") from exc
+
+    def db_keys(self, opened: OpenSlot) -> list[bytearray]:
+        """The database key this slot holds, then the next one if a rekey was under way."""
+        slot = self.find(opened.slot_id)
+        if slot is None:
+            raise UnknownUser("This user's key slot has been removed.")
+        keys = [opened.unseal(slot.db_key, DB_KEY)]
+        if slot.next_db_key is not None:
+            keys.append(opened.unseal(slot.next_db_key, DB_KEY))
+        if any(len(k) != 32 for k in keys):
+            raise DamagedWorkspace(f"{FILE_NAME} is damaged: a key slot holds a wrong-sized key.")
+        return [bytearray(k) for k in keys]
+
+    def authority_key(self, opened: OpenSlot) -> bytes | None:
+        slot = self.find(opened.slot_id)
+        if slot is None or slot.authority_key is None:
+            return None
+        return opened.unseal(slot.authority_key, AUTHORITY_KEY)
 
 
 def folder_is_workspace(folder: Path) -> bool:

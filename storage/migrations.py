@@ -181,7 +181,39 @@ def _m003_minutes(conn: Connection) -> None:
     )
 
 
-def _m004_revisions(conn: Connection) -> None:
+def _m004_authority(conn: Connection) -> None:
+    # signing_identities held every user's private key unencrypted under the shared database
+    # key: it goes (secure_delete zeroes its pages). Signing keys are now sealed to their
+    # owner's key slot; certificates are issued by the workspace's authority.
+    run_script(
+        conn,
+        """
+        DROP TABLE IF EXISTS signing_identities;
+        CREATE TABLE signers (
+            id INTEGER PRIMARY KEY,
+            user TEXT NOT NULL REFERENCES users(name),
+            cert_pem BLOB NOT NULL,
+            chain_pem BLOB NOT NULL DEFAULT '',
+            serial TEXT NOT NULL UNIQUE,
+            sealed_key TEXT NOT NULL,
+            source TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1,
+            revoked_at TEXT
+        );
+        CREATE INDEX signers_user ON signers(user, active);
+        CREATE TABLE trust_anchors (
+            id INTEGER PRIMARY KEY,
+            cert_pem BLOB NOT NULL,
+            source TEXT NOT NULL,
+            added_by TEXT NOT NULL,
+            added_at TEXT NOT NULL
+        );
+        """,
+    )
+
+
+def _m005_revisions(conn: Connection) -> None:
     # Each save of a case or meeting counts up its revision; a save made against an older
     # revision than the one stored is refused (storage/cases.py), never silently last-wins.
     conn.execute("ALTER TABLE cases ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
@@ -192,7 +224,8 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_core", _m001_core),
     ("002_record", _m002_record),
     ("003_minutes", _m003_minutes),
-    ("004_revisions", _m004_revisions),
+    ("004_authority", _m004_authority),
+    ("005_revisions", _m005_revisions),
 ]
 
 

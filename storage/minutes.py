@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from models.case import Case
+from models.family_copy import FamilyCheck, family_fingerprint
 from models.meeting import Meeting, MeetingStatus
 from models.minutes import MinutesSnapshot, Variant, build_snapshot, signing_problem
 from models.reference import ReferenceData
@@ -18,6 +19,7 @@ from models.users import Role
 from storage import audit, identities, records
 from storage.connection import read_transaction
 from storage.errors import InvalidInput, PermissionDenied
+from storage.keyslots import OpenSlot
 from storage.outputs import check_output, write_output
 from storage.workspace import Workspace
 
@@ -70,11 +72,13 @@ def draft_pdf(ws: Workspace, meeting_id: str, variant: Variant) -> bytes:
     with read_transaction(ws.conn):  # one consistent state, read while others may write
         case, meeting = _load(ws, meeting_id)
         head = audit.checkpoint(ws.conn)
-        marking = records.load_reference(ws.conn).protective_marking
+        reference = records.load_reference(ws.conn)
+        marking = reference.protective_marking
     snapshot = build_snapshot(
         case,
         meeting,
         version=0,
+        reference=reference,
         protective_marking=marking + " — DRAFT",
         signer_name="",
         signer_role="",
@@ -116,27 +120,36 @@ def sign_minutes(
     """
     if Role.CHAIR not in ws.user.roles:
         raise PermissionDenied("Only a chair may sign minutes.")
+    ws.require_writable()
     problem = text_problem(addendum, 20_000)
     if problem:
         raise InvalidInput(f"Addendum {problem}.")
-    ws.slots.unlock(ws.user.name, passphrase)  # signing asks for the passphrase again
-    for _attempt in range(_SIGN_ATTEMPTS):
-        frozen = _freeze(ws, meeting_id, addendum)
-        if isinstance(frozen, SignedMinutes):
-            return frozen
-        snapshot, pdfs = _build_and_sign(ws, frozen, addendum)
-        with ws.transaction():
-            if not _unchanged(ws, frozen):
-                continue
-            signed = _store_signed(ws, frozen, snapshot, pdfs)
-        return signed
+    # Signing asks for the passphrase again: it opens the user's slot, and only that opens
+    # their signing key (sealed to the slot; the database key alone does not).
+    ws.slots.refresh()
+    opened = ws.slots.open_user(ws.user.name, passphrase)
+    try:
+        for _attempt in range(_SIGN_ATTEMPTS):
+            frozen = _freeze(ws, meeting_id, addendum, opened)
+            if isinstance(frozen, SignedMinutes):
+                return frozen
+            snapshot, pdfs = _build_and_sign(ws, frozen, addendum)
+            with ws.transaction():
+                if not _unchanged(ws, frozen):
+                    continue
+                signed = _store_signed(ws, frozen, snapshot, pdfs)
+            return signed
+    finally:
+        opened.wipe()
     raise InvalidInput(
         "The workspace kept changing while the minutes were being signed; nothing was signed. "
         "Sign again."
     )
 
 
-def _freeze(ws: Workspace, meeting_id: str, addendum: str) -> _Frozen | SignedMinutes:
+def _freeze(
+    ws: Workspace, meeting_id: str, addendum: str, opened: OpenSlot
+) -> _Frozen | SignedMinutes:
     with read_transaction(ws.conn):
         case, meeting = _load(ws, meeting_id)
         previous = latest_signed(ws, meeting_id)
@@ -147,7 +160,7 @@ def _freeze(ws: Workspace, meeting_id: str, addendum: str) -> _Frozen | SignedMi
         problem = signing_problem(meeting)
         if problem:
             raise InvalidInput(problem)
-        identity = identities.active_identity(ws.conn, ws.user.name)
+        identity = identities.unseal_identity(ws.conn, ws.slots, opened, ws.user.name)
         if identity is None:
             raise InvalidInput("You have no signing identity: ask the admin to make or import one.")
         version = 1 if previous is None else previous.version + 1
@@ -174,7 +187,7 @@ def _build_and_sign(
     role = (
         "Chair"
         if meeting.chair.strip().casefold() == ws.user.display_name.casefold()
-        else "Chair (signing)"
+        else "Signing chair"
     )
     snapshot = build_snapshot(
         frozen.case,
@@ -182,9 +195,11 @@ def _build_and_sign(
         version=version,
         amends_version=previous.version if previous else None,
         addendum=addendum,
+        reference=frozen.reference,
         protective_marking=frozen.reference.protective_marking,
         signer_name=ws.user.display_name,
         signer_role=role,
+        signer_agency=ws.user.agency,
         signed_at=datetime.now(UTC).replace(microsecond=0),
         audit_seq=frozen.event["seq"],
         audit_head=frozen.event["hash"],
@@ -201,6 +216,8 @@ def _build_and_sign(
             + (f" (addendum to version {previous.version})" if previous else ""),
             location=meeting.venue or "Caseroom",
             signer_name=ws.user.display_name,
+            signed_at=snapshot.signed_at,
+            time_zone=snapshot.time_zone,
         )
     return snapshot, pdfs
 
@@ -235,11 +252,13 @@ def _store_signed(
     meetings = [
         m.model_copy(update={"status": status}) if m.id == meeting_id else m for m in case.meetings
     ]
+    before = records.revisions(ws.conn, case.id)
     records.store_case(
         ws.conn,
         case.model_copy(update={"meetings": meetings, "chronology": chronology}),
         records.load_reference(ws.conn),
     )
+    ws.note_saved(before, records.revisions(ws.conn, case.id))
     ws.record(
         "minutes.stored",
         "meeting",
@@ -277,6 +296,47 @@ def stored_snapshot(ws: Workspace, meeting_id: str, version: int) -> MinutesSnap
         "SELECT snapshot FROM minutes WHERE meeting_id = ? AND version = ?", (meeting_id, version)
     ).fetchone()
     return None if row is None else MinutesSnapshot.model_validate_json(row[0])
+
+
+def confirm_family_check(ws: Workspace, meeting_id: str) -> FamilyCheck:
+    """The chair confirms what the family will receive, as the meeting stands now.
+
+    An audit event; any later edit of the meeting undoes the check (its fingerprint).
+    """
+    if Role.CHAIR not in ws.user.roles:
+        raise PermissionDenied("Only a chair may confirm the family copy.")
+    ws.require_writable()
+    with ws.transaction():
+        case, meeting = _load(ws, meeting_id)
+        before = records.revisions(ws.conn, case.id)
+        if meeting.status in (MeetingStatus.SIGNED, MeetingStatus.AMENDED):
+            raise InvalidInput("These minutes are signed: the family copy cannot change.")
+        check = FamilyCheck(
+            by=ws.user.display_name,
+            at=datetime.now(UTC).replace(microsecond=0),
+            fingerprint=family_fingerprint(meeting),
+        )
+        meetings = [
+            m.model_copy(update={"family_check": check}) if m.id == meeting_id else m
+            for m in case.meetings
+        ]
+        records.store_case(
+            ws.conn, case.model_copy(update={"meetings": meetings}), records.load_reference(ws.conn)
+        )
+        ws.note_saved(before, records.revisions(ws.conn, case.id))
+        ws.record(
+            "minutes.family_check",
+            "meeting",
+            meeting_id,
+            {"fingerprint": check.fingerprint, "withheld": _withheld_count(meeting)},
+        )
+    return check
+
+
+def _withheld_count(meeting: Meeting) -> int:
+    from models.family_view import withheld_items
+
+    return len(withheld_items(meeting))
 
 
 def export_minutes(

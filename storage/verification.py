@@ -11,7 +11,7 @@ from storage.errors import InvalidInput
 from storage.workspace import Workspace
 
 if TYPE_CHECKING:
-    from reports.verify import VerifyResult
+    from reports.verify import Policy, VerifyResult
 
 # Signed minutes of a long meeting are a few MB; pyHanko reads about 5 MB a second of junk.
 MAX_PDF_BYTES = 50 * 1024 * 1024
@@ -34,7 +34,7 @@ def read_pdf(path: Path) -> bytes:
         raise InvalidInput(f"{path}: {exc.strerror or 'cannot be read'}.") from exc
 
 
-def verify_with(data: bytes, roots: list[bytes]) -> VerifyResult:
+def verify_with(data: bytes, roots: list[bytes], policy: Policy | None = None) -> VerifyResult:
     """pyHanko's verdict, within VERIFY_SECONDS; a file that does not end like a PDF is
     judged at once, without parsing (junk after a "%PDF-" line made parsing take minutes)."""
     from reports.verify import Verdict, VerifyResult, verify_pdf
@@ -47,7 +47,7 @@ def verify_with(data: bytes, roots: list[bytes]) -> VerifyResult:
 
     def work() -> None:
         try:
-            outcome.append(verify_pdf(data, roots))
+            outcome.append(verify_pdf(data, roots, policy))
         except BaseException as exc:  # handed back to the caller's thread below
             outcome.append(exc)
 
@@ -66,14 +66,66 @@ def verify_with(data: bytes, roots: list[bytes]) -> VerifyResult:
 
 
 def verify_in_workspace(ws: Workspace, path: Path) -> VerifyResult:
-    """Judge a PDF against the certificates inside the encrypted workspace; an audit event."""
-    result = verify_with(read_pdf(path), identities.trust_roots(ws.conn))
+    """Judge a PDF against the workspace's trust anchors, its revocations and its register
+    of who holds each certificate (with their roles); an audit event."""
+    from reports.verify import Policy
+
+    data = read_pdf(path)
+
+    def was_stored() -> bool:
+        row = ws.conn.execute(
+            "SELECT 1 FROM minutes WHERE professional_pdf = ? OR family_pdf = ? LIMIT 1",
+            (data, data),
+        ).fetchone()
+        return row is not None
+
+    policy = Policy(
+        revoked={r.serial: r.revoked_at for r in identities.revocations(ws.conn)},
+        registry=identities.signer_roles(ws.conn),
+        was_stored=was_stored,
+    )
+    result = verify_with(data, identities.anchors(ws.conn), policy)
     with ws.transaction():
         ws.record("pdf.verify", "file", path.name, {"verdict": result.verdict.value})
     return result
 
 
 def verify_with_published(folder: Path | None, path: Path) -> VerifyResult:
-    """Judge a PDF without unlocking: against certificates.pem, or no roots at all."""
-    roots = identities.published_certificates(folder) if folder else []
+    """Judge a PDF without unlocking: against authority.pem, or no anchors at all."""
+    from reports.verify import Policy
+
+    roots = identities.published_anchors(folder) if folder else []
+    revoked = identities.published_revocations(folder, roots) if folder and roots else {}
+    return verify_with(read_pdf(path), roots, Policy(revoked=revoked))
+
+
+def verify_with_trust(trust: Path, path: Path) -> VerifyResult:
+    """Judge a PDF against a root certificate file a partner was given (no workspace)."""
+    from reports.authority import split_pem
+
+    try:
+        if trust.stat().st_size > 1024 * 1024:
+            raise InvalidInput(f"{trust}: too large to be a root certificate.")
+        roots = split_pem(trust.read_bytes())
+        from cryptography import x509
+
+        for pem in roots:
+            x509.load_pem_x509_certificate(pem)
+    except OSError as exc:
+        raise InvalidInput(f"{trust}: {exc.strerror or 'cannot be read'}.") from exc
+    except ValueError as exc:
+        raise InvalidInput(f"{trust}: not a PEM certificate.") from exc
+    if not roots:
+        raise InvalidInput(f"{trust}: holds no certificate.")
     return verify_with(read_pdf(path), roots)
+
+
+def export_authority(folder: Path, out: Path) -> None:
+    """Copy the workspace's root certificate (no personal names) for partners."""
+    from storage.atomic import write_atomic
+    from storage.outputs import check_output
+
+    roots = identities.published_anchors(folder)
+    if not roots:
+        raise InvalidInput(f"{folder} has no authority.pem: is it a Caseroom workspace?")
+    write_atomic(check_output(out), roots[0], mode=0o644)

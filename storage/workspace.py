@@ -47,7 +47,7 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _check_new_user(name: str, passphrase: str) -> None:
+def check_new_user(name: str, passphrase: str) -> None:
     problem = user_name_problem(name) or passphrase_problem(passphrase)
     if problem:
         raise InvalidInput(problem)
@@ -94,14 +94,20 @@ class Workspace:
             raise WorkspaceExists(
                 f"{folder} exists and is not an empty folder; nothing was changed."
             )
-        _check_new_user(user_name, passphrase)
+        check_new_user(user_name, passphrase)
         made_folder = not folder.exists()
         conn: Connection | None = None
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         try:
             os.chmod(folder, 0o700)
+            from reports.authority import make_authority
+
             key, recovery = random_db_key(), new_recovery_key()
             slots = KeySlots.create(folder)
+            issuer = make_authority(slots.workspace_id)
+            # The first user is always an admin: their slot holds the authority's key.
+            slot = slots.new_slot(user_name, passphrase, key, issuer.key_der)
+            recovery_slot = slots.new_recovery_slot(recovery, key, issuer.key_der)
             db_path = folder / DB_NAME
             os.close(os.open(db_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
             conn = open_keyed(db_path, key, new=True)
@@ -111,7 +117,7 @@ class Workspace:
                 name=name,
                 display_name=display_name or user_name.strip(),
                 agency=agency,
-                roles=roles,
+                roles=roles | {Role.ADMIN},
                 created_at=datetime.now(UTC),
             )
             with write_transaction(conn):
@@ -119,14 +125,13 @@ class Workspace:
                     "INSERT INTO meta (key, value) VALUES ('workspace_id', ?), ('created_at', ?)",
                     (slots.workspace_id, _now()),
                 )
-                _insert_user(conn, user)
-                identities.create_identity(conn, name, user.display_name)
+                identities.add_anchor(conn, issuer.root_pem, "workspace authority", name)
+                insert_user(conn, user)
+                identities.issue_identity(conn, slots, slot, issuer, user, "made with the account")
                 audit.append(conn, name, "workspace.create", "workspace", slots.workspace_id)
-                audit.append(conn, name, "user.create", "user", name, {"roles": sorted(roles)})
-            identities.publish_certificates(conn, folder)
-            slots.set_user(user_name, passphrase, key)
-            slots.set_recovery(recovery, key)
-            slots.save()
+                audit.append(conn, name, "user.create", "user", name, {"roles": sorted(user.roles)})
+            identities.publish(conn, folder)
+            slots.change(lambda _: [slot, recovery_slot], new=True)
             lock = WorkspaceLock(folder)
             lock.acquire(0)
         except BaseException:
@@ -169,9 +174,13 @@ class Workspace:
         raises WorkspaceBusy, or with `read_only_if_locked` opens it to read only.
         """
         slots = cls._load_slots(folder)
-        key = slots.unlock(user_name, passphrase)
-        return cls._open(
-            Path(folder), slots, key, user_name, "passphrase", failed_attempts, read_only_if_locked
+        opened = slots.open_user(user_name, passphrase)
+        try:
+            keys = slots.db_keys(opened)
+        finally:
+            opened.wipe()
+        return cls._open_first(
+            Path(folder), slots, keys, user_name, "passphrase", failed_attempts, read_only_if_locked
         )
 
     @classmethod
@@ -204,8 +213,32 @@ class Workspace:
     @classmethod
     def open_with_recovery(cls, folder: Path, recovery_key: str, user_name: str) -> Workspace:
         slots = cls._load_slots(folder)
-        key = slots.unlock_with_recovery(recovery_key)
-        return cls._open(Path(folder), slots, key, user_name, "recovery key", 0)
+        opened = slots.open_recovery(recovery_key)
+        try:
+            keys = slots.db_keys(opened)
+        finally:
+            opened.wipe()
+        return cls._open_first(Path(folder), slots, keys, user_name, "recovery key", 0)
+
+    @classmethod
+    def _open_first(
+        cls,
+        folder: Path,
+        slots: KeySlots,
+        keys: list[bytearray],
+        user_name: str,
+        method: str,
+        failed: int,
+        read_only_if_locked: bool = False,
+    ) -> Workspace:
+        """Open with the slot's database key; if a rekey was cut short, with the next one."""
+        for i, key in enumerate(keys):
+            try:
+                return cls._open(folder, slots, key, user_name, method, failed, read_only_if_locked)
+            except DamagedWorkspace:
+                if i == len(keys) - 1:
+                    raise
+        raise DamagedWorkspace("The key slot holds no database key.")
 
     @classmethod
     def _open(
@@ -245,7 +278,7 @@ class Workspace:
                 health.check_database(db, key, full=True)
                 full = True
             migrations.migrate(conn)
-            user = _load_user(conn, normalise_name(user_name))
+            user = load_user(conn, normalise_name(user_name))
             if user is None:
                 raise UnknownUser(
                     f"There is no user {normalise_name(user_name)!r} in this workspace."
@@ -304,6 +337,13 @@ class Workspace:
         worker._parent = self._parent or self
         worker.read_only, worker.seen = self.read_only, self.seen
         return worker
+
+    def note_saved(self, before: dict[str, int], after: dict[str, int]) -> None:
+        """After this session's own save: the revisions it had current stay current (one
+        it had not read, or had read before a change elsewhere, stays as it was)."""
+        for key, revision in after.items():
+            if key not in before or self.seen.get(key) == before[key]:
+                self.seen[key] = revision
 
     def require_writable(self) -> None:
         """Refuse a change to the record in a session that opened to read only."""
@@ -380,7 +420,7 @@ class Workspace:
     # --- users and passphrases -------------------------------------------------------
     def users(self) -> list[User]:
         rows = self.conn.execute("SELECT name FROM users WHERE active = 1 ORDER BY name").fetchall()
-        return [u for r in rows if (u := _load_user(self.conn, r[0])) is not None]
+        return [u for r in rows if (u := load_user(self.conn, r[0])) is not None]
 
     def add_user(
         self,
@@ -389,53 +429,55 @@ class Workspace:
         display_name: str = "",
         roles: frozenset[Role] = frozenset({Role.MEMBER}),
         agency: str = "",
+        *,
+        admin_passphrase: str,
     ) -> User:
-        self.require(Role.ADMIN)
-        _check_new_user(name, passphrase)
-        norm = normalise_name(name)
-        if self.slots.has_user(norm) or _load_user(self.conn, norm) is not None:
-            raise InvalidInput(f"There is already a user {norm!r}.")
-        user = User(
-            name=norm,
-            display_name=display_name or name.strip(),
-            agency=agency,
-            roles=roles,
-            created_at=datetime.now(UTC),
+        """Add a user (admin only; the admin's passphrase opens the authority's key)."""
+        from storage import access
+
+        return access.add_user(
+            self, name, passphrase, display_name, roles, agency, admin_passphrase
         )
-        with self.transaction():
-            _insert_user(self.conn, user)
-            identities.create_identity(self.conn, norm, user.display_name)
-            self.record("user.create", "user", norm, {"roles": sorted(roles)})
-            self.slots.set_user(norm, passphrase, self._key)
-            self.slots.save()
-        identities.publish_certificates(self.conn, self.folder)
-        return user
 
-    def change_passphrase(self, old: str, new: str) -> None:
-        """Rewrap this user's slot under `new`; the database itself is not re-encrypted."""
-        problem = passphrase_problem(new)
-        if problem:
-            raise InvalidInput(problem)
-        self.slots.unlock(self.user.name, old)  # raises WrongPassphrase
-        self.set_passphrase(self.user.name, new, "passphrase.change")
+    def change_passphrase(self, old: str, new: str, keychain: Keychain | None = None) -> None:
+        """Rewrap this user's slot under `new`; the database itself is not re-encrypted.
 
-    def set_passphrase(self, user_name: str, new: str, action: str = "passphrase.reset") -> None:
-        problem = passphrase_problem(new)
-        if problem:
-            raise InvalidInput(problem)
-        norm = normalise_name(user_name)
-        if _load_user(self.conn, norm) is None:
-            raise UnknownUser(f"There is no user {norm!r} in this workspace.")
-        with self.transaction():
-            self.record(action, "user", norm)
-            self.slots.set_user(norm, new, self._key)
-            self.slots.save()
+        A key remembered on this computer for this user is forgotten.
+        """
+        from storage import access
 
-    def reset_with_recovery(self, recovery_key: str, user_name: str, new: str) -> None:
-        """An admin sets another user's passphrase, proving the recovery key."""
-        self.require(Role.ADMIN)
-        self.slots.unlock_with_recovery(recovery_key)  # raises WrongPassphrase
-        self.set_passphrase(user_name, new, "passphrase.reset")
+        access.change_passphrase(self, old, new, keychain)
+
+    def reset_with_recovery(
+        self, recovery_key: str, user_name: str, new: str, keychain: Keychain | None = None
+    ) -> None:
+        """Give a user a new passphrase, proving the recovery key. Their old signing key
+        was never the recovery key's to open: they get a new identity, the old one revoked."""
+        from storage import access
+
+        access.reset_with_recovery(self, recovery_key, user_name, new, keychain)
+
+    def rekey_database(self, new_key: bytearray) -> None:
+        """Re-encrypt the database under `new_key` (SQLCipher PRAGMA rekey); the caller has
+        already sealed `new_key` to every remaining slot as their next key."""
+        if self._reader is not None:
+            with contextlib.suppress(Exception):
+                self._reader.close()
+            self._reader = None
+        busy = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy is not None and busy[0]:
+            raise WorkspaceBusy(
+                "The workspace is open elsewhere (another window or program): close it, then try again."
+            )
+        row = self.conn.execute(f"PRAGMA rekey = \"x'{bytes(new_key).hex()}'\"").fetchone()
+        if row is not None and str(row[0]).lower() != "ok":
+            raise DamagedWorkspace(f"The database could not be re-encrypted ({row[0]}).")
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._key[:] = new_key
+
+    def key_bytes(self) -> bytearray:
+        """The database key this object holds (sealed to slots during a rekey)."""
+        return self._key
 
     def key_hex(self) -> str:
         """The raw key as hex, for attaching an encrypted copy (backup) under the same key."""
@@ -452,7 +494,7 @@ class Workspace:
         keychain.forget(self.workspace_id, self.slots.slot_id(self.user.name))
 
 
-def _insert_user(conn: Connection, user: User) -> None:
+def insert_user(conn: Connection, user: User) -> None:
     conn.execute(
         "INSERT INTO users (name, display_name, agency, roles, created_at) VALUES (?, ?, ?, ?, ?)",
         (
@@ -465,7 +507,7 @@ def _insert_user(conn: Connection, user: User) -> None:
     )
 
 
-def _load_user(conn: Connection, name: str) -> User | None:
+def load_user(conn: Connection, name: str) -> User | None:
     row = conn.execute(
         "SELECT name, display_name, agency, roles, created_at FROM users WHERE name = ? AND active = 1",
         (name,),

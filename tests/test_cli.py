@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from storage import audit
 from storage.connection import open_keyed
 from storage.keyslots import KeySlots
 from tests.conftest import PASSPHRASE, snapshot_files
@@ -94,6 +95,7 @@ def test_broken_chain_exits_1(made_workspace):
     conn = open_keyed(folder / "caseroom.db", KeySlots.load(folder).unlock("chair", PASSPHRASE))
     conn.execute("DROP TRIGGER audit_log_no_update")
     conn.execute("UPDATE audit_log SET action = 'nothing' WHERE seq = 1")
+    conn.execute(audit.PROTECTION["audit_log_no_update"])  # put back, to hide the edit
     conn.close()
     code, out, _ = cli(
         "audit", "-w", folder, "--user", "chair", "--passphrase-stdin", "verify", stdin=PASSPHRASE

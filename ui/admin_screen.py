@@ -69,6 +69,9 @@ class AdminScreen(QWidget):
         self.new_role.addItems([r.value for r in Role])
         self.new_role.setCurrentText(Role.MEMBER.value)
         self.new_pass, self.new_pass2 = _secret(tr("Passphrase")), _secret(tr("Passphrase again"))
+        # The admin's own passphrase opens the workspace authority that issues the new
+        # user's signing certificate (it is never kept open).
+        self.admin_pass = _secret(tr("Your passphrase"))
         add = QPushButton(tr("&Add user"))
         add.clicked.connect(self.add_user)
         self.user_message = QLabel()
@@ -82,6 +85,7 @@ class AdminScreen(QWidget):
             (tr("Role"), self.new_role),
             (tr("Passphrase"), self.new_pass),
             (tr("Passphrase again"), self.new_pass2),
+            (tr("Your passphrase"), self.admin_pass),
         ):
             widget.setAccessibleName(label)
             form.addRow(label, widget)
@@ -106,12 +110,27 @@ class AdminScreen(QWidget):
         resetting = QGroupBox(tr("Reset a passphrase with the workspace's recovery key"))
         resetting.setLayout(reset_form)
 
+        self.remove_name, self.remove_pass = QLineEdit(), _secret(tr("Your passphrase"))
+        remove = QPushButton(tr("Re&move user"))
+        remove.clicked.connect(self.remove_user)
+        remove_form = QFormLayout()
+        for label, widget in (
+            (tr("User name"), self.remove_name),
+            (tr("Your passphrase"), self.remove_pass),
+        ):
+            widget.setAccessibleName(label)
+            remove_form.addRow(label, widget)
+        remove_form.addRow("", remove)
+        removing = QGroupBox(tr("Remove a user (revokes their certificate, rekeys the database)"))
+        removing.setLayout(remove_form)
+
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(self.user_table, 1)
         row = QHBoxLayout()
         row.addWidget(adding)
         row.addWidget(resetting)
+        row.addWidget(removing)
         layout.addLayout(row)
         return tab
 
@@ -130,13 +149,31 @@ class AdminScreen(QWidget):
                 self.new_display.text(),
                 frozenset({Role(self.new_role.currentText())}),
                 self.new_agency.currentText(),
+                admin_passphrase=self.admin_pass.text(),
             )
         except WorkspaceError as exc:
             self.user_message.setText(str(exc))
             return
+        finally:
+            self.admin_pass.clear()
         self.user_message.setText(tr("User added."))
         for edit in (self.new_name, self.new_display, self.new_pass, self.new_pass2):
             edit.clear()
+        self.refresh_users()
+
+    def remove_user(self) -> None:
+        from storage.access import remove_user
+
+        name = self.remove_name.text()
+        try:
+            remove_user(self.workspace, name, self.remove_pass.text())
+        except WorkspaceError as exc:
+            self.user_message.setText(str(exc))
+            return
+        finally:
+            self.remove_pass.clear()
+        self.user_message.setText(tr("Removed {0}; the database was rekeyed.").format(name))
+        self.remove_name.clear()
         self.refresh_users()
 
     def reset_passphrase(self) -> None:
@@ -157,7 +194,7 @@ class AdminScreen(QWidget):
         reference = cases.reference_data(self.workspace)
         self.reference_form = ModelForm(
             ReferenceData,
-            exclude={"rag_hours", "cse_indicators"},
+            exclude={"rag_hours", "cse_indicators", "family_glossary"},
             labels={
                 "idle_lock_minutes": tr("Lock after idle minutes"),
                 "retention_years_after_youngest_birth": tr(

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from models.meeting import Action, AgencyContribution, Attendance, ChildVoice, SharingDecision
 from models.reference import ReferenceData
+from models.withholding import hidden_from_family
 from ui.forms import PICK
 from ui.i18n import tr
 from ui.meeting_steps import DetailsStep, ListStep, NextMeetingStep, ReviewStep, Step, withheld_mark
@@ -32,6 +33,7 @@ def agenda(reference: ReferenceData) -> list[tuple[str, Callable[[], Step]]]:
                         tr("Confidentiality"),
                         lambda a: tr("acknowledged") if a.confidentiality_acknowledged else "",
                     ),
+                    Column(tr("Family copy"), lambda a: withheld_mark(hidden_from_family(a))),
                 ],
                 "att",
                 agencies,
@@ -49,7 +51,7 @@ def agenda(reference: ReferenceData) -> list[tuple[str, Callable[[], Step]]]:
                 [
                     Column(tr("Agency"), lambda c: c.agency),
                     Column(tr("What they know"), lambda c: c.text),
-                    Column(tr("Family copy"), lambda c: withheld_mark(c.withheld_from_family)),
+                    Column(tr("Family copy"), lambda c: withheld_mark(hidden_from_family(c))),
                 ],
                 "c",
                 agencies,
@@ -65,6 +67,7 @@ def agenda(reference: ReferenceData) -> list[tuple[str, Callable[[], Step]]]:
                     Column(tr("Decision"), lambda s: s.outcome.value.replace("_", " ")),
                     Column(tr("Information"), lambda s: s.information),
                     Column(tr("From → to"), lambda s: f"{s.from_agency} → {s.to_whom}"),
+                    Column(tr("Family copy"), lambda s: withheld_mark(hidden_from_family(s))),
                 ],
                 "s",
                 {"from_agency": reference.agencies, "lawful_basis": reference.lawful_bases},
@@ -79,7 +82,7 @@ def agenda(reference: ReferenceData) -> list[tuple[str, Callable[[], Step]]]:
                 [
                     Column(tr("Who"), lambda v: v.speaker.value),
                     Column(tr("Words"), lambda v: v.words),
-                    Column(tr("Family copy"), lambda v: withheld_mark(v.withheld_from_family)),
+                    Column(tr("Family copy"), lambda v: withheld_mark(hidden_from_family(v))),
                 ],
                 "v",
                 None,
@@ -99,6 +102,7 @@ def agenda(reference: ReferenceData) -> list[tuple[str, Callable[[], Step]]]:
                     Column(tr("Owner"), lambda a: f"{a.owner} ({a.owner_agency})"),
                     Column(tr("Due"), lambda a: a.due),
                     Column(tr("Status"), lambda a: a.status.value.replace("_", " ")),
+                    Column(tr("Family copy"), lambda a: withheld_mark(hidden_from_family(a))),
                 ],
                 "a",
                 {"owner_agency": reference.agencies, "linked_danger_id": PICK},

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
 
+from models.family_view import AGENDA, AgendaStep
 from models.users import Role
 from storage import cases
 from storage.keychain import Keychain
@@ -85,9 +86,9 @@ class MainWindow(QMainWindow):
         self.presenter_action = action("Show the &room screen", "F5", self.toggle_presenter)
         self.presenter_action.setCheckable(True)
         self.family_safe_action = action(
-            "&Hide what is withheld from the family",
+            "Family &view: hide what is withheld from the family",
             "Ctrl+H",
-            lambda: self.presenter.family_safe.toggle(),
+            self._family_view_toggled,
         )
         self.family_safe_action.setCheckable(True)
         self.session_actions = [
@@ -130,8 +131,11 @@ class MainWindow(QMainWindow):
             from ui.presenter_view import PresenterView
 
             self._presenter = PresenterView()
-            self._presenter.family_safe.toggled.connect(self.family_safe_action.setChecked)
+            self._presenter.family_mode_changed.connect(self.family_safe_action.setChecked)
         return self._presenter
+
+    def _family_view_toggled(self) -> None:
+        self.presenter.set_family_mode(self.family_safe_action.isChecked())
 
     # --- idle lock -----------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -206,10 +210,14 @@ class MainWindow(QMainWindow):
         if not self._pop_to(2):
             return
         screen = MeetingScreen(self.workspace, case_id, meeting_id)
-        screen.step_changed.connect(lambda step: self.presenter.show_meeting(screen.meeting, step))
-        screen.meeting_changed.connect(lambda m: self.presenter.show_meeting(m))
+        screen.step_changed.connect(
+            lambda step: self.presenter.show_meeting(screen.meeting, AgendaStep(step), screen.case)
+        )
+        screen.meeting_changed.connect(lambda m: self.presenter.show_meeting(m, None, screen.case))
         self._push(screen)
-        self.presenter.show_meeting(screen.meeting, screen.current_step().title)
+        self.presenter.show_meeting(
+            screen.meeting, AGENDA[screen.pages.currentIndex()], screen.case
+        )
 
     def show_admin(self) -> None:
         if (

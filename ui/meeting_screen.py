@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.case import Case
+from models.family_view import AGENDA
 from models.meeting import (
     Meeting,
     MeetingStatus,
@@ -232,7 +233,7 @@ class MeetingScreen(QWidget):
         step = self.step(row)
         step.refresh(self.meeting)
         self.pages.setCurrentIndex(row)
-        self.step_changed.emit(step.title)
+        self.step_changed.emit(AGENDA[row].value)  # the step's identity, not its title
         if row == self.minutes_row:
             step.load(self.case, self.meeting, self.reference)
         step.setFocus()

@@ -23,13 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from models.case import Case
+from models.family_copy import family_check_problem
 from models.meeting import Meeting
 from models.minutes import Variant, signing_problem
 from models.reference import ReferenceData
-from storage import minutes
+from models.rules import current_actions
+from storage import cases, minutes
 from storage.errors import WorkspaceError
 from storage.verification import verify_in_workspace
 from storage.workspace import Workspace
+from ui.family_check_dialog import FamilyCheckDialog
 from ui.i18n import tr
 from ui.meeting_steps import Step
 from ui.operations import run_in_background
@@ -45,6 +48,8 @@ class MinutesStep(Step):
         super().__init__()
         self.workspace = workspace
         self.meeting: Meeting | None = None
+        self.case: Case | None = None
+        self.check_dialog: FamilyCheckDialog | None = None
         self.pdf = b""
         self.variant = QComboBox()
         self.variant.addItems([tr("Professional copy"), tr("Family copy")])
@@ -108,7 +113,7 @@ class MinutesStep(Step):
         return Variant.FAMILY if self.variant.currentIndex() else Variant.PROFESSIONAL
 
     def load(self, case: Case, meeting: Meeting, reference: ReferenceData) -> None:
-        self.meeting = meeting
+        self.case, self.meeting = case, meeting
         self.reload_preview()
 
     def collect(self, data: dict[str, object]) -> bool:
@@ -120,6 +125,8 @@ class MinutesStep(Step):
         meeting_id, variant = self.meeting.id, self.chosen()
         signed = minutes.latest_signed(self.workspace, meeting_id)
         problem = signing_problem(self.meeting)
+        if problem is not None and problem == family_check_problem(self.meeting):
+            problem = None  # signing starts with the family-copy check
         if signed:
             self.state.setText(
                 tr(
@@ -166,8 +173,29 @@ class MinutesStep(Step):
         self.pdf = b""
 
     def ask_and_sign(self) -> None:
+        """Sign: first the family-copy check (unless it stands), then the passphrase."""
         if self.meeting is None:
             return
+        if family_check_problem(self.meeting) is not None:
+            earlier = current_actions(self.case) if self.case is not None else {}
+            self.check_dialog = FamilyCheckDialog(self.meeting, earlier, self)
+            self.check_dialog.confirmed.connect(self._family_checked)
+            self.check_dialog.open()
+            return
+        self.ask_passphrase()
+
+    def _family_checked(self) -> None:
+        assert self.meeting is not None
+        try:
+            minutes.confirm_family_check(self.workspace, self.meeting.id)
+        except WorkspaceError as exc:
+            self.message.setText(str(exc))
+            return
+        self.meeting = cases.open_meeting(self.workspace, self.meeting.id)[1]
+        self.state.setText(tr("Family copy checked. Sign when ready."))
+        self.ask_passphrase()
+
+    def ask_passphrase(self) -> None:
         passphrase, ok = QInputDialog.getText(
             self,
             tr("Sign minutes"),

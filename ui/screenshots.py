@@ -78,7 +78,7 @@ def main(out: Path) -> None:
         window.show_meeting("g1-case31", "g1-m22")
         window.screens[-1].agenda_list.setCurrentRow(3)  # type: ignore[attr-defined]
         window.presenter.resize(1280, 720)
-        window.presenter.family_safe.setChecked(True)
+        window.presenter.set_family_mode(True)
         window.presenter.show()
         _settle(app)
         window.presenter.grab().save(str(out / "room-screen.png"))

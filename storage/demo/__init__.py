@@ -71,13 +71,13 @@ def make_demo(
     The first six cases' past meetings are signed by the chair, as they would be in a real
     week. Returns (reference, meeting id, type, date) of those six cases' meetings.
     """
-    from storage.minutes import sign_minutes
+    from storage.minutes import confirm_family_check, sign_minutes
 
     first = DEMO_USERS[0]
     ws, _recovery = Workspace.create(folder, first[0], passphrase, first[1], first[3], first[2])
     with ws:
         for name, display, agency, roles in DEMO_USERS[1:]:
-            ws.add_user(name, passphrase, display, roles, agency)
+            ws.add_user(name, passphrase, display, roles, agency, admin_passphrase=passphrase)
         reference = records.load_reference(ws.conn)
         shapes = list(demo_cases(len(SHAPES)))
         to_sign = [m.id for c in shapes for m in c.meetings if m.status is MeetingStatus.SIGNED]
@@ -97,6 +97,7 @@ def make_demo(
                 break
         for meeting_id in to_sign:
             if records.load_meeting(ws.conn, meeting_id):
+                confirm_family_check(ws, meeting_id)
                 sign_minutes(ws, meeting_id, passphrase)
     return [
         (c.reference, m.id, m.type, m.date.isoformat()) for c in shapes[:size] for m in c.meetings

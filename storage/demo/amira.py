@@ -45,6 +45,8 @@ from storage.demo.common import (
     checks,
 )
 
+SEXUAL_HEALTH = "Amira (14) refused consent to her sexual health care being shared with her mother; she understands the advice (Fraser competent)."
+
 
 def build(ids: Ids, today: date, ref: str, kyle: CasePerson, hotel: Place) -> Case:
     child = CasePerson(
@@ -116,6 +118,8 @@ def build(ids: Ids, today: date, ref: str, kyle: CasePerson, hotel: Place) -> Ca
                 given_by="Nguyễn Thị Mai",
                 text="Amira attended the sexual health clinic twice in six weeks. In my professional opinion she is at risk of sexual exploitation.",
                 kind=ContributionKind.OPINION,
+                withheld_from_family=True,
+                withheld_reason=SEXUAL_HEALTH,
             ),
         ],
         sharing_decisions=[
@@ -124,6 +128,7 @@ def build(ids: Ids, today: date, ref: str, kyle: CasePerson, hotel: Place) -> Ca
                 information="Police intelligence about Kyle Mercer's other investigations",
                 from_agency=POL,
                 to_whom="Leila Haddad (mother)",
+                to_family=True,
                 decided_at=datetime.combine(today - timedelta(days=14), time(10, 40), UTC),
                 purpose="To help the mother keep Amira safe",
                 outcome=SharingOutcome.NOT_SHARED,
@@ -151,6 +156,23 @@ def build(ids: Ids, today: date, ref: str, kyle: CasePerson, hotel: Place) -> Ca
                 how_sent="Secure email",
                 consent_sought=False,
                 consent_not_sought_reason="Seeking consent may place Amira at increased risk.",
+                checks=checks(),
+                withheld_from_family=True,
+                withheld_reason=SEXUAL_HEALTH,
+            ),
+            SharingDecision(
+                id=f"{ids.prefix}-s-health-to-mother",  # a fixed id: the demo's others stay put
+                information="Details of Amira's sexual health clinic attendance",
+                from_agency=HEA,
+                to_whom="Leila Haddad (mother)",
+                to_family=True,
+                decided_at=datetime.combine(today - timedelta(days=14), time(10, 55), UTC),
+                purpose="The mother asked what the clinic knows",
+                outcome=SharingOutcome.NOT_SHARED,
+                reasons="Amira refused consent; sharing is not needed to protect her and would be more detrimental to her (she may stop using the clinic).",
+                decided_by="Nguyễn Thị Mai",
+                consent_sought=True,
+                consent_given=False,
                 checks=checks(),
             ),
         ],
@@ -228,6 +250,8 @@ def build(ids: Ids, today: date, ref: str, kyle: CasePerson, hotel: Place) -> Ca
                     present=Presence.POSSIBLE,
                     level=Level.MEDIUM,
                     basis=Basis.PROFESSIONAL_CONCERN,
+                    withheld_from_family=True,
+                    withheld_reason=SEXUAL_HEALTH,
                 ),
             ],
             rag=Rag.RED,

@@ -7,19 +7,23 @@ import re
 import shutil
 import subprocess
 import zlib
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 import pypdf
 import pytest
 
 from models.case import Case
+from models.family_copy import FamilyCheck, family_fingerprint
 from models.meeting import Action, AgencyContribution, Attendance, Meeting
 from models.minutes import WITHHELD_NOTE, Variant, build_snapshot, signing_problem
 from models.people import CasePerson, PersonRole
+from models.reference import ReferenceData
 from reports.minutes_pdf import render_minutes
-from reports.signing import make_identity, sign_pdf
+from reports.signing import sign_pdf
 from reports.verify import Verdict, verify_pdf
 from storage.demo import demo_cases
+from tests.identities import issued_identity, self_signed_identity
 
 NAMES = [
     "Zoë Lefèvre",
@@ -36,6 +40,7 @@ def _snapshot(case, meeting, **extra):
         case,
         meeting,
         version=1,
+        reference=ReferenceData(),
         protective_marking="OFFICIAL-SENSITIVE",
         signer_name="Dana Whitfield",
         signer_role="Chair",
@@ -165,13 +170,25 @@ def test_cannot_sign_without_attendees_or_chair(amira):
         meeting.model_copy(update={"attendance": []})
     )
     assert "no chair" in signing_problem(meeting.model_copy(update={"chair": " "}))
-    assert signing_problem(meeting) is None
+    assert "family copy has not been checked" in signing_problem(meeting)
+    assert signing_problem(checked(meeting)) is None
+    edited = checked(meeting).model_copy(update={"venue": "Elsewhere"})
+    assert "changed after the family copy was checked" in signing_problem(edited)
+
+
+def checked(meeting):
+    """The meeting as the chair confirmed its family copy."""
+    check = FamilyCheck(
+        by="Dana Whitfield", at=datetime(2026, 11, 24, 14, 0, tzinfo=UTC), fingerprint="0" * 64
+    )
+    check = check.model_copy(update={"fingerprint": family_fingerprint(meeting)})
+    return meeting.model_copy(update={"family_check": check})
 
 
 @pytest.fixture(scope="module")
 def signed(amira):
     case, meeting = amira
-    identity = make_identity("Dana Whitfield")
+    identity, authority = issued_identity("Dana Whitfield", agency="Children's social care")
     rendered = render_minutes(_snapshot(case, meeting), Variant.FAMILY)
     pdf = sign_pdf(
         rendered.pdf,
@@ -182,15 +199,27 @@ def signed(amira):
         location="MASH",
         signer_name="Dana",
     )
-    return pdf, identity
+    return pdf, Root(authority.root_pem)
+
+
+@dataclass(frozen=True)
+class Root:
+    cert_pem: bytes
 
 
 def test_signed_is_trusted_only_against_our_roots(signed):
-    pdf, identity = signed
-    assert verify_pdf(pdf, [identity.cert_pem]).verdict is Verdict.TRUSTED
+    pdf, root = signed
+    result = verify_pdf(pdf, [root.cert_pem])
+    assert result.verdict is Verdict.TRUSTED
+    assert (result.signer, result.role, result.agency) == (
+        "Dana Whitfield",
+        "chair",
+        "Children's social care",
+    )
     assert verify_pdf(pdf, []).verdict is Verdict.UNKNOWN_SIGNER
     assert (
-        verify_pdf(pdf, [make_identity("Someone else").cert_pem]).verdict is Verdict.UNKNOWN_SIGNER
+        verify_pdf(pdf, [self_signed_identity("Someone else").cert_pem]).verdict
+        is Verdict.UNKNOWN_SIGNER
     )
 
 

@@ -32,7 +32,7 @@ def test_round_trip_with_the_same_passphrase(backup, tmp_path):
     with Workspace.open(tmp_path / "restored", "chair", PASSPHRASE) as restored:
         assert [c.id for c in cases.list_cases(restored)] == [c.id for c in cases.list_cases(ws)]
         assert restored.verify_audit().ok
-    assert (tmp_path / "restored" / "certificates.pem").is_file()
+    assert (tmp_path / "restored" / "authority.pem").is_file()
 
 
 def test_wrong_passphrase_writes_nothing(backup, tmp_path):

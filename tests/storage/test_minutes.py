@@ -13,6 +13,7 @@ from storage import audit, cases, records
 from storage.demo import demo_cases
 from storage.errors import InvalidInput, PermissionDenied, WrongPassphrase
 from storage.minutes import (
+    confirm_family_check,
     export_minutes,
     latest_signed,
     record_distribution,
@@ -28,6 +29,7 @@ from tests.conftest import PASSPHRASE
 def dmitry(workspace):
     case = list(demo_cases(6))[3]
     cases.save_case(workspace, case)
+    confirm_family_check(workspace, case.meetings[0].id)
     return workspace, case, case.meetings[0]
 
 
@@ -81,7 +83,7 @@ def test_cannot_sign_without_attendance_or_as_member(dmitry):
     with pytest.raises(InvalidInput, match="Nobody is recorded as present"):
         sign_minutes(ws, meeting.id, PASSPHRASE)
     assert audit.checkpoint(ws.conn) == before  # the refused signing left no trace but its refusal
-    ws.add_user("police", "police passphrase", roles=frozenset())
+    ws.add_user("police", "police passphrase", roles=frozenset(), admin_passphrase=PASSPHRASE)
     folder = ws.folder
     ws.close()
     with (
@@ -130,6 +132,7 @@ def test_cli_minutes_sign_and_verify(tmp_path):
         "--out",
         tmp_path / "f.pdf",
         "--sign",
+        "--family-checked",
         stdin="demo passphrase\ndemo passphrase\n",
     )
     assert code == 0, err
@@ -142,35 +145,46 @@ def test_cli_minutes_sign_and_verify(tmp_path):
     assert code == 1 and "Traceback" not in out + err
 
 
-def test_organisation_pkcs12_identity_signs_and_is_trusted(dmitry, tmp_path):
+def _p12(identity, password=b"p12 secret"):
+    from cryptography import x509
     from cryptography.hazmat.primitives.serialization import (
         BestAvailableEncryption,
         load_pem_private_key,
         pkcs12,
     )
 
-    from reports.signing import make_identity
-    from storage.identities import use_organisation_identity
+    return pkcs12.serialize_key_and_certificates(
+        b"dana",
+        load_pem_private_key(identity.key_pem, None),
+        identity.certificate,
+        [x509.load_pem_x509_certificate(c) for c in identity.chain_pem] or None,
+        BestAvailableEncryption(password),
+    )
+
+
+def test_organisation_pkcs12_identity_signs_and_is_trusted(dmitry, tmp_path):
+    from storage.identities import add_organisation_root, use_organisation_identity
+    from tests.identities import issued_identity, self_signed_identity
 
     ws, _, meeting = dmitry
-    org = make_identity("Dana Whitfield (Northgate Council)", "Northgate Council")
-    p12 = pkcs12.serialize_key_and_certificates(
-        b"dana",
-        load_pem_private_key(org.key_pem, None),
-        org.certificate,
-        None,
-        BestAvailableEncryption(b"p12 secret"),
+    org, org_authority = issued_identity(
+        "Dana Whitfield (Northgate Council)", agency="Northgate Council"
     )
+    p12 = _p12(org)
     with pytest.raises(InvalidInput, match="does not open"):
         use_organisation_identity(ws, p12, "wrong")
+    with pytest.raises(PermissionDenied, match="organisation root"):
+        use_organisation_identity(ws, p12, "p12 secret")  # its root is not trusted yet
+    add_organisation_root(ws, org_authority.root_pem)
+    with pytest.raises(PermissionDenied, match="organisation root"):  # a CA of one's own making
+        use_organisation_identity(ws, _p12(self_signed_identity("Dana Whitfield")), "p12 secret")
     assert use_organisation_identity(ws, p12, "p12 secret") == "Dana Whitfield (Northgate Council)"
     sign_minutes(ws, meeting.id, PASSPHRASE)
     out = tmp_path / "m.pdf"
     export_minutes(ws, meeting.id, Variant.PROFESSIONAL, out)
-    result = verify_with_published(ws.folder, out)
-    assert (
-        result.verdict is Verdict.TRUSTED and result.signer == "Dana Whitfield (Northgate Council)"
-    )
+    for result in (verify_with_published(ws.folder, out), verify_in_workspace(ws, out)):
+        assert result.verdict is Verdict.TRUSTED, result.describe()
+        assert result.signer == "Dana Whitfield (Northgate Council)"
 
 
 def test_a_meeting_with_signed_minutes_cannot_be_removed(dmitry):

@@ -14,6 +14,7 @@ from storage import audit, cases, records
 from storage.demo import demo_cases
 from storage.errors import InvalidInput, PermissionDenied
 from storage.workspace import Workspace
+from tests.conftest import PASSPHRASE
 
 
 @pytest.fixture
@@ -101,7 +102,12 @@ def test_failed_save_changes_nothing(demo):
 
 
 def test_viewer_cannot_write(demo):
-    demo.add_user("reader", "reader passphrase", roles=frozenset({Role.VIEWER}))
+    demo.add_user(
+        "reader",
+        "reader passphrase",
+        roles=frozenset({Role.VIEWER}),
+        admin_passphrase=PASSPHRASE,
+    )
     folder = demo.folder
     demo.close()
     with Workspace.open(folder, "reader", "reader passphrase") as ws:

@@ -12,7 +12,13 @@ from models.minutes import Variant
 from storage import audit, cases, records
 from storage.demo import demo_cases
 from storage.errors import InvalidInput
-from storage.minutes import draft_pdf, latest_signed, sign_minutes, stored_snapshot
+from storage.minutes import (
+    confirm_family_check,
+    draft_pdf,
+    latest_signed,
+    sign_minutes,
+    stored_snapshot,
+)
 from storage.workspace import Workspace
 from tests.conftest import PASSPHRASE
 
@@ -24,8 +30,11 @@ def ws(demo_folder):
 
 
 def _meeting_to_sign(ws):
-    """The fourth demo case's first meeting (it has attendance, so it can be signed)."""
-    case = records.load_case(ws.conn, list(demo_cases(6))[3].id)
+    """The fourth demo case's first meeting (it has attendance, so it can be signed), its
+    family copy checked."""
+    case_id = list(demo_cases(6))[3].id
+    confirm_family_check(ws, records.load_case(ws.conn, case_id).meetings[0].id)
+    case = records.load_case(ws.conn, case_id)
     return case, case.meetings[0]
 
 

@@ -51,7 +51,7 @@ def test_keyslots_hold_no_names(tmp_path):
 def test_recovery_key_unlocks_and_resets(made_workspace):
     folder, recovery = made_workspace
     with Workspace.open_with_recovery(folder, recovery.lower().replace("-", " "), "chair") as ws:
-        ws.set_passphrase("chair", "a brand new passphrase")
+        ws.reset_with_recovery(recovery, "chair", "a brand new passphrase")
     with Workspace.open(folder, "chair", "a brand new passphrase") as ws:
         assert ws.user.name == "chair"
     with pytest.raises(WrongPassphrase, match="recovery key"):
@@ -81,7 +81,13 @@ def test_weak_new_passphrase_refused(workspace):
 
 
 def test_add_user_and_open_as_them(workspace):
-    workspace.add_user("Дмитрий", "police passphrase 1", "Дмитрий Иванов", agency="Police")
+    workspace.add_user(
+        "Дмитрий",
+        "police passphrase 1",
+        "Дмитрий Иванов",
+        agency="Police",
+        admin_passphrase=PASSPHRASE,
+    )
     folder = workspace.folder
     workspace.close()
     with Workspace.open(folder, "дмитрий", "police passphrase 1") as ws:
@@ -134,7 +140,7 @@ def test_tampered_slot_is_refused_not_crashed(made_workspace):
     folder, _ = made_workspace
     path = folder / "keyslots.json"
     data = json.loads(path.read_text())
-    data["slots"][0]["wrapped_key"] = data["slots"][1]["wrapped_key"]
+    data["slots"][0]["private_key"] = data["slots"][1]["private_key"]
     path.write_text(json.dumps(data))
     with pytest.raises(WrongPassphrase):
         Workspace.open(folder, "chair", PASSPHRASE)

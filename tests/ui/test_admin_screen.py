@@ -21,6 +21,11 @@ def test_add_user_reset_and_reference_data(qtbot, tmp_path):
     assert "at least 10" in screen.user_message.text()
     screen.new_pass.setText("a long passphrase")
     screen.new_pass2.setText("a long passphrase")
+    screen.admin_pass.setText("not the admin's passphrase")
+    screen.add_user()
+    assert "Wrong passphrase" in screen.user_message.text()
+    assert screen.admin_pass.text() == ""  # never left in a widget
+    screen.admin_pass.setText(PASSPHRASE)
     screen.add_user()
     assert [u.name for u in ws.users()] == ["chair", normalise_name("Αλέξης")]
     screen.reset_user.setText("ΑΛΈΞΗΣ")  # any case, any form
@@ -42,5 +47,12 @@ def test_add_user_reset_and_reference_data(qtbot, tmp_path):
     reference = cases.reference_data(ws)
     assert reference.rag_hours["red"] == 2 and reference.idle_lock_minutes == 10
     folder = ws.folder
+    # The admin's window holds the workspace: the new user's unlock opens alongside, to read.
+    Workspace.open(folder, "αλέξης", "another long one", read_only_if_locked=True).close()
+    screen.remove_name.setText("αλέξης")
+    screen.remove_pass.setText(PASSPHRASE)
+    screen.remove_user()
+    assert "Removed" in screen.user_message.text(), screen.user_message.text()
+    assert [u.name for u in ws.users()] == ["chair"]
     ws.close()
-    Workspace.open(folder, "αλέξης", "another long one").close()
+    Workspace.open(folder, "chair", PASSPHRASE).close()

@@ -12,6 +12,7 @@ from storage.connection import open_keyed
 from storage.demo import make_demo
 from storage.keychain import Keychain
 from storage.keyslots import KeySlots
+from storage.minutes import confirm_family_check
 from tests.storage.test_threads import PausedSigning
 from ui.main_window import MainWindow
 from ui.meeting_steps import DetailsStep
@@ -55,6 +56,7 @@ def test_a_save_while_the_app_signs(qtbot, window, monkeypatch):
     minutes = meeting.minutes
     meeting.pages.setCurrentWidget(minutes)
     qtbot.waitUntil(lambda: minutes.document.pageCount() > 0, timeout=10_000)
+    confirm_family_check(window.workspace, "g1-m73")
     pause = PausedSigning(monkeypatch)
     minutes.sign(PASS)
     qtbot.waitUntil(pause.started.is_set, timeout=20_000)

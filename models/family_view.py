@@ -1,0 +1,160 @@
+"""A meeting as plain lines, step by step: what the room screen and the family check show.
+
+Every item of the meeting becomes one line of its agenda step, marked when it is withheld
+from the family (with the reason). The room screen in family mode drops the marked lines;
+the chair's check before signing shows them struck out. Steps are named by identity
+(`AgendaStep`), never by their translated titles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from models.meeting import Action, Meeting
+from models.withholding import Withholdable, hidden_from_family
+
+
+class AgendaStep(StrEnum):
+    """The steps of a meeting, in the order of its agenda."""
+
+    ATTENDANCE = "attendance"
+    PURPOSE = "purpose"
+    REVIEW = "review"
+    CONTRIBUTIONS = "contributions"
+    SHARING = "sharing"
+    VOICE = "voice"
+    RISK = "risk"
+    DECISIONS = "decisions"
+    ACTIONS = "actions"
+    NEXT_MEETING = "next_meeting"
+    MINUTES = "minutes"
+
+
+AGENDA = list(AgendaStep)
+
+
+@dataclass(frozen=True)
+class ViewLine:
+    text: str
+    withheld: bool = False
+    reason: str = ""
+
+
+def _words(value: object) -> str:
+    text = getattr(value, "value", value)
+    return "" if text is None else str(text).replace("_", " ")
+
+
+def _yes_no(value: bool | None) -> str:
+    return "not decided" if value is None else ("yes" if value else "no")
+
+
+def _line(item: object, text: str) -> ViewLine:
+    reason = item.withheld_reason if isinstance(item, Withholdable) else ""
+    if hidden_from_family(item) and not reason:
+        reason = "A decision not to share is withheld from the family unless the chair releases it."
+    return ViewLine(text, hidden_from_family(item), reason)
+
+
+def step_lines(
+    meeting: Meeting, step: AgendaStep, earlier: Mapping[str, Action] | None = None
+) -> list[ViewLine]:
+    """Every item of one step as a line (withheld ones marked); `earlier` names the
+    earlier meetings' actions that the review step reports on."""
+    m, earlier = meeting, earlier or {}
+    if step is AgendaStep.ATTENDANCE:
+        return [
+            _line(a, f"{a.name} — {a.agency or 'no agency'} ({_words(a.status)})")
+            for a in m.attendance
+        ]
+    if step is AgendaStep.PURPOSE:
+        return [ViewLine(t) for t in (m.purpose, m.confidentiality_statement) if t.strip()]
+    if step is AgendaStep.REVIEW:
+        lines = []
+        for r in m.action_reviews:
+            action = earlier.get(r.action_id)
+            what = action.what if action else f"action {r.action_id}"
+            line = _line(r, f"{what}: {_words(r.reported_status)} {r.note}".strip())
+            if action is not None and hidden_from_family(action) and not line.withheld:
+                line = ViewLine(line.text, True, action.withheld_reason)
+            lines.append(line)
+        return lines
+    if step is AgendaStep.CONTRIBUTIONS:
+        return [_line(c, f"{c.agency} ({_words(c.kind)}): {c.text}") for c in m.contributions]
+    if step is AgendaStep.SHARING:
+        return [
+            _line(
+                s,
+                f"{'Shared' if _words(s.outcome) == 'shared' else 'Not shared'}: "
+                f"{s.information} ({s.from_agency} → {s.to_whom}). Reasons: {s.reasons}",
+            )
+            for s in m.sharing_decisions
+        ]
+    if step is AgendaStep.VOICE:
+        return [_line(v, f"{_words(v.speaker).capitalize()}: {v.words}") for v in m.child_voice]
+    if step is AgendaStep.RISK:
+        return list(_risk_lines(m))
+    if step is AgendaStep.DECISIONS:
+        return list(_decision_lines(m))
+    if step is AgendaStep.ACTIONS:
+        return [
+            _line(a, f"{a.what} — {a.owner} ({a.owner_agency}), due {a.due or 'not set'}")
+            for a in m.actions
+        ]
+    if step is AgendaStep.NEXT_MEETING:
+        return [ViewLine(f"Next meeting: {m.next_meeting_date or 'not yet set'}")]
+    return []
+
+
+def _risk_lines(m: Meeting) -> Iterable[ViewLine]:
+    r = m.risk
+    yield ViewLine(f"Overall rating (RAG): {_words(r.rag).upper() or 'not set'}")
+    for title, entries in (
+        ("Worry", r.worries),
+        ("Complicating factor", r.complicating_factors),
+        ("Working well", r.working_well),
+        ("Existing safety", r.existing_safety),
+    ):
+        yield from (_line(e, f"{title}: {e.text}") for e in entries)
+    for d in r.danger_statements:
+        goal = f" Safety goal: {d.safety_goal}" if d.safety_goal else ""
+        yield _line(d, f"Danger: {d.who_is_worried} worry that {d.worry} {d.what_may_happen}{goal}")
+    for s in r.scaling:
+        dissent = f" — dissent: {s.dissent_reason}" if s.dissent else ""
+        yield _line(s, f"Scaling: {s.agency} {s.score}/10{dissent}")
+    for i in r.cse_screening:
+        if _words(i.present) != "no" or i.note or hidden_from_family(i):
+            level = f", {_words(i.level)}" if i.level else ""
+            note = f" — {i.note}" if i.note else ""
+            yield _line(i, f"CSE: {i.indicator}: {_words(i.present)}{level}{note}")
+
+
+def _decision_lines(m: Meeting) -> Iterable[ViewLine]:
+    d = m.decisions
+    yield ViewLine(f"Section 47 enquiry: {_yes_no(d.section_47)}")
+    yield ViewLine(f"Immediate protection: {_yes_no(d.immediate_protection)}")
+    yield ViewLine(f"Initial child protection conference: {_yes_no(d.initial_conference)}")
+    yield ViewLine(f"Child protection plan: {_yes_no(d.protection_plan)}")
+    text = " ".join(t for t in (d.why_not_yet, d.notes) if t.strip())
+    if text:
+        yield _line(d, f"Notes: {text}")
+    for x in d.dissent:
+        yield _line(x, f"Dissent — {x.agency}: {x.reason}")
+
+
+def meeting_lines(
+    meeting: Meeting, earlier: Mapping[str, Action] | None = None
+) -> list[tuple[AgendaStep, list[ViewLine]]]:
+    """Every step with its lines, in agenda order (the chair's family check)."""
+    return [
+        (step, step_lines(meeting, step, earlier))
+        for step in AGENDA
+        if step is not AgendaStep.MINUTES
+    ]
+
+
+def withheld_items(meeting: Meeting) -> list[ViewLine]:
+    """Every line of the meeting the family will not see."""
+    return [line for _, lines in meeting_lines(meeting) for line in lines if line.withheld]

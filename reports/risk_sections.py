@@ -1,0 +1,143 @@
+"""The assessment sections of the minutes: the joint risk assessment and the decisions.
+
+Each item withheld from the family becomes the withheld note in the family copy and carries
+its reason in the professional copy.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reportlab.lib.units import mm
+
+from reports.pdf_parts import para, words, yes_no
+
+if TYPE_CHECKING:
+    from reports.minutes_story import MinutesStory
+
+
+def risk(story: MinutesStory) -> None:
+    """The joint risk assessment: the map, danger statements, scaling, CSE, RAG."""
+    r = story.snap.risk
+    story.heading("Risk assessment")
+    for title, items in (
+        ("What we are worried about", r.worries),
+        ("Complicating factors", r.complicating_factors),
+        ("What is working well", r.working_well),
+        ("Existing safety", r.existing_safety),
+    ):
+        if items:
+            story.add(para(title, story.s["h3"]))
+            for entry in items:
+                if story.hidden(entry):
+                    story.add(story.withheld())
+                    continue
+                story.add(para(f"• {entry.text}", story.s["body"]))
+                story.tagged(entry)
+    for d in r.danger_statements:
+        if story.hidden(d):
+            story.add(story.withheld())
+            continue
+        story.add(
+            para("Danger statement", story.s["h3"]),
+            para(
+                f"{d.who_is_worried} are worried that {d.worry} {d.what_may_happen}",
+                story.s["body"],
+            ),
+        )
+        if d.safety_goal:
+            story.add(para(f"Safety goal: {d.safety_goal}", story.s["body"]))
+        story.tagged(d)
+    if r.scaling:
+        story.add(
+            para(
+                "Scaling (0 = certain the child will be harmed, 10 = safe enough to close)",
+                story.s["h3"],
+            )
+        )
+        story.add(
+            story.table(
+                ["Agency", "Score", "Dissent"],
+                [
+                    ["", "", story.withheld()]
+                    if story.hidden(s)
+                    else [
+                        s.agency,
+                        str(s.score),
+                        "\n".join(
+                            filter(
+                                None,
+                                [s.dissent_reason if s.dissent else "", story.withheld_tag(s)],
+                            )
+                        ),
+                    ]
+                    for s in r.scaling
+                ],
+                [50 * mm, 18 * mm, 106 * mm],
+            )
+        )
+    if r.cse_screening:
+        story.add(para("CSE screening", story.s["h3"]))
+        rows = [
+            ["", story.withheld(), "", "", ""]
+            if story.hidden(i)
+            else [
+                i.domain,
+                "\n".join(filter(None, [i.indicator, i.note, story.withheld_tag(i)])),
+                words(i.present),
+                words(i.level),
+                words(i.basis),
+            ]
+            for i in r.cse_screening
+        ]
+        story.add(
+            story.table(
+                ["Domain", "Indicator", "Present", "Level", "Basis"],
+                rows,
+                [28 * mm, 70 * mm, 22 * mm, 20 * mm, 34 * mm],
+            )
+        )
+    story.facts(
+        [
+            (
+                "Overall rating (RAG)",
+                f"{words(r.rag).upper()} {('— ' + r.rag_reason) if r.rag_reason else ''}".strip(),
+            ),
+            ("Threshold (level of need)", words(r.threshold)),
+        ]
+    )
+
+
+def decisions(story: MinutesStory) -> None:
+    """The decisions, with their notes and dissent."""
+    d = story.snap.decisions
+    story.heading("Decisions")
+    story.facts(
+        [
+            ("Section 47 enquiry", yes_no(d.section_47)),
+            ("Investigation", words(d.investigation) or "not decided"),
+            ("Immediate protection", yes_no(d.immediate_protection)),
+            ("Legal advice or action", yes_no(d.legal_advice)),
+            ("Initial conference", yes_no(d.initial_conference)),
+            (
+                "Child protection plan",
+                yes_no(d.protection_plan)
+                + (f" — {words(d.plan_category)}" if d.plan_category else ""),
+            ),
+            (
+                "Who tells the parents",
+                " · ".join(filter(None, [d.who_tells_parents, d.when_tell_parents])),
+            ),
+            ("Why not yet", "" if story.hidden(d) else d.why_not_yet),
+            ("Notes", "" if story.hidden(d) else d.notes),
+            ("Family copy", story.withheld_tag(d)),
+        ]
+    )
+    if story.hidden(d) and (d.why_not_yet or d.notes):
+        story.add(story.withheld())
+    for dissent in d.dissent:
+        if story.hidden(dissent):
+            story.add(story.withheld())
+            continue
+        story.add(para(f"Dissent — {dissent.agency}: {dissent.reason}", story.s["body"]))
+        story.tagged(dissent)

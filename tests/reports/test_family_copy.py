@@ -1,0 +1,187 @@
+"""The family sees only what may be disclosed: every item type, every family output."""
+
+from __future__ import annotations
+
+import io
+import re
+import zlib
+from datetime import UTC, datetime
+
+import pypdf
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel, ValidationError
+
+from models.family_copy import FamilyDocument
+from models.family_view import AGENDA, step_lines
+from models.meeting import Decisions, SharingDecision, SharingOutcome
+from models.minutes import Variant, build_snapshot
+from models.reference import ReferenceData
+from models.rules import current_actions
+from models.withholding import hidden_from_family
+from reports.minutes_pdf import render_minutes
+from storage.demo import demo_cases
+from tests.family_meeting import KINDS, NOT_SHARED_WORD, build, word
+
+
+def _snapshot(case, meeting, letter=False):
+    reference = ReferenceData(
+        strategy_family_document=(
+            FamilyDocument.OUTCOME_LETTER if letter else FamilyDocument.MINUTES
+        )
+    )
+    return build_snapshot(
+        case,
+        meeting,
+        version=1,
+        reference=reference,
+        protective_marking="OFFICIAL-SENSITIVE",
+        signer_name="Dana Whitfield",
+        signer_role="Chair",
+        signed_at=datetime(2026, 11, 20, 15, 34, tzinfo=UTC),
+        audit_seq=3,
+        audit_head="cd" * 32,
+    )
+
+
+def _everything(pdf: bytes) -> str:
+    """The extracted text, the metadata and every stream inflated: wherever a word could hide."""
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    chunks = [page.extract_text() for page in reader.pages]
+    chunks.append(str(reader.metadata))
+    chunks.append(str(reader.outline))
+    raw = [pdf]
+    for match in re.finditer(rb"stream\r?\n(.*?)endstream", pdf, re.S):
+        try:
+            raw.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            raw.append(match.group(1))
+    chunks.append(b"".join(raw).decode("latin-1"))
+    return re.sub(r"\s+", "", "\n".join(chunks))
+
+
+def _room_lines(case, meeting) -> str:
+    earlier = current_actions(case)
+    return "\n".join(
+        line.text
+        for step in AGENDA
+        for line in step_lines(meeting, step, earlier)
+        if not line.withheld
+    )
+
+
+def _check(withheld: dict[str, bool]) -> None:
+    case, meeting = build(withheld)
+    family = _everything(render_minutes(_snapshot(case, meeting), Variant.FAMILY).pdf)
+    letter = _everything(render_minutes(_snapshot(case, meeting, True), Variant.FAMILY).pdf)
+    professional = _everything(render_minutes(_snapshot(case, meeting), Variant.PROFESSIONAL).pdf)
+    room = _room_lines(case, meeting)
+    for kind in KINDS:
+        secret = word(kind)
+        assert secret in professional, kind
+        if withheld.get(kind):
+            assert secret not in family, f"family copy shows withheld {kind}"
+            assert secret not in letter, f"outcome letter shows withheld {kind}"
+            assert secret not in room, f"room screen shows withheld {kind}"
+            assert f"reasonfor{kind}" not in family, f"family copy shows why {kind} is withheld"
+            assert f"Withheldfromthefamily:reasonfor{kind}" in professional
+        else:
+            assert secret in family, f"family copy lost {kind}"
+            assert secret in room, f"room screen lost {kind}"
+    for text in (family, letter, room):
+        assert NOT_SHARED_WORD not in text.replace(" ", "")
+    assert NOT_SHARED_WORD in professional
+    assert "Informationhasbeenwithheldfromthiscopy" in family or not any(withheld.values())
+
+
+def test_every_kind_withheld_at_once():
+    _check(dict.fromkeys(KINDS, True))
+
+
+def test_nothing_withheld_shows_everything_but_the_decision_not_to_share():
+    _check({})
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.fixed_dictionaries({kind: st.booleans() for kind in KINDS}))
+def test_random_withholding_never_leaks(withheld):
+    _check(withheld)
+
+
+def test_not_shared_is_withheld_by_default_and_released_only_with_a_reason():
+    base = dict(
+        id="s1",
+        information="Police intelligence",
+        from_agency="Police",
+        to_whom="Education",
+        outcome=SharingOutcome.NOT_SHARED,
+        reasons="Would prejudice the investigation",
+        decided_by="DS Kaur",
+        consent_not_sought_reason="Would prejudice the investigation",
+    )
+    decision = SharingDecision(**base)
+    assert decision.hidden_from_family()
+    with pytest.raises(ValidationError, match="needs the reason"):
+        SharingDecision(**base, released_to_family=True)
+    released = SharingDecision(**base, released_to_family=True, release_reason="Parents know")
+    assert not released.hidden_from_family()
+    with pytest.raises(ValidationError, match="cannot be released to the family"):
+        SharingDecision(
+            **{**base, "to_whom": "Mother"},
+            to_family=True,
+            released_to_family=True,
+            release_reason="x",
+        )
+    shared = SharingDecision(**{**base, "outcome": SharingOutcome.SHARED}, lawful_basis=["s47"])
+    assert not shared.hidden_from_family()
+
+
+def test_family_copy_speaks_to_a_parent():
+    case, meeting = build({})
+    text = _everything(render_minutes(_snapshot(case, meeting), Variant.FAMILY).pdf)
+    for heading in ("Whathappensnext", "Yourcontact:ChineduOkafor", "wanttocomplain", "Wordsused"):
+        assert heading.casefold() in text.casefold(), heading
+    assert "Section47enquiry(s47)" in text  # the glossary explains the term
+
+
+def test_outcome_letter_holds_decisions_and_next_steps_only():
+    case, meeting = build({})
+    letter = _everything(render_minutes(_snapshot(case, meeting, True), Variant.FAMILY).pdf)
+    assert "Outcomeofthestrategymeeting" in letter and word("action") in letter
+    assert word("contribution") not in letter and word("worry") not in letter
+
+
+def _without_withheld(model):
+    """The model with every item hidden from the family deleted (no validation)."""
+    if not isinstance(model, BaseModel):
+        return model
+    update = {}
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, list):
+            update[name] = [_without_withheld(v) for v in value if not hidden_from_family(v)]
+        elif isinstance(value, BaseModel):
+            update[name] = _without_withheld(value)
+    if isinstance(model, Decisions) and model.hidden_from_family():
+        update.update(notes="", why_not_yet="")
+    return model.model_copy(update=update)
+
+
+@pytest.mark.parametrize("case", list(demo_cases(6)), ids=lambda c: c.reference)
+def test_demo_family_copies_disclose_nothing_withheld(case):
+    """No four words in a row of a withheld demo item reach the family copy, unless the
+    same words come from what is not withheld."""
+    for meeting in case.meetings:
+        family = _everything(render_minutes(_snapshot(case, meeting), Variant.FAMILY).pdf)
+        allowed = _everything(
+            render_minutes(_snapshot(case, _without_withheld(meeting)), Variant.FAMILY).pdf
+        )
+        for line in [line for step in AGENDA for line in step_lines(meeting, step)]:
+            if line.withheld:
+                words = line.text.split()
+                runs = {"".join(words[i : i + 4]) for i in range(max(1, len(words) - 3))}
+                leaked = [run for run in runs if run in family and run not in allowed]
+                assert not leaked, (meeting.id, line.text, leaked)
+        if any(d.outcome is SharingOutcome.NOT_SHARED for d in meeting.sharing_decisions):
+            assert "NOTSHARED:" not in family.upper()
