@@ -62,14 +62,13 @@ class Passphrases:
 def _open(args: argparse.Namespace, asker: Passphrases, changes: bool = True):
     """Unlock for a command. One that changes the record waits briefly for the app (or
     another command) to let go, then says busy; one that only reads opens alongside."""
+    return _open_with(args, asker.ask(f"Passphrase for {args.user}: "), changes)
+
+
+def _open_with(args: argparse.Namespace, passphrase: str, changes: bool = True):
     from storage.workspace import Workspace
 
-    return Workspace.open(
-        args.workspace,
-        args.user,
-        asker.ask(f"Passphrase for {args.user}: "),
-        read_only_if_locked=not changes,
-    )
+    return Workspace.open(args.workspace, args.user, passphrase, read_only_if_locked=not changes)
 
 
 def _check_out(out: Path) -> None:
@@ -100,7 +99,7 @@ def cmd_init(args: argparse.Namespace, asker: Passphrases) -> int:
 
 
 def cmd_audit(args: argparse.Namespace, asker: Passphrases) -> int:
-    from storage.anchors import check_anchors, read_anchor
+    from storage.anchors import hold_to_anchors, read_anchor
 
     anchors = [read_anchor(path) for path in args.against or []]  # bad files: exit 2, unlocked
     with _open(args, asker, changes=False) as ws:
@@ -109,7 +108,7 @@ def cmd_audit(args: argparse.Namespace, asker: Passphrases) -> int:
         if not verdict.ok:
             return 1
         if anchors:
-            held = check_anchors(ws.conn, anchors)
+            held = hold_to_anchors(ws, anchors)
             print(held.describe())
             return 0 if held.ok else 1
         return 0
@@ -210,6 +209,18 @@ def cmd_recovery(args: argparse.Namespace, asker: Passphrases) -> int:
     print(
         "The old recovery key no longer opens this workspace. Keep this one safe; it is shown only once."
     )
+    return 0
+
+
+def cmd_trust_root(args: argparse.Namespace, asker: Passphrases) -> int:
+    from storage.identities import add_organisation_root
+    from storage.verification import read_certificate
+
+    pem = read_certificate(args.file)  # checked before the workspace is touched
+    passphrase = asker.ask(f"Passphrase for {args.user}: ")
+    with _open_with(args, passphrase) as ws:
+        subject = add_organisation_root(ws, pem, passphrase)
+    print(f"This workspace now trusts certificates issued under {subject}.")
     return 0
 
 
@@ -456,6 +467,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True, metavar="FILE", help="where to write it")
 
     p = add(
+        "trust-root",
+        cmd_trust_root,
+        "Trust an organisation's root certificate (admin), so its members can sign with the "
+        "organisation's PKCS#12 identity.",
+    )
+    p.add_argument("file", type=Path, metavar="ROOT.pem", help="the organisation's root")
+
+    p = add(
         "demo",
         cmd_demo,
         "Make a synthetic demo workspace (users chair, socialcare, police, health, education). "
@@ -531,6 +550,9 @@ def main(argv: list[str] | None = None) -> int:
     from storage.hardening import forbid_core_dumps
 
     forbid_core_dumps()  # before any key or passphrase is in memory
+    from pydantic import ValidationError
+
+    from models.messages import describe
     from storage.connection import DatabaseError
     from storage.errors import WorkspaceError
 
@@ -545,6 +567,8 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0)
     except (UsageError, WorkspaceError) as exc:
         _fail(str(exc))
+    except ValidationError as exc:  # a record breaks a rule: the rules' own sentences
+        _fail(describe(exc).replace("\n", " "))
     except DatabaseError as exc:
         if "is full" in str(exc):  # SQLITE_FULL outside a transaction (a backup's copy)
             _fail(

@@ -158,3 +158,35 @@ def meeting_lines(
 def withheld_items(meeting: Meeting) -> list[ViewLine]:
     """Every line of the meeting the family will not see."""
     return [line for _, lines in meeting_lines(meeting) for line in lines if line.withheld]
+
+
+def _agency(item: object) -> str:
+    for name in ("agency", "from_agency", "owner_agency"):
+        value = getattr(item, name, "")
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+def withholding_hint(meeting: Meeting, item: object, kind: str) -> str | None:
+    """A nudge for a new item while another item of its agency is withheld, or None.
+
+    E.g. "Police information is withheld; should this action be too?"
+    """
+    agency = _agency(item)
+    if not agency or hidden_from_family(item):
+        return None
+    others: list[object] = [
+        *meeting.attendance,
+        *meeting.contributions,
+        *meeting.sharing_decisions,
+        *meeting.actions,
+        *meeting.risk.scaling,
+        *meeting.decisions.dissent,
+    ]
+    if any(
+        o is not item and hidden_from_family(o) and _agency(o).casefold() == agency.casefold()
+        for o in others
+    ):
+        return f"{agency} information is withheld from the family; should this {kind} be too?"
+    return None

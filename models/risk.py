@@ -45,7 +45,7 @@ class Basis(StrEnum):
 class MapEntry(Withholdable):
     """One entry of the Signs of Safety map (a worry, a complicating factor, ...)."""
 
-    text: RequiredLong
+    text: RequiredLong = Field(title="Entry")
 
     def __str__(self) -> str:
         return self.text

@@ -38,7 +38,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFZCompress,
 )
 
-from reports.fonts import font_for_text
+from reports.fonts import font_for_text, printable
 
 ICC_PROFILE = Path(__file__).resolve().parent.parent / "resources" / "icc" / "sRGB.icc"
 SRGB = "sRGB IEC61966-2.1"
@@ -241,12 +241,19 @@ class _EmbeddedFont(FontEngineFactory):
         )
 
 
-def stamp_style(signer: str, when: str) -> TextStampStyle:
-    """The visible signature: who signed and when, in an embedded font (PDF/A), any script."""
-    text = STAMP_TEXT % {"signer": signer, "when": when}
-    return TextStampStyle(
-        stamp_text=STAMP_TEXT,
-        text_box_style=TextBoxStyle(font=_EmbeddedFont(font_for_text(text))),
+def signature_stamp(signer: str, when: str) -> tuple[TextStampStyle, dict[str, str]]:
+    """The visible signature: who signed and when, in an embedded font (PDF/A), any script.
+
+    Returns the stamp's style and the text parameters to sign with. A character DejaVu
+    lacks prints as U+FFFD, never as the empty .notdef glyph (PDF/A forbids it).
+    """
+    params = {"signer": printable(signer), "when": printable(when)}
+    return (
+        TextStampStyle(
+            stamp_text=STAMP_TEXT,
+            text_box_style=TextBoxStyle(font=_EmbeddedFont(font_for_text(STAMP_TEXT % params))),
+        ),
+        params,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
@@ -44,6 +44,7 @@ def printable(text: str) -> str:
     return "".join(ch if ch in "\n\t" or _face_has(ch) else "\ufffd" for ch in text)
 
 
+@lru_cache(maxsize=16)  # both copies of the minutes carry the same stamp
 def font_for_text(text: str) -> bytes:
     """DejaVu Sans cut down to the glyphs `text` needs, at 1,000 units per em.
 

@@ -22,7 +22,7 @@ from pyhanko.sign import fields, signers
 from pyhanko.sign.fields import MDPPerm, SigFieldSpec, SigSeedSubFilter
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-from reports.archival import ArchivalWriter, stamp_style
+from reports.archival import ArchivalWriter, signature_stamp
 from reports.pdf_parts import DEFAULT_TIME_ZONE, lay_time
 
 
@@ -125,8 +125,8 @@ def sign_pdf(
         name=signer_name,
     )
     when = lay_time(signed_at or datetime.now(UTC), time_zone)
-    style = stamp_style(signer_name, when)
+    style, stamp_text = signature_stamp(signer_name, when)
     pdf_signer = signers.PdfSigner(meta, signer=_signer(identity), stamp_style=style)
     out = io.BytesIO()
-    pdf_signer.sign_pdf(writer, output=out, appearance_text_params={"when": when})
+    pdf_signer.sign_pdf(writer, output=out, appearance_text_params=stamp_text)
     return out.getvalue()

@@ -188,9 +188,10 @@ def remove_user(
     norm = normalise_name(name)
     if norm == ws.user.name:
         raise InvalidInput("You cannot remove yourself; ask another admin.")
-    if load_user(ws.conn, norm) is None:
-        raise UnknownUser(f"There is no user {norm!r} in this workspace.")
     slot_id = ws.slots.slot_id(norm)
+    # A removal cut short after the database step leaves the slot: running it again finishes it.
+    if load_user(ws.conn, norm) is None and ws.slots.find(slot_id) is None:
+        raise UnknownUser(f"There is no user {norm!r} in this workspace.")
     with ws.transaction():
         ws.conn.execute("UPDATE users SET active = 0 WHERE name = ?", (norm,))
         identities.revoke_user(ws.conn, norm)

@@ -18,7 +18,9 @@ from pathlib import Path
 from storage import audit
 from storage.connection import Connection
 from storage.errors import InvalidInput
+from storage.workspace import Workspace
 
+PDF_KIND, BACKUP_KIND = "signed minutes", "backup"
 BACKUP_MANIFEST = "manifest.json"  # storage/backup.py writes it first in the tar
 MAX_PDF_BYTES = 512 * 1024**2
 
@@ -69,7 +71,7 @@ def read_anchor(path: Path) -> Anchor:
                         "(not minutes signed by this version of Caseroom)."
                     )
                 point, sealed = found
-                return Anchor(str(path), "signed minutes", point.seq, point.head, sealed)
+                return Anchor(str(path), PDF_KIND, point.seq, point.head, sealed)
     except OSError as exc:
         raise InvalidInput(f"{path}: {exc.strerror or 'cannot be read'}.") from exc
     return _backup_anchor(path)
@@ -92,7 +94,25 @@ def _backup_anchor(path: Path) -> Anchor:
         ) from exc
     except OSError as exc:
         raise InvalidInput(f"{path}: {exc.strerror or 'cannot be read'}.") from exc
-    return Anchor(str(path), "backup", seq, head)
+    return Anchor(str(path), BACKUP_KIND, seq, head)
+
+
+def hold_to_anchors(ws: Workspace, anchors: list[Anchor]) -> AnchorVerdict:
+    """`audit verify --against`: every PDF signed by someone this workspace trusts, and
+    every checkpoint in the chain. A PDF that an insider signed with a key of their own,
+    carrying a checkpoint made up to fit a rewritten log, fails the first test."""
+    from reports.verify import Verdict
+    from storage.verification import verify_in_workspace
+
+    for number, anchor in enumerate(anchors, start=1):
+        if anchor.kind != PDF_KIND or anchor.sealed:
+            continue
+        result = verify_in_workspace(ws, Path(anchor.source))
+        if result.verdict is not Verdict.TRUSTED:
+            return AnchorVerdict(
+                False, number, anchor, f"its signature is not trusted here ({result.verdict})"
+            )
+    return check_anchors(ws.conn, anchors)
 
 
 def check_anchors(conn: Connection, anchors: list[Anchor]) -> AnchorVerdict:

@@ -26,6 +26,8 @@ from storage.keyslots import KeySlots, OpenSlot, Slot
 from storage.sealing import Sealed
 
 if TYPE_CHECKING:
+    from cryptography import x509
+
     from reports.authority import Authority
     from reports.signing import SigningIdentity
     from storage.workspace import Workspace
@@ -205,15 +207,26 @@ def certificates(conn: Connection) -> list[bytes]:
 
 
 # --- organisation identities ----------------------------------------------------------------
-def add_organisation_root(ws: Workspace, cert_pem: bytes) -> str:
-    """Trust an organisation's root certificate (admin only); returns its subject."""
+def add_organisation_root(ws: Workspace, cert_pem: bytes, admin_passphrase: str) -> str:
+    """Trust an organisation's root certificate (admin only, with the admin's passphrase:
+    a trust anchor is as powerful as the authority itself). Returns its subject."""
     from cryptography import x509
 
     ws.require(Role.ADMIN)
     try:
-        cert = x509.load_pem_x509_certificate(cert_pem)
+        cert = x509.load_pem_x509_certificate(cert_pem[: 1024 * 1024])
     except ValueError as exc:
         raise InvalidInput("That file is not a PEM certificate.") from exc
+    try:
+        is_ca = cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
+    except x509.ExtensionNotFound:
+        is_ca = False
+    if not is_ca:
+        raise InvalidInput("That certificate is not a CA certificate, so it cannot be a root.")
+    if cert_pem in anchors(ws.conn):
+        raise InvalidInput("This workspace already trusts that root.")
+    ws.slots.refresh()
+    ws.slots.open_user(ws.user.name, admin_passphrase).wipe()  # WrongPassphrase
     with ws.transaction():
         add_anchor(ws.conn, cert_pem, "organisation root", ws.user.name)
         ws.record("authority.add_root", "certificate", format(cert.serial_number, "x"))
@@ -241,10 +254,12 @@ def _chains_to_anchor(identity: SigningIdentity, roots: list[bytes]) -> bool:
     return False
 
 
-def _issued_by(cert: object, issuer: object) -> bool:
+def _issued_by(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
+    from cryptography.exceptions import InvalidSignature
+
     try:
-        cert.verify_directly_issued_by(issuer)  # type: ignore[attr-defined]
-    except (ValueError, TypeError, Exception):
+        cert.verify_directly_issued_by(issuer)
+    except (ValueError, TypeError, InvalidSignature):
         return False
     return True
 

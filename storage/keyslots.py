@@ -20,15 +20,14 @@ match exactly is refused as damaged, naming the fault, and nothing is written.
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import hmac
 import json
 import os
+import re
 import secrets
-import sys
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, Literal
@@ -39,6 +38,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from models.text import normalise_name
 from storage.atomic import write_atomic
 from storage.errors import DamagedWorkspace, UnknownUser, WrongPassphrase
+from storage.folder_lock import exclusive
 from storage.sealing import (
     B64,
     Sealed,
@@ -68,8 +68,8 @@ MAX_MEMORY_KIB = 1024 * 1024
 RECOVERY_BYTES = 20
 _RECOVERY_NAME = "\x00recovery"  # no typed user name can contain a NUL
 _MAX_FILE_BYTES = 1024 * 1024
-MIN_SALT_BYTES = 8
 _STRICT = ConfigDict(extra="forbid", frozen=True, strict=True)
+MIN_SALT_BYTES = 8
 
 DB_KEY = "database key"
 AUTHORITY_KEY = "authority key"
@@ -123,6 +123,11 @@ def parse(raw: bytes) -> SlotFile:
     """A key slot file, checked exactly; DamagedWorkspace names the first fault."""
     if len(raw) > _MAX_FILE_BYTES:
         raise DamagedWorkspace(f"{FILE_NAME} is damaged: larger than a key slot file can be.")
+    if re.search(rb'"version":\s*1\b', raw) and b'"wrapped_key"' in raw:
+        raise DamagedWorkspace(
+            f"{FILE_NAME} was made by an earlier Caseroom whose signing keys any user could read; "
+            "export the cases with that version and import them into a new workspace."
+        )
     try:
         data = SlotFile.model_validate_json(raw)
         fault = _consistency_fault(data)
@@ -160,29 +165,6 @@ def new_recovery_key() -> str:
 
 def normalise_recovery_key(text: str) -> str:
     return "".join(ch for ch in text.upper() if ch.isalnum())
-
-
-@contextlib.contextmanager
-def _exclusive(folder: Path) -> Iterator[None]:
-    """An exclusive lock on the workspace folder for one read-modify-write of the slots."""
-    if sys.platform == "win32":  # pragma: no cover - the lock file is the portable way there
-        import msvcrt
-
-        fd = os.open(folder / f".{FILE_NAME}.lock", os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
-            yield
-        finally:
-            os.close(fd)
-        return
-    import fcntl
-
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock
 
 
 @dataclass
@@ -242,7 +224,7 @@ class KeySlots:
         `edit` sees the slots as they are on disk now, so a change made meanwhile by
         another process (another user's passphrase) is kept.
         """
-        with _exclusive(self.path.parent):
+        with exclusive(self.path.parent, f".{FILE_NAME}.lock"):
             current = self._data if new else parse(self.path.read_bytes())
             if current.workspace_id != self._data.workspace_id:
                 raise DamagedWorkspace(f"{FILE_NAME} now belongs to another workspace.")

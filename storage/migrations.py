@@ -213,7 +213,23 @@ def _m004_authority(conn: Connection) -> None:
     )
 
 
-def _m005_revisions(conn: Connection) -> None:
+def _m005_drafts(conn: Connection) -> None:
+    # What was typed but not yet saved (a rule broken, or the app locked first), per user.
+    run_script(
+        conn,
+        """
+        CREATE TABLE drafts (
+            user TEXT NOT NULL,
+            key TEXT NOT NULL,
+            saved_at TEXT NOT NULL,
+            body TEXT NOT NULL,
+            PRIMARY KEY (user, key)
+        );
+        """,
+    )
+
+
+def _m006_revisions(conn: Connection) -> None:
     # Each save of a case or meeting counts up its revision; a save made against an older
     # revision than the one stored is refused (storage/cases.py), never silently last-wins.
     conn.execute("ALTER TABLE cases ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
@@ -225,7 +241,8 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("002_record", _m002_record),
     ("003_minutes", _m003_minutes),
     ("004_authority", _m004_authority),
-    ("005_revisions", _m005_revisions),
+    ("005_drafts", _m005_drafts),
+    ("006_revisions", _m006_revisions),
 ]
 
 

@@ -124,8 +124,8 @@ def sign_minutes(
     problem = text_problem(addendum, 20_000)
     if problem:
         raise InvalidInput(f"Addendum {problem}.")
-    # Signing asks for the passphrase again: it opens the user's slot, and only that opens
-    # their signing key (sealed to the slot; the database key alone does not).
+    # Signing asks for the passphrase again: it opens the user's key slot, and only that
+    # opens their signing key (sealed to the slot; the database key alone does not).
     ws.slots.refresh()
     opened = ws.slots.open_user(ws.user.name, passphrase)
     try:
@@ -320,10 +320,14 @@ def confirm_family_check(ws: Workspace, meeting_id: str) -> FamilyCheck:
             m.model_copy(update={"family_check": check}) if m.id == meeting_id else m
             for m in case.meetings
         ]
+        before = records.revisions(ws.conn, case.id)
         records.store_case(
             ws.conn, case.model_copy(update={"meetings": meetings}), records.load_reference(ws.conn)
         )
-        ws.note_saved(before, records.revisions(ws.conn, case.id))
+        # This session's own change: what it had read current stays current.
+        for key, revision in records.revisions(ws.conn, case.id).items():
+            if ws.seen.get(key) == before.get(key):
+                ws.seen[key] = revision
         ws.record(
             "minutes.family_check",
             "meeting",

@@ -99,25 +99,37 @@ def verify_with_published(folder: Path | None, path: Path) -> VerifyResult:
     return verify_with(read_pdf(path), roots, Policy(revoked=revoked))
 
 
-def verify_with_trust(trust: Path, path: Path) -> VerifyResult:
-    """Judge a PDF against a root certificate file a partner was given (no workspace)."""
+def read_certificates(path: Path) -> list[bytes]:
+    """The PEM certificates in a file (at least one), each checked to load."""
+    from cryptography import x509
+
     from reports.authority import split_pem
 
     try:
-        if trust.stat().st_size > 1024 * 1024:
-            raise InvalidInput(f"{trust}: too large to be a root certificate.")
-        roots = split_pem(trust.read_bytes())
-        from cryptography import x509
-
-        for pem in roots:
+        if path.stat().st_size > 1024 * 1024:
+            raise InvalidInput(f"{path}: too large to be a root certificate.")
+        certs = split_pem(path.read_bytes())
+        for pem in certs:
             x509.load_pem_x509_certificate(pem)
     except OSError as exc:
-        raise InvalidInput(f"{trust}: {exc.strerror or 'cannot be read'}.") from exc
+        raise InvalidInput(f"{path}: {exc.strerror or 'cannot be read'}.") from exc
     except ValueError as exc:
-        raise InvalidInput(f"{trust}: not a PEM certificate.") from exc
-    if not roots:
-        raise InvalidInput(f"{trust}: holds no certificate.")
-    return verify_with(read_pdf(path), roots)
+        raise InvalidInput(f"{path}: not a PEM certificate.") from exc
+    if not certs:
+        raise InvalidInput(f"{path}: holds no certificate.")
+    return certs
+
+
+def read_certificate(path: Path) -> bytes:
+    certs = read_certificates(path)
+    if len(certs) != 1:
+        raise InvalidInput(f"{path}: holds {len(certs)} certificates; give one root.")
+    return certs[0]
+
+
+def verify_with_trust(trust: Path, path: Path) -> VerifyResult:
+    """Judge a PDF against a root certificate file a partner was given (no workspace)."""
+    return verify_with(read_pdf(path), read_certificates(trust))
 
 
 def export_authority(folder: Path, out: Path) -> None:

@@ -79,6 +79,41 @@ def test_export_authority_and_verify_with_no_workspace(with_case, tmp_path):
     assert code == 1 and "signer unknown" in out
 
 
+def test_trust_root_lets_an_organisation_identity_sign(with_case, tmp_path):
+    from models.minutes import Variant
+    from storage.identities import use_organisation_identity
+    from storage.minutes import export_minutes, sign_minutes
+    from tests.identities import issued_identity
+    from tests.storage.test_minutes import _p12
+
+    folder, _, meeting = with_case
+    org, authority = issued_identity("Dana Whitfield", agency="Northgate Council")
+    (tmp_path / "org.pem").write_bytes(authority.root_pem)
+    (tmp_path / "leaf.pem").write_bytes(org.cert_pem)
+    for bad, message in (("leaf.pem", "not a CA certificate"), ("missing.pem", "No such file")):
+        before = (folder / "authority.pem").read_bytes()
+        code, _, err = cli(
+            "trust-root", "-w", folder, "--user", "chair", "--passphrase-stdin", tmp_path / bad,
+            stdin=PASSPHRASE,
+        )  # fmt: skip
+        assert code == 2 and message in one_line_error(err)
+        assert (folder / "authority.pem").read_bytes() == before
+    code, out, err = cli(
+        "trust-root", "-w", folder, "--user", "chair", "--passphrase-stdin", tmp_path / "org.pem",
+        stdin=PASSPHRASE,
+    )  # fmt: skip
+    assert code == 0, err
+    assert (folder / "authority.pem").read_bytes().count(b"BEGIN CERTIFICATE") == 2
+    with Workspace.open(folder, "chair", PASSPHRASE) as ws:
+        use_organisation_identity(ws, _p12(org), "p12 secret")
+        sign_minutes(ws, meeting, PASSPHRASE)
+        export_minutes(ws, meeting, Variant.PROFESSIONAL, tmp_path / "m.pdf")
+    code, out, _ = cli("verify", tmp_path / "m.pdf", "--trust", tmp_path / "org.pem")
+    assert code == 0 and "Intact and trusted, signed by Dana Whitfield" in out
+    code, out, _ = cli("verify", tmp_path / "m.pdf", "-w", folder)
+    assert code == 0 and "Northgate Council" in out
+
+
 def test_recovery_rotate(made_workspace):
     folder, recovery = made_workspace
     code, out, err = cli(

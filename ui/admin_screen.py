@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -121,6 +123,9 @@ class AdminScreen(QWidget):
             widget.setAccessibleName(label)
             remove_form.addRow(label, widget)
         remove_form.addRow("", remove)
+        trust = QPushButton(tr("&Trust an organisation's root certificate…"))
+        trust.clicked.connect(self.ask_trust_root)
+        remove_form.addRow("", trust)
         removing = QGroupBox(tr("Remove a user (revokes their certificate, rekeys the database)"))
         removing.setLayout(remove_form)
 
@@ -176,6 +181,32 @@ class AdminScreen(QWidget):
         self.remove_name.clear()
         self.refresh_users()
 
+    def ask_trust_root(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+        name, _ = QFileDialog.getOpenFileName(
+            self, tr("Organisation root"), "", tr("Certificate (*.pem *.crt)")
+        )
+        if not name:
+            return
+        passphrase, ok = QInputDialog.getText(
+            self, tr("Organisation root"), tr("Your passphrase:"), QLineEdit.EchoMode.Password
+        )
+        if ok:
+            self.trust_root(Path(name), passphrase)
+
+    def trust_root(self, path: Path, passphrase: str) -> None:
+        """Trust an organisation's root, so its members' PKCS#12 identities can sign."""
+        from storage.identities import add_organisation_root
+        from storage.verification import read_certificate
+
+        try:
+            subject = add_organisation_root(self.workspace, read_certificate(path), passphrase)
+        except WorkspaceError as exc:
+            self.user_message.setText(str(exc))
+            return
+        self.user_message.setText(tr("Now trusted: {0}.").format(subject))
+
     def reset_passphrase(self) -> None:
         try:
             self.workspace.reset_with_recovery(
@@ -187,7 +218,11 @@ class AdminScreen(QWidget):
         finally:
             self.recovery.clear()
             self.reset_pass.clear()
-        self.user_message.setText(tr("Passphrase set for {0}.").format(self.reset_user.text()))
+        self.user_message.setText(
+            tr(
+                "Passphrase set for {0}, with a new signing certificate (the old one is revoked)."
+            ).format(self.reset_user.text())
+        )
 
     # --- reference data ------------------------------------------------------------------
     def _reference_tab(self) -> QWidget:

@@ -13,6 +13,22 @@ from ui.meeting_steps import DetailsStep, ListStep, NextMeetingStep, ReviewStep,
 from ui.risk_steps import DecisionsStep, RiskStep
 from ui.table_model import Column
 
+# The fields that name a person or an agency: they offer the names already known.
+PEOPLE_FIELDS = frozenset(
+    {
+        "name",
+        "deputy_for",
+        "given_by",
+        "decided_by",
+        "owner",
+        "who_tells_parents",
+        "chair",
+        "minute_taker",
+    }
+)
+AGENCY_FIELDS = frozenset({"agency", "from_agency", "owner_agency"})
+EITHER_FIELDS = frozenset({"to_whom", "who_is_worried"})
+
 
 def agenda(reference: ReferenceData) -> list[tuple[str, Callable[[], Step]]]:
     """The agenda, in order: each step's title, and how to build it when it is first shown."""

@@ -7,258 +7,37 @@ several fields). Nothing typed is lost when a rule is broken.
 
 from __future__ import annotations
 
-import types
-import typing
 from collections.abc import Sequence
-from datetime import date, datetime, time
-from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import to_jsonable_python
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from models.text import Multiline
-from ui.i18n import tr
+from models.messages import label_for, problems
+from models.withholding import Withholdable
+from ui.choice_box import attach_completer
+from ui.form_fields import PICK, Bool, Editor, Nested, Pick, editor_for
+
+__all__ = ["PICK", "ModelForm", "label_for"]
 
 
-def label_for(name: str) -> str:
-    return name.replace("_", " ").capitalize()
+def _changed_signal(widget: QWidget) -> Any:
+    """The signal a field's widget emits when what it holds changes."""
+    for name in ("textChanged", "currentIndexChanged", "toggled", "itemChanged"):
+        signal = getattr(widget, name, None)
+        if signal is not None:
+            return signal
+    return None
 
 
-def _unwrap(annotation: Any) -> tuple[Any, bool]:
-    """(the type inside Optional[...], whether None is allowed)."""
-    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return args[0], True
-    return annotation, False
-
-
-class _Editor:
-    """One field: a widget, how to show a value, how to read what was typed."""
-
-    def __init__(self, widget: QWidget) -> None:
-        self.widget = widget
-
-    def set(self, value: Any) -> None:
-        raise NotImplementedError
-
-    def get(self) -> Any:
-        raise NotImplementedError
-
-
-class _Text(_Editor):
-    def __init__(self, multiline: bool, choices: list[str] | None, optional: bool = False) -> None:
-        self.optional = optional
-        widget: QWidget
-        if multiline:
-            text = QPlainTextEdit()
-            text.setTabChangesFocus(True)
-            text.setMinimumHeight(60)
-            text.setMaximumHeight(120)
-            widget = text
-        elif choices:
-            widget = QComboBox()
-            widget.setEditable(True)
-            widget.addItems(["", *choices])
-        else:
-            widget = QLineEdit()
-        super().__init__(widget)
-
-    def set(self, value: Any) -> None:
-        text = "" if value is None else str(value)
-        w = self.widget
-        if isinstance(w, QPlainTextEdit):
-            w.setPlainText(text)
-        elif isinstance(w, QComboBox):
-            w.setCurrentText(text)
-        else:
-            w.setText(text)  # type: ignore[attr-defined]
-
-    def get(self) -> Any:
-        w = self.widget
-        if isinstance(w, QPlainTextEdit):
-            text = w.toPlainText()
-        elif isinstance(w, QComboBox):
-            text = w.currentText()
-        else:
-            text = w.text()  # type: ignore[attr-defined]
-        return None if self.optional and not text.strip() else text
-
-
-class _Typed(_Editor):
-    """Dates, times and numbers typed as text; empty means 'not recorded'."""
-
-    def __init__(self, kind: type, optional: bool) -> None:
-        widget = QLineEdit()
-        hint = {date: "YYYY-MM-DD", time: "HH:MM", datetime: "YYYY-MM-DD HH:MM"}.get(kind, "")
-        widget.setPlaceholderText(hint + (tr(" (or leave empty)") if optional else ""))
-        super().__init__(widget)
-        self.kind, self.optional = kind, optional
-
-    def set(self, value: Any) -> None:
-        if isinstance(value, datetime):
-            text = value.strftime("%Y-%m-%d %H:%M")
-        elif isinstance(value, time):
-            text = value.strftime("%H:%M")
-        else:
-            text = "" if value is None else str(value)
-        self.widget.setText(text)  # type: ignore[attr-defined]
-
-    def get(self) -> Any:
-        text = self.widget.text().strip()  # type: ignore[attr-defined]
-        return None if (text == "" and self.optional) else text
-
-
-class _Bool(_Editor):
-    def __init__(self, label: str, optional: bool) -> None:
-        self.optional = optional
-        widget: QWidget
-        if optional:
-            combo = QComboBox()
-            combo.addItems([tr("not decided"), tr("Yes"), tr("No")])
-            widget = combo
-        else:
-            widget = QCheckBox(label)
-        super().__init__(widget)
-
-    def set(self, value: Any) -> None:
-        if isinstance(self.widget, QComboBox):
-            self.widget.setCurrentIndex(0 if value is None else (1 if value else 2))
-        else:
-            self.widget.setChecked(bool(value))  # type: ignore[attr-defined]
-
-    def get(self) -> Any:
-        if isinstance(self.widget, QComboBox):
-            return [None, True, False][self.widget.currentIndex()]
-        return self.widget.isChecked()  # type: ignore[attr-defined]
-
-
-class _Choice(_Editor):
-    def __init__(self, enum: type[Enum], optional: bool) -> None:
-        widget = QComboBox()
-        self.values: list[Any] = ([None] if optional else []) + list(enum)
-        widget.addItems(["" if v is None else v.value.replace("_", " ") for v in self.values])
-        super().__init__(widget)
-
-    def set(self, value: Any) -> None:
-        self.widget.setCurrentIndex(self.values.index(value) if value in self.values else 0)  # type: ignore[attr-defined]
-
-    def get(self) -> Any:
-        return self.values[self.widget.currentIndex()]  # type: ignore[attr-defined]
-
-
-PICK: list[str] = []  # as a field's choices: "one of a list the screen fills in later"
-
-
-class _Pick(_Editor):
-    """One of a list that changes while the form is open (a meeting's danger statements);
-    the first entry means none."""
-
-    def __init__(self) -> None:
-        super().__init__(QComboBox())
-        self.values: list[Any] = [None]
-        self.widget.addItem(tr("— none —"))  # type: ignore[attr-defined]
-
-    def set_choices(self, pairs: list[tuple[str, Any]]) -> None:
-        current = self.get()
-        combo = self.widget
-        combo.clear()  # type: ignore[attr-defined]
-        self.values = [None] + [value for _, value in pairs]
-        combo.addItems([tr("— none —")] + [label for label, _ in pairs])  # type: ignore[attr-defined]
-        self.set(current)
-
-    def set(self, value: Any) -> None:
-        if value is not None and value not in self.values:  # keep a link the list no longer shows
-            self.values.append(value)
-            self.widget.addItem(str(value))  # type: ignore[attr-defined]
-        self.widget.setCurrentIndex(self.values.index(value))  # type: ignore[attr-defined]
-
-    def get(self) -> Any:
-        return self.values[self.widget.currentIndex()]  # type: ignore[attr-defined]
-
-
-class _Lines(_Editor):
-    """A list of texts: one per line, or ticks against the reference list."""
-
-    def __init__(self, choices: list[str] | None) -> None:
-        self.choices = choices
-        if choices:
-            widget: QWidget = QListWidget()
-            widget.setMaximumHeight(150)
-        else:
-            widget = QPlainTextEdit()
-            widget.setTabChangesFocus(True)
-            widget.setPlaceholderText(tr("One per line"))
-            widget.setMinimumHeight(60)
-            widget.setMaximumHeight(120)
-        super().__init__(widget)
-
-    def set(self, value: Any) -> None:
-        values = list(value or [])
-        if isinstance(self.widget, QListWidget):
-            self.widget.clear()
-            for text in dict.fromkeys([*(self.choices or []), *values]):
-                item = QListWidgetItem(text)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(
-                    Qt.CheckState.Checked if text in values else Qt.CheckState.Unchecked
-                )
-                self.widget.addItem(item)
-        else:
-            self.widget.setPlainText("\n".join(values))  # type: ignore[attr-defined]
-
-    def get(self) -> Any:
-        if isinstance(self.widget, QListWidget):
-            items = [self.widget.item(i) for i in range(self.widget.count())]
-            return [i.text() for i in items if i.checkState() == Qt.CheckState.Checked]
-        return [line for line in self.widget.toPlainText().splitlines() if line.strip()]  # type: ignore[attr-defined]
-
-
-class _Nested(_Editor):
-    def __init__(self, model: type[BaseModel]) -> None:
-        self.form = ModelForm(model)
-        super().__init__(self.form)
-
-    def set(self, value: Any) -> None:
-        self.form.set_value(
-            self.form.model.model_validate(value) if isinstance(value, dict) else value
-        )
-
-    def get(self) -> Any:
-        return self.form.raw()
-
-
-def _editor_for(name: str, field: Any, choices: dict[str, list[str]]) -> _Editor:
-    kind, optional = _unwrap(field.annotation)
-    if choices.get(name) is PICK:
-        return _Pick()
-    if typing.get_origin(kind) is list:
-        return _Lines(choices.get(name))
-    if isinstance(kind, type) and issubclass(kind, BaseModel):
-        return _Nested(kind)
-    if isinstance(kind, type) and issubclass(kind, Enum):
-        return _Choice(kind, optional)
-    if kind is bool:
-        return _Bool(label_for(name), optional)
-    if kind in (date, time, datetime):
-        return _Typed(kind, optional)
-    if kind is int:
-        spin = _Typed(int, optional)
-        return spin
-    multiline = any(isinstance(m, Multiline) for m in field.metadata)
-    return _Text(multiline, choices.get(name), optional)
+def form_order(model: type[BaseModel]) -> list[tuple[str, Any]]:
+    """The model's fields as a form shows them: the item's own first, then withholding
+    (pydantic puts a base class's fields first; a form reads the item before its flag)."""
+    shared = set(Withholdable.model_fields)
+    fields = list(model.model_fields.items())
+    return [f for f in fields if f[0] not in shared] + [f for f in fields if f[0] in shared]
 
 
 class ModelForm(QWidget):
@@ -279,8 +58,10 @@ class ModelForm(QWidget):
         self.model = model
         self.labels = labels or {}
         self.base: dict[str, Any] = {}
-        self.editors: dict[str, _Editor] = {}
+        self.editors: dict[str, Editor] = {}
         self._blank: dict[str, Any] = {}
+        self._loading = False
+        self._fixed: dict[str, Any] = {}  # what the last value() added (an id)
         self.errors: dict[str, QLabel] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -292,11 +73,11 @@ class ModelForm(QWidget):
         layout = QFormLayout()
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(layout)
-        for name, field in model.model_fields.items():
+        for name, field in form_order(model):
             if name in exclude or name == "id" or (include is not None and name not in include):
                 continue
-            editor = _editor_for(name, field, choices or {})
-            text = self.labels.get(name, label_for(name))
+            editor = editor_for(name, field, choices or {})
+            text = self.labels.get(name, field.title or label_for(name))
             editor.widget.setAccessibleName(text)
             error = QLabel()
             error.setObjectName("error")
@@ -308,17 +89,23 @@ class ModelForm(QWidget):
             column.setSpacing(1)
             column.addWidget(editor.widget)
             column.addWidget(error)
-            if isinstance(editor, _Bool) and not editor.optional:
+            if isinstance(editor, Bool) and not editor.optional:
                 layout.addRow("", box)
             else:
                 label = QLabel(text)
                 label.setBuddy(editor.widget)
-                label.setWordWrap(True)
+                label.setWordWrap(len(text) > 24)  # short labels never wrap (nor clip)
                 layout.addRow(label, box)
             self.editors[name], self.errors[name] = editor, error
+            signal = (
+                editor.form.edited if isinstance(editor, Nested) else _changed_signal(editor.widget)
+            )
+            if signal is not None:
+                signal.connect(self._on_edit)
         self.set_value(None)
 
     def set_value(self, value: BaseModel | None) -> None:
+        self._loading = True
         self.base = {} if value is None else value.model_dump()
         for name, editor in self.editors.items():
             if value is not None:
@@ -328,6 +115,7 @@ class ModelForm(QWidget):
                 editor.set(
                     None if field.is_required() else field.get_default(call_default_factory=True)
                 )
+        self._loading = False
         if value is None:
             self._blank = self.raw()
         self.clear_errors()
@@ -336,48 +124,99 @@ class ModelForm(QWidget):
         return {**self.base, **{name: editor.get() for name, editor in self.editors.items()}}
 
     def clear_errors(self) -> None:
-        for label in self.errors.values():
+        for name, label in self.errors.items():
             label.hide()
             label.clear()
+            self.editors[name].widget.setAccessibleDescription("")
         self.form_error.hide()
+        self.form_error.clear()
 
-    def value(self, **fixed: Any) -> BaseModel | None:
-        """The model as typed, or None with every broken rule shown beside its field."""
-        self.clear_errors()
+    def value(self, quiet: bool = False, **fixed: Any) -> BaseModel | None:
+        """The model as typed, or None with every broken rule shown beside its field
+        (`quiet`: only say whether it is valid)."""
+        self._fixed = fixed
         try:
-            return self.model.model_validate({**self.raw(), **fixed})
+            model = self.model.model_validate({**self.raw(), **fixed})
         except ValidationError as exc:
-            self.show_errors(exc)
+            if not quiet:
+                self.show_errors(exc)
             return None
+        if not quiet:
+            self.clear_errors()
+        return model
 
-    def show_errors(self, exc: ValidationError) -> None:
+    def messages(self, exc: ValidationError) -> list[tuple[str | None, str]]:
+        """(field of this form or None, the sentence) for each broken rule."""
+        return [
+            (str(loc[0]) if loc and loc[0] in self.errors else None, text)
+            for loc, text in problems(exc, self.model, self.labels)
+        ]
+
+    def show_errors(self, exc: ValidationError, focus: bool = True) -> QWidget | None:
+        """Show each message beside its field; go to the first field at fault."""
+        self.clear_errors()
         general = []
-        for error in exc.errors(include_url=False):
-            message = str(error["msg"]).removeprefix("Value error, ")
-            loc = error["loc"]
-            if loc and loc[0] in self.errors:
-                label = self.errors[str(loc[0])]
-                label.setText(message if not label.text() else label.text())
-                label.show()
-                self.editors[str(loc[0])].widget.setAccessibleDescription(message)
-            else:
+        for name, message in self.messages(exc):
+            if name is None:
                 general.append(message)
+                continue
+            label = self.errors[name]
+            if not label.text():
+                label.setText(message)
+                label.show()
+                self.editors[name].widget.setAccessibleDescription(message)
         if general:
             self.form_error.setText("\n".join(dict.fromkeys(general)))
             self.form_error.show()
         first = next(
-            (self.editors[n].widget for n, label in self.errors.items() if label.isVisible()), None
+            (self.editors[n].widget for n, label in self.errors.items() if label.text()), None
         )
-        if first is not None:
-            first.setFocus()
+        if focus:
+            target = first or self.first_input()
+            if target is not None:
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
+                _scroll_to(self.form_error if general else target)
+        return first
+
+    def _on_edit(self) -> None:
+        if self._loading:
+            return
+        self.edited.emit()
+        if any(label.text() for label in self.errors.values()) or self.form_error.text():
+            self.recheck()
+
+    def recheck(self) -> None:
+        """Update the messages shown: one goes as soon as its field is right."""
+        still: dict[str | None, str] = {}
+        try:
+            self.model.model_validate({**self.raw(), **self._fixed})
+        except ValidationError as exc:
+            for name, message in self.messages(exc):
+                still.setdefault(name, message)
+        for name, label in self.errors.items():
+            if label.text() and name not in still:
+                label.hide()
+                label.clear()
+                self.editors[name].widget.setAccessibleDescription("")
+            elif label.text():
+                label.setText(still[name])
+        if self.form_error.text() and None not in still:
+            self.form_error.hide()
+            self.form_error.clear()
 
     def set_choices(self, name: str, pairs: list[tuple[str, Any]]) -> None:
         """Offer these (label, value) pairs in the field `name` (one made with PICK)."""
         editor = self.editors.get(name)
-        if isinstance(editor, _Pick):
+        if isinstance(editor, Pick):
             editor.set_choices(pairs)
             if not self.base:
                 self._blank[name] = editor.get()
+
+    def set_completions(self, name: str, words: list[str]) -> None:
+        """Offer these names in the field `name` as the user types (a new one still goes)."""
+        editor = self.editors.get(name)
+        if editor is not None:
+            attach_completer(editor.widget, words)
 
     def is_blank(self) -> bool:
         """True when nothing has been typed since the form was cleared."""
@@ -385,3 +224,35 @@ class ModelForm(QWidget):
 
     def first_input(self) -> QWidget | None:
         return next((e.widget for e in self.editors.values()), None)
+
+    # --- drafts: what is typed, valid or not, as plain data ----------------------------
+    def draft(self) -> dict[str, Any]:
+        return {
+            "base": to_jsonable_python(self.base),
+            "fields": to_jsonable_python(
+                {name: editor.get() for name, editor in self.editors.items()}
+            ),
+        }
+
+    def restore(self, draft: dict[str, Any]) -> None:
+        """Put a draft back, with the messages of the rules it breaks."""
+        self._loading = True
+        self.base = dict(draft.get("base") or {})
+        for name, value in (draft.get("fields") or {}).items():
+            editor = self.editors.get(name)
+            if editor is not None:
+                try:
+                    editor.set(value)
+                except (ValueError, ValidationError):
+                    continue  # a field whose shape changed since: left as it was
+        self._loading = False
+
+
+def _scroll_to(widget: QWidget) -> None:
+    parent = widget.parentWidget()
+    while parent is not None:
+        area = parent.parentWidget()
+        if isinstance(area, QScrollArea):
+            area.ensureWidgetVisible(widget, 20, 40)
+            return
+        parent = area

@@ -103,11 +103,14 @@ class MainWindow(QMainWindow):
         menu.addActions(
             [self.lock_action, self.admin_action, self.identity_action, self.quit_action]
         )
-        go = self.menuBar().addMenu(tr("&Go"))
+        go = self.menuBar().addMenu(tr("G&o"))
         go.addActions([self.home_action, self.back_action])
-        room = self.menuBar().addMenu(tr("&Room screen"))
+        room = self.menuBar().addMenu(tr("Room s&creen"))
         room.addActions([self.presenter_action, self.family_safe_action])
         self.screen_menu = room.addMenu(tr("Show on &screen"))
+        self.shortcuts_action = action("&Keyboard shortcuts", "F1", self.show_shortcuts)
+        self.shortcuts_action.setEnabled(True)
+        self.menuBar().addMenu(tr("H&elp")).addAction(self.shortcuts_action)
         self.screen_group = QActionGroup(self)
         for i, screen in enumerate(QGuiApplication.screens()):
             act = self.screen_menu.addAction(f"{i + 1}: {screen.name()}")
@@ -256,6 +259,11 @@ class MainWindow(QMainWindow):
             self, tr("Signing identity"), tr("You now sign as {0}.").format(subject)
         )
 
+    def show_shortcuts(self) -> None:
+        from ui.shortcuts import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
+
     def toggle_presenter(self, on: bool) -> None:
         self.presenter.setVisible(on)
 
@@ -329,6 +337,8 @@ class MainWindow(QMainWindow):
         )
         self.resume = (self.workspace.user.name, self._where(), step)
         for screen in reversed(self.screens):
+            # What cannot be saved (a rule broken) is kept as an encrypted draft by the screen
+            # and put back, with its messages, on the next unlock.
             screen.save_pending()  # type: ignore[attr-defined]
             self._discard(screen)
         self.screens = []

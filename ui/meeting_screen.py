@@ -11,13 +11,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -29,6 +30,7 @@ from models.meeting import (
     Meeting,
     MeetingStatus,
 )
+from models.messages import problems
 from models.rules import (
     cse_review_due,
     cse_review_flag,
@@ -36,18 +38,28 @@ from models.rules import (
     meeting_is_frozen,
     rag_deadline,
 )
-from storage import cases
+from storage import cases, meeting_status
 from storage.errors import ChangedElsewhere, WorkspaceError
 from storage.workspace import Workspace
-from ui.agenda import agenda
+from ui.agenda import AGENCY_FIELDS, EITHER_FIELDS, PEOPLE_FIELDS, agenda
+from ui.confirm import confirm
 from ui.i18n import tr
+from ui.meeting_drafts import MeetingDrafts
 from ui.meeting_steps import DetailsStep, Step
 from ui.minutes_step import MinutesStep
+from ui.mnemonics import give_mnemonics
 
 NEXT_STATUS = {
     MeetingStatus.SCHEDULED: (MeetingStatus.IN_PROGRESS, "Start the meeting"),
-    MeetingStatus.IN_PROGRESS: (MeetingStatus.MINUTES_DRAFT, "End the meeting (minutes draft)"),
+    MeetingStatus.IN_PROGRESS: (MeetingStatus.MINUTES_DRAFT, "End the meeting"),
 }
+ADVANCE_KEY, REOPEN_KEY = "Ctrl+Shift+E", "Ctrl+Shift+O"
+
+
+def _off_the_tab_order(button: QPushButton) -> None:
+    """A button that changes the meeting's status is pressed by its own keys, never by a
+    stray Space on the way through a form."""
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
 
 class MeetingScreen(QWidget):
@@ -64,6 +76,7 @@ class MeetingScreen(QWidget):
         _, self.meeting = cases.open_meeting(workspace, meeting_id)
         self.plan = agenda(self.reference)
         self.built: dict[int, Step] = {}  # steps are built when first shown (opening is fast)
+        self.drafts = MeetingDrafts(self)
         self.minutes_row = len(self.plan)
         self.title = QLabel()
         self.title.setObjectName("title")
@@ -84,11 +97,20 @@ class MeetingScreen(QWidget):
         self.reload_button.clicked.connect(self.reload_saved)
         self.advance_button = QPushButton()
         self.advance_button.clicked.connect(self.advance_status)
+        self.reopen_button = QPushButton(tr("Reopen the meeting ({0})").format(REOPEN_KEY))
+        self.reopen_button.clicked.connect(self.reopen)
         self.save_button = QPushButton(tr("Save (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
+        for button in (self.advance_button, self.reopen_button, self.save_button):
+            _off_the_tab_order(button)
+        QShortcut(QKeySequence(ADVANCE_KEY), self, self.advance_status)
+        QShortcut(QKeySequence(REOPEN_KEY), self, self.reopen)
         self.agenda_list = QListWidget()
         self.agenda_list.setAccessibleName(tr("Agenda"))
-        self.agenda_list.setMaximumWidth(300)
+        # As wide as its longest step at any system font: the agenda is never clipped.
+        self.agenda_list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        self.agenda_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.agenda_list.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.pages = QStackedWidget()
         titles = [title for title, _ in self.plan] + [tr("Minutes")]
         for number, title in enumerate(titles, start=1):
@@ -119,6 +141,7 @@ class MeetingScreen(QWidget):
         top.addWidget(self.title, 1)
         top.addWidget(self.status)
         top.addWidget(self.advance_button)
+        top.addWidget(self.reopen_button)
         top.addWidget(self.save_button)
         body = QHBoxLayout()
         side = QVBoxLayout()
@@ -138,6 +161,7 @@ class MeetingScreen(QWidget):
         self.timer.start(30_000)
         self._load_all()
         self.agenda_list.setCurrentRow(0)
+        self.restore_draft()
 
     # --- the steps -------------------------------------------------------------------------
     def step(self, row: int) -> Step:
@@ -150,6 +174,9 @@ class MeetingScreen(QWidget):
                 step = self.plan[row][1]()
             step.changed.connect(self._edited)
             self.built[row] = step
+            give_mnemonics(step)
+            for form in step.forms() + [editor.form for editor in step.lists()]:
+                form.edited.connect(self.drafts.soon)
             placeholder = self.pages.widget(row)
             assert placeholder is not None
             self.pages.insertWidget(row, step)
@@ -182,7 +209,8 @@ class MeetingScreen(QWidget):
         nxt = NEXT_STATUS.get(self.meeting.status)
         self.advance_button.setVisible(nxt is not None)
         if nxt:
-            self.advance_button.setText(tr(nxt[1]))
+            self.advance_button.setText(tr("{0} ({1})").format(tr(nxt[1]), ADVANCE_KEY))
+        self.reopen_button.setVisible(self.meeting.status is MeetingStatus.MINUTES_DRAFT)
         self._show_deadline()
 
     def _show_deadline(self) -> None:
@@ -214,10 +242,33 @@ class MeetingScreen(QWidget):
         if left > 0:
             when = tr("{0} h {1} min left").format(int(left // 3600), int(left % 3600 // 60))
         else:
-            when = tr("OVERDUE")
+            when = tr("the deadline has passed: record the reason for the delay in the purpose")
         self.deadline.setText(
             tr("{0}: decision due {1:%d %b %H:%M} UTC — {2}").format(rag.value.upper(), due, when)
         )
+        self._set_deadline_style("error" if left <= 0 else "hint")
+
+    def _set_deadline_style(self, name: str) -> None:
+        if self.deadline.objectName() != name:
+            self.deadline.setObjectName(name)
+            self.deadline.style().unpolish(self.deadline)
+            self.deadline.style().polish(self.deadline)
+
+    def _offer_names(self, step: Step) -> None:
+        """People and agencies are picked, not retyped: every such field offers the meeting's
+        attendance, the case's people and the workspace's agencies (a new name still goes)."""
+        people = [a.name for a in self.meeting.attendance] + [p.name for p in self.case.people]
+        people += [self.meeting.chair] if self.meeting.chair else []
+        agencies = [*self.reference.agencies, *(a.agency for a in self.meeting.attendance)]
+        forms = step.forms() + [editor.form for editor in step.lists()]
+        for form in forms:
+            for name in form.editors:
+                if name in PEOPLE_FIELDS:
+                    form.set_completions(name, people)
+                elif name in AGENCY_FIELDS:
+                    form.set_completions(name, agencies)
+                elif name in EITHER_FIELDS:
+                    form.set_completions(name, people + agencies)
 
     def current_step(self) -> Step:
         return self.step(self.pages.currentIndex())
@@ -232,6 +283,7 @@ class MeetingScreen(QWidget):
             self.save()
         step = self.step(row)
         step.refresh(self.meeting)
+        self._offer_names(step)
         self.pages.setCurrentIndex(row)
         self.step_changed.emit(AGENDA[row].value)  # the step's identity, not its title
         if row == self.minutes_row:
@@ -257,31 +309,34 @@ class MeetingScreen(QWidget):
         except ValidationError as exc:
             details = self.step(1)
             assert isinstance(details, DetailsStep)
+            self.agenda_list.setCurrentRow(1)
             details.form.show_errors(exc)
-            first = exc.errors(include_url=False)[0]
-            self.banner.setText(
-                tr("Not saved: {0} ({1})").format(
-                    str(first["msg"]).removeprefix("Value error, "),
-                    ".".join(map(str, first["loc"])) or tr("meeting"),
-                )
-            )
+            self.banner.setText(tr("Not saved: {0}").format(problems(exc, Meeting)[0][1]))
             self.banner.show()
             return None
 
     def save(self, commit_forms: bool = False) -> bool:
-        """Save the meeting; with `commit_forms`, first add what is typed in open forms."""
+        """Save the meeting; with `commit_forms`, first add what is typed in open forms.
+
+        When it cannot be saved, what is typed is kept as an encrypted draft."""
         if meeting_is_frozen(self.meeting):
             return True
         if commit_forms and not all([s.commit_pending() for s in self._edited_steps()]):
             self.banner.setText(
-                tr("Something typed breaks a rule; it is kept on the page, not saved.")
+                tr(
+                    "Something typed breaks a rule; it is kept on the page and as a draft, "
+                    "not yet in the meeting."
+                )
             )
             self.banner.show()
+            self.keep_draft()
             return False
         meeting = self.collect()
         if meeting is None:
+            self.keep_draft()
             return False
         if meeting == self.meeting:
+            self._drop_draft()
             return True
         try:
             cases.save_meeting(self.workspace, self.case.id, meeting)
@@ -289,8 +344,10 @@ class MeetingScreen(QWidget):
             self.banner.setText(str(exc))
             self.banner.show()
             self.reload_button.setVisible(isinstance(exc, ChangedElsewhere))
+            self.keep_draft()
             return False
         self.reload_button.hide()
+        self._drop_draft()
         self.meeting = meeting
         self.case = self.case.model_copy(
             update={"meetings": [meeting if m.id == meeting.id else m for m in self.case.meetings]}
@@ -304,10 +361,39 @@ class MeetingScreen(QWidget):
 
     def advance_status(self) -> None:
         nxt = NEXT_STATUS.get(self.meeting.status)
-        if nxt is None or not self.save(commit_forms=True):
+        if nxt is None:
             return
-        meeting = self.meeting.model_copy(update={"status": nxt[0]})
-        cases.save_meeting(self.workspace, self.case.id, meeting)
+        if nxt[0] is MeetingStatus.MINUTES_DRAFT and not confirm(
+            self,
+            tr("End the meeting?"),
+            tr(
+                "End the meeting? Its record becomes the draft minutes, ready for signing. "
+                "It can be reopened until the minutes are signed."
+            ),
+            tr("End the meeting"),
+        ):
+            return
+        self._change_status(nxt[0])
+
+    def reopen(self) -> None:
+        if self.meeting.status is not MeetingStatus.MINUTES_DRAFT or not confirm(
+            self,
+            tr("Reopen the meeting?"),
+            tr("Reopen the meeting? It goes back to in progress; the reopening is recorded."),
+            tr("Reopen the meeting"),
+        ):
+            return
+        self._change_status(MeetingStatus.IN_PROGRESS)
+
+    def _change_status(self, status: MeetingStatus) -> None:
+        if not self.save(commit_forms=True):
+            return
+        try:
+            meeting = meeting_status.change(self.workspace, self.case.id, self.meeting, status)
+        except WorkspaceError as exc:
+            self.banner.setText(str(exc))
+            self.banner.show()
+            return
         self.meeting = meeting
         self.case = self.case.model_copy(
             update={"meetings": [meeting if m.id == meeting.id else m for m in self.case.meetings]}
@@ -327,3 +413,19 @@ class MeetingScreen(QWidget):
         _, self.meeting = cases.open_meeting(self.workspace, self.meeting.id)
         self._load_all()
         self.meeting_changed.emit(self.meeting)
+
+    # --- drafts: what is typed is never lost -----------------------------------------------
+    def keep_draft(self) -> None:
+        self.drafts.keep()
+
+    def _drop_draft(self) -> None:
+        self.drafts.drop()
+
+    def restore_draft(self) -> None:
+        """Put back what was typed when the meeting was last left unsaved, with its messages."""
+        if meeting_is_frozen(self.meeting) or not self.drafts.restore():
+            return
+        self.banner.setText(
+            tr("What you typed before is back, not yet saved: check it and press Ctrl+S.")
+        )
+        self.banner.show()

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from pydantic import ValidationError
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -27,8 +28,10 @@ from models.meeting import (
     ActionStatus,
     Meeting,
 )
+from models.messages import describe
 from models.reference import ReferenceData
 from models.rules import actions_to_review
+from ui.choice_box import ChoiceBox
 from ui.forms import ModelForm
 from ui.i18n import tr
 from ui.item_list import ItemListEditor
@@ -88,22 +91,36 @@ class Step(QWidget):
     def lists(self) -> list[ItemListEditor]:
         return []
 
+    def forms(self) -> list[ModelForm]:
+        """The step's own forms (not those of its lists)."""
+        return [form] if isinstance(form := getattr(self, "form", None), ModelForm) else []
+
+    def draft(self) -> dict[str, Any]:
+        """What is typed in the step, valid or not, as plain data."""
+        return {
+            "forms": [form.draft() for form in self.forms()],
+            "lists": [editor.draft() for editor in self.lists()],
+        }
+
+    def restore(self, draft: dict[str, Any]) -> None:
+        for form, state in zip(self.forms(), draft.get("forms", []), strict=False):
+            form.restore(state)
+            if not form.is_blank():
+                form.value()
+        for editor, state in zip(self.lists(), draft.get("lists", []), strict=False):
+            editor.restore(state)
+
 
 def scrolled(widget: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what is inside, not the frame
     area.setWidget(widget)
     return area
 
 
 def commit(editor: ItemListEditor) -> bool:
-    if editor.form.is_blank():
-        return True
-    if editor.selected_row() is not None:
-        return editor.update_selected()
-    if editor.form.base:
-        return True
-    return editor.add()
+    return editor.commit_pending()
 
 
 class ListStep(Step):
@@ -221,7 +238,7 @@ class ReviewStep(Step):
             else tr("No actions are carried over from earlier meetings.")
         )
         for action in due:
-            status = QComboBox()
+            status = ChoiceBox()
             status.addItems(
                 [tr("not reviewed"), *[s.value.replace("_", " ") for s in ActionStatus]]
             )
@@ -251,6 +268,22 @@ class ReviewStep(Step):
             status.currentIndexChanged.connect(self.changed)
             self.rows.append((action, status, note, error))
 
+    def draft(self) -> dict[str, Any]:
+        return {
+            "reviews": [
+                [action.id, status.currentIndex(), note.text()]
+                for action, status, note, _ in self.rows
+            ]
+        }
+
+    def restore(self, draft: dict[str, Any]) -> None:
+        typed = {row[0]: row[1:] for row in draft.get("reviews", []) if len(row) == 3}
+        for action, status, note, _ in self.rows:
+            if action.id in typed:
+                status.setCurrentIndex(int(typed[action.id][0]))
+                note.setText(str(typed[action.id][1]))
+        self.collect({})  # show the messages of what breaks a rule
+
     def collect(self, data: dict[str, Any]) -> bool:
         reviews, ok = [], True
         for action, status, note, error in self.rows:
@@ -265,10 +298,8 @@ class ReviewStep(Step):
                         note=note.text(),
                     )
                 )
-            except ValueError as exc:
-                error.setText(
-                    str(exc).split("\n")[-1].strip().removeprefix("Value error, ").split(" [")[0]
-                )
+            except ValidationError as exc:
+                error.setText(describe(exc, ActionReview))
                 error.show()
                 ok = False
         data["action_reviews"] = reviews

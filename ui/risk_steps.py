@@ -81,8 +81,11 @@ class RiskStep(Step):
         for editor in self.map.values():
             column.addWidget(editor)
         tabs = QTabWidget()
-        tabs.addTab(scrolled(signs), tr("Signs of Safety map"))
-        tabs.addTab(scrolled(self.form), tr("RAG and threshold"))
+        tabs.setAccessibleName(tr("Parts of the risk assessment (Ctrl+Tab: next)"))
+        tabs.tabBar().setAccessibleName(tabs.accessibleName())
+        tabs.tabBar().setUsesScrollButtons(False)
+        column.addWidget(self.form)  # the overall rating and threshold, after the map
+        tabs.addTab(scrolled(signs), tr("Signs of Safety and RAG"))
         tabs.addTab(scrolled(self.dangers), tr("Danger statements"))
         tabs.addTab(scrolled(self.scaling), tr("Scaling"))
         tabs.addTab(scrolled(self.cse), tr("CSE screening"))

@@ -82,8 +82,28 @@ def main(out: Path) -> None:
         window.presenter.show()
         _settle(app)
         window.presenter.grab().save(str(out / "room-screen.png"))
+        large(app, window, out)
         window.lock()
         window.close()
+
+
+def large(app: object, window: MainWindow, out: Path) -> None:
+    """The meeting at a 16-pt system font: the agenda names every step in full."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import stylesheet
+
+    qt = QApplication.instance()
+    assert isinstance(qt, QApplication)
+    font = qt.font()
+    font.setPointSizeF(16)
+    qt.setFont(font)
+    qt.setStyleSheet(stylesheet(16))
+    window.show_meeting("g1-case31", "g1-m22")
+    for row, name in ((0, "meeting-attendance-16pt"), (6, "meeting-risk-16pt")):
+        window.screens[-1].agenda_list.setCurrentRow(row)  # type: ignore[attr-defined]
+        _settle(app)
+        window.grab().save(str(out / f"{name}.png"))
 
 
 if __name__ == "__main__":

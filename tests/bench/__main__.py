@@ -200,7 +200,7 @@ def _big_meeting(ws):
 def bench_minutes(folder: Path) -> None:
     from reportlab.pdfgen.canvas import Canvas
 
-    from storage.minutes import sign_minutes
+    from storage.minutes import confirm_family_check, sign_minutes
     from storage.workspace import Workspace
 
     def plain_page() -> None:
@@ -213,6 +213,7 @@ def bench_minutes(folder: Path) -> None:
     importlib.import_module("reports.signing")  # does it first): not part of signing's time
 
     with Workspace.open(folder, "chair", PASS) as ws:
+        confirm_family_check(ws, "bench-meeting")  # the chair's check comes before signing
         start = time.perf_counter()
         signed = sign_minutes(ws, "bench-meeting", PASS)
         spent = time.perf_counter() - start

@@ -13,12 +13,12 @@ import pytest
 
 from models.minutes import Variant, build_snapshot
 from models.reference import ReferenceData
-from reports.archival import ICC_PROFILE, read_checkpoint
+from reports.archival import ICC_PROFILE, read_checkpoint, signature_stamp
 from reports.minutes_pdf import render_minutes
 from reports.pdf_parts import lay_time
 from reports.signing import sign_pdf
 from storage.demo import demo_cases
-from tests.identities import self_signed_identity as make_identity
+from tests.identities import issued_identity
 
 SIGNED_AT = datetime(2026, 11, 25, 14, 34, 5, tzinfo=UTC)
 HEAD = "c0ffee" + "ab" * 29
@@ -45,7 +45,7 @@ def _sign(snapshot, variant):
     rendered = render_minutes(snapshot, variant)
     return sign_pdf(
         rendered.pdf,
-        make_identity(snapshot.signer_name),
+        issued_identity(snapshot.signer_name)[0],
         page=rendered.signature_page,
         box=rendered.signature_box,
         reason="Approved minutes, version 1",
@@ -190,9 +190,38 @@ def test_stamp_prints_a_name_in_any_script(tmp_path):
     assert read_checkpoint(pdf) is not None
 
 
+def test_stamp_never_uses_the_empty_notdef_glyph():
+    """A character no bundled font has prints as U+FFFD, in the stamp as in the text."""
+    style, text = signature_stamp("Dana 漢字 Whitfield", "25 November 2026, 14:34 GMT")
+    assert text["signer"] == "Dana \ufffd\ufffd Whitfield"
+    assert style.stamp_text % text == (
+        "Digitally signed by Dana \ufffd\ufffd Whitfield\n25 November 2026, 14:34 GMT\n"
+        "Certified: no changes permitted"
+    )
+
+
 @pytest.mark.skipif(shutil.which("pdfsig") is None, reason="poppler-utils (pdfsig) not installed")
 def test_pdfsig_still_finds_the_signature_valid(signed, tmp_path):
     for pdf in signed.values():
         (tmp_path / "m.pdf").write_bytes(pdf)
         out = subprocess.run(["pdfsig", str(tmp_path / "m.pdf")], capture_output=True, text=True)
         assert "Signature is Valid" in out.stdout and "Total document signed" in out.stdout
+
+
+@pytest.mark.parametrize("variant", list(Variant))
+def test_annotations_forms_and_actions_follow_pdf_a(signed, variant):
+    """ISO 19005-2 6.3 and 6.4: printable, visible annotations with a normal appearance only;
+    no form that asks the reader to draw its own appearances; no JavaScript, no encryption."""
+    pdf = signed[variant]
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    root = reader.trailer["/Root"]
+    assert "/Encrypt" not in reader.trailer and len(reader.trailer["/ID"]) == 2
+    assert "/JavaScript" not in root.get("/Names", {}) and "/AA" not in root
+    assert not root["/AcroForm"].get("/NeedAppearances", False)
+    widgets = [a.get_object() for page in reader.pages for a in page.get("/Annots", [])]
+    assert len(widgets) == 1
+    for annotation in widgets:
+        flags = annotation["/F"]
+        assert flags & 4 and not flags & (1 | 2 | 32)  # Print; not Invisible, Hidden, NoView
+        assert list(annotation["/AP"].keys()) == ["/N"]
+    assert b"/LZWDecode" not in pdf and b"/JavaScript" not in pdf

@@ -8,6 +8,7 @@ to the checkpoints a signed minutes PDF and a backup carried away.
 from __future__ import annotations
 
 import json
+import shutil
 import tarfile
 
 import pytest
@@ -29,13 +30,13 @@ from tests.test_cli import cli, one_line_error
 TRIGGERS = ("audit_log_no_update", "audit_log_no_delete", "audit_log_chain")
 
 
-@pytest.fixture
-def anchored(made_workspace, tmp_path):
-    """A workspace with signed minutes exported and a backup made, then more work after."""
-    folder, _ = made_workspace
-    out = tmp_path / "out"
+@pytest.fixture(scope="module")
+def _anchored_once(tmp_path_factory):
+    base = tmp_path_factory.mktemp("anchored")
+    ws, _recovery = Workspace.create(base / "ws", "chair", PASSPHRASE, "Dana Chair")
+    out = base / "out"
     out.mkdir()
-    with Workspace.open(folder, "chair", PASSPHRASE) as ws:
+    with ws:
         case = list(demo_cases(6))[3]
         cases.save_case(ws, case)
         confirm_family_check(ws, case.meetings[0].id)
@@ -44,7 +45,20 @@ def anchored(made_workspace, tmp_path):
         make_backup(ws, out / "backup.caseroom")
         with ws.transaction():
             ws.record("case.view", "case", case.id, {})
-    return folder, out / "minutes.pdf", out / "backup.caseroom"
+    return base
+
+
+@pytest.fixture
+def anchored(_anchored_once, tmp_path):
+    """A workspace with signed minutes exported and a backup made, then more work after."""
+    shutil.copytree(_anchored_once, tmp_path / "copy")
+    base = tmp_path / "copy"
+    return base / "ws", base / "out" / "minutes.pdf", base / "out" / "backup.caseroom"
+
+
+def _chain_alone_intact(folder):
+    with Workspace.open(folder, "chair", PASSPHRASE) as ws:
+        return ws.verify_audit().ok
 
 
 def _insider(folder):
@@ -107,8 +121,7 @@ def test_cut_tail_passes_verify_but_not_the_signed_pdf(anchored):
     conn = _insider(folder)
     conn.execute("DELETE FROM audit_log WHERE seq >= ?", (seq,))  # the signing never happened
     _cover_tracks(conn)
-    code, out, _ = _audit(folder)
-    assert code == 0 and "Audit chain intact" in out  # alone, the chain cannot tell
+    assert _chain_alone_intact(folder)  # alone, the chain cannot tell
     code, out, _ = _audit(folder, pdf)
     assert code == 1
     # Unlocking to check appends events again, so event {seq} exists: just not the signed one.
@@ -121,7 +134,7 @@ def test_rewritten_row_with_recomputed_chain_caught_by_pdf_and_backup(anchored):
     conn = _insider(folder)
     conn.execute("UPDATE audit_log SET user = 'someone else' WHERE seq = 2")
     _cover_tracks(conn)
-    assert _audit(folder)[0] == 0
+    assert _chain_alone_intact(folder)
     code, out, _ = _audit(folder, pdf, backup)
     assert code == 1 and str(pdf) in out and "cut back or rewritten" in out
     code, out, _ = _audit(folder, backup)
@@ -201,3 +214,49 @@ def test_check_anchors_names_the_first_bad_one(anchored):
     with Workspace.open(folder, "chair", PASSPHRASE) as ws:
         verdict = check_anchors(ws.conn, [beyond])
     assert "has no event 1000000" in verdict.reason and "cut back" in verdict.describe()
+
+
+def test_a_checkpoint_under_a_key_of_ones_own_is_no_anchor(anchored, tmp_path):
+    """An insider makes "signed minutes" with their own key, carrying a checkpoint that fits
+    the log: intact, but not signed by anyone the workspace trusts, so not an anchor."""
+    from datetime import UTC, datetime
+
+    from models.minutes import build_snapshot
+    from models.reference import ReferenceData
+    from reports.minutes_pdf import render_minutes
+    from reports.signing import sign_pdf
+    from tests.identities import self_signed_identity
+
+    folder, pdf, _ = anchored
+    point = read_checkpoint(pdf.read_bytes())
+    case = list(demo_cases(6))[3]
+    snapshot = build_snapshot(
+        case,
+        case.meetings[0],
+        version=1,
+        protective_marking="OFFICIAL-SENSITIVE",
+        signer_name="Dana Chair",
+        signer_role="Chair",
+        signed_at=datetime.now(UTC),
+        audit_seq=point.seq,
+        audit_head=point.head,
+        reference=ReferenceData(),
+    )
+    rendered = render_minutes(snapshot, Variant.FAMILY)
+    forged = tmp_path / "forged.pdf"
+    forged.write_bytes(
+        sign_pdf(
+            rendered.pdf,
+            self_signed_identity("Dana Chair"),
+            page=rendered.signature_page,
+            box=rendered.signature_box,
+            reason="Approved",
+            location="MASH",
+            signer_name="Dana Chair",
+        )
+    )
+    with Workspace.open(folder, "chair", PASSPHRASE) as ws:
+        assert check_anchors(ws.conn, [read_anchor(forged)]).ok  # the checkpoint itself fits
+    code, out, _ = _audit(folder, pdf, forged)
+    assert code == 1 and f"{forged} (signed minutes, event {point.seq})" in out
+    assert "its signature is not trusted here (intact but signer unknown)" in out

@@ -98,8 +98,8 @@ def test_flipped_bit_in_a_wrapped_key_reads_as_wrong_passphrase(demo_folder):
     # AES-GCM cannot tell a damaged slot from a wrong passphrase; either way nothing changes.
     slots = demo_folder / "keyslots.json"
     text = slots.read_text()
-    key = text.index('"private_key"')  # the user's key, wrapped under their passphrase
-    at = text.index('"ciphertext": "', key) + len('"ciphertext": "') + 3
+    start = text.index('"private_key": {')
+    at = text.index('"ciphertext": "', start) + len('"ciphertext": "') + 3
     slots.write_text(text[:at] + ("A" if text[at] != "A" else "B") + text[at + 1 :])
     _refused(demo_folder, "Wrong passphrase", WrongPassphrase)
 

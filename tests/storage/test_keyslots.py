@@ -142,3 +142,17 @@ def test_two_users_change_passphrases_at_once_and_both_changes_hold(made_workspa
     assert finals == [f"{PASSPHRASE} round 9", "police passphrase round 9"]
     Workspace.open(folder, "chair", finals[0]).close()
     Workspace.open(folder, "police", finals[1]).close()
+
+
+def test_a_slot_file_from_the_earlier_format_says_so(made_workspace):
+    folder, _ = made_workspace
+    old = {
+        "format": "caseroom-keyslots",
+        "version": 1,
+        "workspace_id": "0" * 32,
+        "slot_id_salt": "AAAA",
+        "slots": [{"id": "0" * 64, "kdf": {}, "nonce": "", "wrapped_key": ""}],
+    }
+    (folder / "keyslots.json").write_text(json.dumps(old, indent=2, sort_keys=True))
+    with pytest.raises(DamagedWorkspace, match="earlier Caseroom"):
+        Workspace.open(folder, "chair", PASSPHRASE)

@@ -175,7 +175,9 @@ def test_organisation_pkcs12_identity_signs_and_is_trusted(dmitry, tmp_path):
         use_organisation_identity(ws, p12, "wrong")
     with pytest.raises(PermissionDenied, match="organisation root"):
         use_organisation_identity(ws, p12, "p12 secret")  # its root is not trusted yet
-    add_organisation_root(ws, org_authority.root_pem)
+    with pytest.raises(WrongPassphrase):
+        add_organisation_root(ws, org_authority.root_pem, "not the admin's passphrase")
+    add_organisation_root(ws, org_authority.root_pem, PASSPHRASE)
     with pytest.raises(PermissionDenied, match="organisation root"):  # a CA of one's own making
         use_organisation_identity(ws, _p12(self_signed_identity("Dana Whitfield")), "p12 secret")
     assert use_organisation_identity(ws, p12, "p12 secret") == "Dana Whitfield (Northgate Council)"

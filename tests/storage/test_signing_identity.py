@@ -265,6 +265,8 @@ def test_removing_a_user_takes_their_access_away(made, tmp_path, memory_keyring)
         ws.remember_key(keychain)
         opened = ws.slots.open_user("deputy", DEPUTY)
         kept = identities.unseal_identity(ws.conn, ws.slots, opened, "deputy")  # a leaver's copy
+        # Signed before the removal but never stored: what a backdated claim looks like.
+        (tmp_path / "unstored.pdf").write_bytes(_sign_draft(ws, meetings[0].id, kept))
     old_slots = (folder / FILE_NAME).read_bytes()
     old_key = KeySlots.load(folder).unlock("deputy", DEPUTY)
     assert memory_keyring.store
@@ -280,6 +282,8 @@ def test_removing_a_user_takes_their_access_away(made, tmp_path, memory_keyring)
         )
         (tmp_path / "after.pdf").write_bytes(_sign_draft(ws, meetings[0].id, kept))
         assert verify_in_workspace(ws, tmp_path / "after.pdf").verdict is Verdict.REVOKED
+        unstored = verify_in_workspace(ws, tmp_path / "unstored.pdf")
+        assert unstored.verdict is Verdict.REVOKED and "never stored" in unstored.detail
     assert not memory_keyring.store  # every remembered (old) key is forgotten
     with pytest.raises(UnknownUser):
         Workspace.open(folder, "deputy", DEPUTY)
@@ -330,3 +334,18 @@ def test_recovery_rotate_replaces_the_recovery_key(made):
         Workspace.open_with_recovery(folder, recovery, "chair")
     Workspace.open_with_recovery(folder, new, "chair").close()
     assert sum(s.kind == "recovery" for s in KeySlots.load(folder).slots) == 1
+
+
+def test_a_passphrase_change_or_reset_forgets_the_remembered_key(made, memory_keyring):
+    folder, recovery, *_ = made
+    keychain = Keychain()
+    for user, passphrase in (("chair", PASSPHRASE), ("police", POLICE)):
+        with Workspace.open(folder, user, passphrase) as ws:
+            assert ws.remember_key(keychain).usable
+    assert len(memory_keyring.store) == 2
+    with Workspace.open(folder, "chair", PASSPHRASE) as ws:
+        ws.change_passphrase(PASSPHRASE, "a changed passphrase", keychain)
+        assert Workspace.open_remembered(folder, "chair", keychain) is None
+        ws.reset_with_recovery(recovery, "police", "police's new passphrase", keychain)
+        assert Workspace.open_remembered(folder, "police", keychain) is None
+    assert not memory_keyring.store

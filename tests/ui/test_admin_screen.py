@@ -41,18 +41,25 @@ def test_add_user_reset_and_reference_data(qtbot, tmp_path):
     screen.reference_form.editors["idle_lock_minutes"].widget.setText("0")
     screen.save_reference()
     error = screen.reference_form.errors["idle_lock_minutes"]
-    assert not error.isHidden() and "greater than or equal to 1" in error.text()
+    assert not error.isHidden() and "a number from 1 to 120" in error.text()
     screen.reference_form.editors["idle_lock_minutes"].widget.setText("10")
     screen.save_reference()
     reference = cases.reference_data(ws)
     assert reference.rag_hours["red"] == 2 and reference.idle_lock_minutes == 10
     folder = ws.folder
-    # The admin's window holds the workspace: the new user's unlock opens alongside, to read.
     Workspace.open(folder, "αλέξης", "another long one", read_only_if_locked=True).close()
     screen.remove_name.setText("αλέξης")
     screen.remove_pass.setText(PASSPHRASE)
     screen.remove_user()
     assert "Removed" in screen.user_message.text(), screen.user_message.text()
     assert [u.name for u in ws.users()] == ["chair"]
+    from tests.identities import issued_identity
+
+    _, org = issued_identity("Someone", agency="Northgate Council")
+    (tmp_path / "org.pem").write_bytes(org.root_pem)
+    screen.trust_root(tmp_path / "org.pem", "wrong passphrase")
+    assert "Wrong passphrase" in screen.user_message.text()
+    screen.trust_root(tmp_path / "org.pem", PASSPHRASE)
+    assert "Now trusted" in screen.user_message.text()
     ws.close()
     Workspace.open(folder, "chair", PASSPHRASE).close()

@@ -192,7 +192,7 @@ def test_validation_message_beside_the_field_and_nothing_lost(qtbot, window):
     _type(qtbot, actions.form.editors["due"], "2026-02-30")
     qtbot.keyClick(meeting, Qt.Key.Key_Return, CTRL)
     error = actions.form.errors["due"]
-    assert error.isVisible() and "day value is outside expected range" in error.text()
+    assert error.isVisible() and "must be a real date" in error.text()
     assert actions.form.editors["what"].widget.toPlainText() == "Check the hotel register"  # kept
     assert len(actions.items()) == 1, {
         k: v.text() for k, v in actions.form.errors.items() if v.text()

@@ -1,0 +1,254 @@
+"""The inputs of a generated form: one editor per kind of field (text, choice, date…)."""
+
+from __future__ import annotations
+
+import types
+import typing
+from datetime import date, datetime, time
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from models.messages import label_for
+from models.text import Multiline
+from ui.choice_box import ChoiceBox, attach_completer
+from ui.i18n import tr
+
+
+def _unwrap(annotation: Any) -> tuple[Any, bool]:
+    """(the type inside Optional[...], whether None is allowed)."""
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return args[0], True
+    return annotation, False
+
+
+class Editor:
+    """One field: a widget, how to show a value, how to read what was typed."""
+
+    def __init__(self, widget: QWidget) -> None:
+        self.widget = widget
+
+    def set(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def get(self) -> Any:
+        raise NotImplementedError
+
+
+class _Text(Editor):
+    def __init__(self, multiline: bool, choices: list[str] | None, optional: bool = False) -> None:
+        self.optional = optional
+        widget: QWidget
+        if multiline:
+            text = QPlainTextEdit()
+            text.setTabChangesFocus(True)
+            text.setMinimumHeight(60)
+            text.setMaximumHeight(120)
+            widget = text
+        elif choices:
+            widget = QComboBox()
+            widget.setEditable(True)
+            widget.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            widget.addItems(["", *choices])
+            attach_completer(widget, choices)
+        else:
+            widget = QLineEdit()
+        super().__init__(widget)
+
+    def set(self, value: Any) -> None:
+        text = "" if value is None else str(value)
+        w = self.widget
+        if isinstance(w, QPlainTextEdit):
+            w.setPlainText(text)
+        elif isinstance(w, QComboBox):
+            w.setCurrentText(text)
+        else:
+            w.setText(text)  # type: ignore[attr-defined]
+
+    def get(self) -> Any:
+        w = self.widget
+        if isinstance(w, QPlainTextEdit):
+            text = w.toPlainText()
+        elif isinstance(w, QComboBox):
+            text = w.currentText()
+        else:
+            text = w.text()  # type: ignore[attr-defined]
+        return None if self.optional and not text.strip() else text
+
+
+class _Typed(Editor):
+    """Dates, times and numbers typed as text; empty means 'not recorded'."""
+
+    def __init__(self, kind: type, optional: bool) -> None:
+        widget = QLineEdit()
+        hint = {date: "YYYY-MM-DD", time: "HH:MM", datetime: "YYYY-MM-DD HH:MM"}.get(kind, "")
+        widget.setPlaceholderText(hint + (tr(" (or leave empty)") if optional else ""))
+        super().__init__(widget)
+        self.kind, self.optional = kind, optional
+
+    def set(self, value: Any) -> None:
+        if isinstance(value, datetime):
+            text = value.strftime("%Y-%m-%d %H:%M")
+        elif isinstance(value, time):
+            text = value.strftime("%H:%M")
+        else:
+            text = "" if value is None else str(value)
+        self.widget.setText(text)  # type: ignore[attr-defined]
+
+    def get(self) -> Any:
+        text = self.widget.text().strip()  # type: ignore[attr-defined]
+        return None if (text == "" and self.optional) else text
+
+
+class Bool(Editor):
+    def __init__(self, label: str, optional: bool) -> None:
+        self.optional = optional
+        widget: QWidget
+        if optional:
+            combo = ChoiceBox()
+            combo.addItems([tr("not decided"), tr("Yes"), tr("No")])
+            widget = combo
+        else:
+            widget = QCheckBox(label)
+        super().__init__(widget)
+
+    def set(self, value: Any) -> None:
+        if isinstance(self.widget, QComboBox):
+            self.widget.setCurrentIndex(0 if value is None else (1 if value else 2))
+        else:
+            self.widget.setChecked(bool(value))  # type: ignore[attr-defined]
+
+    def get(self) -> Any:
+        if isinstance(self.widget, QComboBox):
+            return [None, True, False][self.widget.currentIndex()]
+        return self.widget.isChecked()  # type: ignore[attr-defined]
+
+
+class _Choice(Editor):
+    def __init__(self, enum: type[Enum], optional: bool) -> None:
+        widget = ChoiceBox()
+        self.values: list[Any] = ([None] if optional else []) + list(enum)
+        widget.addItems(["" if v is None else v.value.replace("_", " ") for v in self.values])
+        super().__init__(widget)
+
+    def set(self, value: Any) -> None:
+        self.widget.setCurrentIndex(self.values.index(value) if value in self.values else 0)  # type: ignore[attr-defined]
+
+    def get(self) -> Any:
+        return self.values[self.widget.currentIndex()]  # type: ignore[attr-defined]
+
+
+PICK: list[str] = []  # as a field's choices: "one of a list the screen fills in later"
+
+
+class Pick(Editor):
+    """One of a list that changes while the form is open (a meeting's danger statements);
+    the first entry means none."""
+
+    def __init__(self) -> None:
+        super().__init__(ChoiceBox())
+        self.values: list[Any] = [None]
+        self.widget.addItem(tr("— none —"))  # type: ignore[attr-defined]
+
+    def set_choices(self, pairs: list[tuple[str, Any]]) -> None:
+        current = self.get()
+        combo = self.widget
+        combo.clear()  # type: ignore[attr-defined]
+        self.values = [None] + [value for _, value in pairs]
+        combo.addItems([tr("— none —")] + [label for label, _ in pairs])  # type: ignore[attr-defined]
+        self.set(current)
+
+    def set(self, value: Any) -> None:
+        if value is not None and value not in self.values:  # keep a link the list no longer shows
+            self.values.append(value)
+            self.widget.addItem(str(value))  # type: ignore[attr-defined]
+        self.widget.setCurrentIndex(self.values.index(value))  # type: ignore[attr-defined]
+
+    def get(self) -> Any:
+        return self.values[self.widget.currentIndex()]  # type: ignore[attr-defined]
+
+
+class _Lines(Editor):
+    """A list of texts: one per line, or ticks against the reference list."""
+
+    def __init__(self, choices: list[str] | None) -> None:
+        self.choices = choices
+        if choices:
+            widget: QWidget = QListWidget()
+            widget.setMaximumHeight(150)
+        else:
+            widget = QPlainTextEdit()
+            widget.setTabChangesFocus(True)
+            widget.setPlaceholderText(tr("One per line"))
+            widget.setMinimumHeight(60)
+            widget.setMaximumHeight(120)
+        super().__init__(widget)
+
+    def set(self, value: Any) -> None:
+        values = list(value or [])
+        if isinstance(self.widget, QListWidget):
+            self.widget.clear()
+            for text in dict.fromkeys([*(self.choices or []), *values]):
+                item = QListWidgetItem(text)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(
+                    Qt.CheckState.Checked if text in values else Qt.CheckState.Unchecked
+                )
+                self.widget.addItem(item)
+        else:
+            self.widget.setPlainText("\n".join(values))  # type: ignore[attr-defined]
+
+    def get(self) -> Any:
+        if isinstance(self.widget, QListWidget):
+            items = [self.widget.item(i) for i in range(self.widget.count())]
+            return [i.text() for i in items if i.checkState() == Qt.CheckState.Checked]
+        return [line for line in self.widget.toPlainText().splitlines() if line.strip()]  # type: ignore[attr-defined]
+
+
+class Nested(Editor):
+    def __init__(self, model: type[BaseModel]) -> None:
+        from ui.forms import ModelForm  # a form inside a form
+
+        self.form = ModelForm(model)
+        super().__init__(self.form)
+
+    def set(self, value: Any) -> None:
+        self.form.set_value(
+            self.form.model.model_validate(value) if isinstance(value, dict) else value
+        )
+
+    def get(self) -> Any:
+        return self.form.raw()
+
+
+def editor_for(name: str, field: Any, choices: dict[str, list[str]]) -> Editor:
+    kind, optional = _unwrap(field.annotation)
+    if choices.get(name) is PICK:
+        return Pick()
+    if typing.get_origin(kind) is list:
+        return _Lines(choices.get(name))
+    if isinstance(kind, type) and issubclass(kind, BaseModel):
+        return Nested(kind)
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        return _Choice(kind, optional)
+    if kind is bool:
+        return Bool(label_for(name), optional)
+    if kind in (date, time, datetime):
+        return _Typed(kind, optional)
+    if kind is int:
+        spin = _Typed(int, optional)
+        return spin
+    multiline = any(isinstance(m, Multiline) for m in field.metadata)
+    return _Text(multiline, choices.get(name), optional)
