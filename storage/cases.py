@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from models.base import new_id
 from models.case import Case, RagChange
 from models.meeting import Meeting
+from models.messages import describe
 from models.people import CasePerson, PersonRole
 from models.reference import ReferenceData
 from models.rules import action_transition_problem, meeting_is_frozen, meeting_transition_problem
@@ -172,7 +173,9 @@ def save_meeting(ws: Workspace, case_id: str, meeting: Meeting) -> None:
             meeting.id,
             {"case": case_id},
         )
-        ws.note_saved(before_save, records.revisions(ws.conn, case_id))
+        after = records.revisions(ws.conn, case_id)
+        ws.note_saved(before_save, after)
+        ws.seen[f"meeting:{meeting.id}"] = after[f"meeting:{meeting.id}"]  # saved here: current
 
 
 def _follow_rag(ws: Workspace, case: Case, meeting: Meeting) -> Case:
@@ -199,16 +202,8 @@ def new_case(ws: Workspace, reference: str, child_name: str = "") -> Case:
     )
     try:
         case = Case(id=new_id("case"), reference=reference, opened_on=date.today(), people=people)
-    except ValueError as exc:
-        first = (
-            exc.errors(include_url=False)[0]
-            if isinstance(exc, ValidationError)
-            else {"msg": str(exc), "loc": ()}
-        )
-        where = ".".join(str(p) for p in first["loc"])
-        raise InvalidInput(
-            f"{where or 'Case'}: {str(first['msg']).removeprefix('Value error, ')}"
-        ) from exc
+    except ValidationError as exc:
+        raise InvalidInput(describe(exc, Case).replace("\n", " ")) from exc
     save_case(ws, case)
     return case
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
 from models.meeting import Meeting, MeetingStatus
 from models.rules import meeting_transition_problem
 from storage import cases
@@ -9,12 +11,32 @@ from storage.errors import InvalidInput
 from storage.workspace import Workspace
 
 
-def change(ws: Workspace, case_id: str, meeting: Meeting, status: MeetingStatus) -> Meeting:
-    """Save `meeting` with its new status, following the status rules; return it."""
+def change(
+    ws: Workspace,
+    case_id: str,
+    meeting: Meeting,
+    status: MeetingStatus,
+    now: time | None = None,
+) -> Meeting:
+    """Save `meeting` with its new status, following the status rules; return it.
+
+    Starting records the start time, ending the end time (when not already typed; both stay
+    editable)."""
     problem = meeting_transition_problem(meeting.status, status)
     if problem:
         raise InvalidInput(problem)
-    moved = meeting.model_copy(update={"status": status})
+    clock = (now or datetime.now().time()).replace(second=0, microsecond=0)
+    update: dict[str, object] = {"status": status}
+    if status is MeetingStatus.IN_PROGRESS and meeting.start_time is None:
+        update["start_time"] = clock
+    started = meeting.start_time
+    if (
+        status is MeetingStatus.MINUTES_DRAFT
+        and meeting.end_time is None
+        and (started is None or started <= clock)
+    ):
+        update["end_time"] = clock
+    moved = meeting.model_copy(update=update)
     cases.save_meeting(ws, case_id, moved)
     with ws.transaction():
         ws.record(

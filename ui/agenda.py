@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from models.meeting import Action, AgencyContribution, Attendance, ChildVoice, SharingDecision
+from models.case import Case
+from models.meeting import (
+    Action,
+    AgencyContribution,
+    Attendance,
+    ChildVoice,
+    Meeting,
+    SharingDecision,
+)
 from models.reference import ReferenceData
 from models.withholding import hidden_from_family
 from ui.forms import PICK
@@ -126,3 +134,20 @@ def agenda(reference: ReferenceData) -> list[tuple[str, Callable[[], Step]]]:
         ),
         (tr("Next meeting"), lambda: NextMeetingStep()),
     ]
+
+
+def offer_names(step: Step, case: Case, meeting: Meeting, reference: ReferenceData) -> None:
+    """People and agencies are picked, not retyped: every such field of a step offers the
+    meeting's attendance, the case's people and the workspace's agencies (a new name still
+    goes)."""
+    people = [a.name for a in meeting.attendance] + [p.name for p in case.people]
+    people += [meeting.chair] if meeting.chair else []
+    agencies = [*reference.agencies, *(a.agency for a in meeting.attendance)]
+    for form in step.forms() + [editor.form for editor in step.lists()]:
+        for name in form.editors:
+            if name in PEOPLE_FIELDS:
+                form.set_completions(name, people)
+            elif name in AGENCY_FIELDS:
+                form.set_completions(name, agencies)
+            elif name in EITHER_FIELDS:
+                form.set_completions(name, people + agencies)

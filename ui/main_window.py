@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QMainWindow,
+    QStackedWidget,
+    QTableView,
+    QWidget,
+)
 
 from models.family_view import AGENDA, AgendaStep
 from models.users import Role
@@ -144,6 +151,9 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.workspace is not None and event.type() in _INPUT_EVENTS:
             self.idle_timer.start(self.idle_ms)
+        elif event.type() == QEvent.Type.Polish and isinstance(watched, QTableView):
+            # Every table of every screen: Tab leaves it, arrows move between its cells.
+            watched.setTabKeyNavigation(False)
         return False
 
     # --- navigation ----------------------------------------------------------------------

@@ -41,7 +41,7 @@ from models.rules import (
 from storage import cases, meeting_status
 from storage.errors import ChangedElsewhere, WorkspaceError
 from storage.workspace import Workspace
-from ui.agenda import AGENCY_FIELDS, EITHER_FIELDS, PEOPLE_FIELDS, agenda
+from ui.agenda import agenda, offer_names
 from ui.confirm import confirm
 from ui.i18n import tr
 from ui.meeting_drafts import MeetingDrafts
@@ -227,6 +227,7 @@ class MeetingScreen(QWidget):
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
         rag, contact = self.meeting.risk.rag, self.meeting.contact_received_at
+        self._set_deadline_style("hint")  # red only while a passed deadline is still open
         if rag is None or contact is None:
             self.deadline.setText(
                 tr("Set the RAG rating and the contact time to see when a decision is due.")
@@ -254,22 +255,6 @@ class MeetingScreen(QWidget):
             self.deadline.style().unpolish(self.deadline)
             self.deadline.style().polish(self.deadline)
 
-    def _offer_names(self, step: Step) -> None:
-        """People and agencies are picked, not retyped: every such field offers the meeting's
-        attendance, the case's people and the workspace's agencies (a new name still goes)."""
-        people = [a.name for a in self.meeting.attendance] + [p.name for p in self.case.people]
-        people += [self.meeting.chair] if self.meeting.chair else []
-        agencies = [*self.reference.agencies, *(a.agency for a in self.meeting.attendance)]
-        forms = step.forms() + [editor.form for editor in step.lists()]
-        for form in forms:
-            for name in form.editors:
-                if name in PEOPLE_FIELDS:
-                    form.set_completions(name, people)
-                elif name in AGENCY_FIELDS:
-                    form.set_completions(name, agencies)
-                elif name in EITHER_FIELDS:
-                    form.set_completions(name, people + agencies)
-
     def current_step(self) -> Step:
         return self.step(self.pages.currentIndex())
 
@@ -283,7 +268,7 @@ class MeetingScreen(QWidget):
             self.save()
         step = self.step(row)
         step.refresh(self.meeting)
-        self._offer_names(step)
+        offer_names(step, self.case, self.meeting, self.reference)
         self.pages.setCurrentIndex(row)
         self.step_changed.emit(AGENDA[row].value)  # the step's identity, not its title
         if row == self.minutes_row:

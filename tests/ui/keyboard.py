@@ -6,15 +6,17 @@ from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMessageBox, QWidget
 
 from models.meeting import Meeting
 from storage import cases
 from ui.meeting_screen import MeetingScreen
+from ui.mnemonics import mnemonic
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 NONE = Qt.KeyboardModifier.NoModifier
+ALT = Qt.KeyboardModifier.AltModifier
 
 
 def name_of(widget: QWidget | None) -> str:
@@ -72,9 +74,24 @@ class Person:
             self.press(Qt.Key.Key_Backtab if back else Qt.Key.Key_Tab)
         raise AssertionError(f"Tab never reached {name!r}; it went through {seen}")
 
-    def fill(self, name: str, text: str) -> None:
-        """Tab to a field, then type into it (after selecting what it holds)."""
+    def go_to(self, name: str) -> None:
+        """Go to a field as a person who reads its label does: Alt and the underlined letter
+        when it has one, else Tab until there."""
+        if self.at() == name:
+            return
+        window = self.focus().window()
+        for label in window.findChildren(QLabel):
+            buddy = label.buddy()
+            if buddy is not None and label.isVisible() and name_of(buddy) == name:
+                letter = mnemonic(label.text())
+                if letter:
+                    self.press(getattr(Qt.Key, f"Key_{letter.upper()}"), ALT)
+                    break
         self.tab_to(name)
+
+    def fill(self, name: str, text: str) -> None:
+        """Go to a field, then type into it (after selecting what it holds)."""
+        self.go_to(name)
         self.press(Qt.Key.Key_A, CTRL)
         self.type(text)
 

@@ -363,3 +363,13 @@ def _check_family_copy_by_keyboard(qtbot, minutes):
         qtbot.waitUntil(lambda: bool(shown))
     finally:
         minutes.ask_passphrase = original
+
+
+def test_tab_leaves_every_table_of_every_screen(qtbot, window):
+    from PySide6.QtWidgets import QTableView
+
+    window.show_case("g1-case31")
+    window.show_admin()
+    window.show_case("g1-case31")
+    for view in window.findChildren(QTableView):
+        assert not view.tabKeyNavigation(), view.accessibleName()
