@@ -230,6 +230,7 @@ def cmd_trust_root(args: argparse.Namespace, asker: Passphrases) -> int:
 def cmd_export_authority(args: argparse.Namespace, asker: Passphrases) -> int:
     from storage.verification import export_authority
 
+    _check_out(args.out)
     if not args.out.parent.is_dir():
         raise UsageError(f"{args.out.parent}: no such folder.")
     export_authority(args.workspace, args.out)

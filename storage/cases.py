@@ -174,10 +174,8 @@ def save_meeting(ws: Workspace, case_id: str, meeting: Meeting) -> None:
             {"case": case_id},
         )
         after = records.revisions(ws.conn, case_id)
-        ws.seen[f"meeting:{meeting.id}"] = after[f"meeting:{meeting.id}"]
-        case_key = f"case:{case_id}"
-        if ws.seen.get(case_key) == before_save.get(case_key):  # the case was current here
-            ws.seen[case_key] = after[case_key]
+        ws.note_saved(before_save, after)
+        ws.seen[f"meeting:{meeting.id}"] = after[f"meeting:{meeting.id}"]  # saved here: current
 
 
 def _follow_rag(ws: Workspace, case: Case, meeting: Meeting) -> Case:

@@ -16,8 +16,9 @@ import time
 from pathlib import Path
 
 LOCK_NAME = "caseroom.lock"
-# A command that writes waits this long for the app (or another command) to finish.
-WAIT_SECONDS = 2.0
+# A command that writes waits this long for the app (or another command) to finish: long
+# enough for another command's passphrase change (three Argon2id runs) on a busy machine.
+WAIT_SECONDS = 5.0
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt

@@ -120,6 +120,7 @@ def sign_minutes(
     """
     if Role.CHAIR not in ws.user.roles:
         raise PermissionDenied("Only a chair may sign minutes.")
+    ws.require_writable()
     problem = text_problem(addendum, 20_000)
     if problem:
         raise InvalidInput(f"Addendum {problem}.")
@@ -251,11 +252,13 @@ def _store_signed(
     meetings = [
         m.model_copy(update={"status": status}) if m.id == meeting_id else m for m in case.meetings
     ]
+    before = records.revisions(ws.conn, case.id)
     records.store_case(
         ws.conn,
         case.model_copy(update={"meetings": meetings, "chronology": chronology}),
         records.load_reference(ws.conn),
     )
+    ws.note_saved(before, records.revisions(ws.conn, case.id))
     ws.record(
         "minutes.stored",
         "meeting",
@@ -305,6 +308,7 @@ def confirm_family_check(ws: Workspace, meeting_id: str) -> FamilyCheck:
     ws.require_writable()
     with ws.transaction():
         case, meeting = _load(ws, meeting_id)
+        before = records.revisions(ws.conn, case.id)
         if meeting.status in (MeetingStatus.SIGNED, MeetingStatus.AMENDED):
             raise InvalidInput("These minutes are signed: the family copy cannot change.")
         check = FamilyCheck(

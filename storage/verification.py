@@ -135,8 +135,9 @@ def verify_with_trust(trust: Path, path: Path) -> VerifyResult:
 def export_authority(folder: Path, out: Path) -> None:
     """Copy the workspace's root certificate (no personal names) for partners."""
     from storage.atomic import write_atomic
+    from storage.outputs import check_output
 
     roots = identities.published_anchors(folder)
     if not roots:
         raise InvalidInput(f"{folder} has no authority.pem: is it a Caseroom workspace?")
-    write_atomic(out, roots[0], mode=0o644)
+    write_atomic(check_output(out), roots[0], mode=0o644)

@@ -338,6 +338,13 @@ class Workspace:
         worker.read_only, worker.seen = self.read_only, self.seen
         return worker
 
+    def note_saved(self, before: dict[str, int], after: dict[str, int]) -> None:
+        """After this session's own save: the revisions it had current stay current (one
+        it had not read, or had read before a change elsewhere, stays as it was)."""
+        for key, revision in after.items():
+            if key not in before or self.seen.get(key) == before[key]:
+                self.seen[key] = revision
+
     def require_writable(self) -> None:
         """Refuse a change to the record in a session that opened to read only."""
         if self.read_only:

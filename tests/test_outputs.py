@@ -50,6 +50,7 @@ COMMANDS = {
         *("--meeting", "{meeting}", "--variant", "professional"),
     ],
     "backup": ["backup", "-w", "{ws}", "--user", "chair", "--passphrase-stdin"],
+    "export-authority": ["export-authority", "-w", "{ws}"],
 }
 
 
