@@ -301,7 +301,8 @@ def cmd_export(args: argparse.Namespace, asker: Passphrases) -> int:
 
 def cmd_minutes(args: argparse.Namespace, asker: Passphrases) -> int:
     from models.minutes import Variant
-    from storage.minutes import confirm_family_check, export_minutes, latest_signed
+    from storage.family_check import confirm_family_check
+    from storage.minutes import export_minutes, latest_signed
 
     _check_out(args.out)
     if not args.out.parent.is_dir():

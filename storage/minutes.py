@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from models.case import Case
-from models.family_copy import FamilyCheck, family_fingerprint
 from models.meeting import Meeting, MeetingStatus
 from models.minutes import MinutesSnapshot, Variant, build_snapshot, signing_problem
 from models.reference import ReferenceData
@@ -56,7 +55,8 @@ def latest_signed(ws: Workspace, meeting_id: str) -> SignedMinutes | None:
     )
 
 
-def _load(ws: Workspace, meeting_id: str):  # type: ignore[no-untyped-def]
+def load_case_and_meeting(ws: Workspace, meeting_id: str) -> tuple[Case, Meeting]:
+    """The meeting and its case, or InvalidInput naming the meeting."""
     found = records.load_meeting(ws.conn, meeting_id)
     if found is None:
         raise InvalidInput(f"There is no meeting {meeting_id!r}.")
@@ -70,7 +70,7 @@ def draft_pdf(ws: Workspace, meeting_id: str, variant: Variant) -> bytes:
     from reports.minutes_pdf import render_minutes
 
     with read_transaction(ws.conn):  # one consistent state, read while others may write
-        case, meeting = _load(ws, meeting_id)
+        case, meeting = load_case_and_meeting(ws, meeting_id)
         head = audit.checkpoint(ws.conn)
         reference = records.load_reference(ws.conn)
         marking = reference.protective_marking
@@ -151,7 +151,7 @@ def _freeze(
     ws: Workspace, meeting_id: str, addendum: str, opened: OpenSlot
 ) -> _Frozen | SignedMinutes:
     with read_transaction(ws.conn):
-        case, meeting = _load(ws, meeting_id)
+        case, meeting = load_case_and_meeting(ws, meeting_id)
         previous = latest_signed(ws, meeting_id)
         if previous is not None and not addendum.strip():
             return previous
@@ -296,51 +296,6 @@ def stored_snapshot(ws: Workspace, meeting_id: str, version: int) -> MinutesSnap
         "SELECT snapshot FROM minutes WHERE meeting_id = ? AND version = ?", (meeting_id, version)
     ).fetchone()
     return None if row is None else MinutesSnapshot.model_validate_json(row[0])
-
-
-def confirm_family_check(ws: Workspace, meeting_id: str) -> FamilyCheck:
-    """The chair confirms what the family will receive, as the meeting stands now.
-
-    An audit event; any later edit of the meeting undoes the check (its fingerprint).
-    """
-    if Role.CHAIR not in ws.user.roles:
-        raise PermissionDenied("Only a chair may confirm the family copy.")
-    ws.require_writable()
-    with ws.transaction():
-        case, meeting = _load(ws, meeting_id)
-        before = records.revisions(ws.conn, case.id)
-        if meeting.status in (MeetingStatus.SIGNED, MeetingStatus.AMENDED):
-            raise InvalidInput("These minutes are signed: the family copy cannot change.")
-        check = FamilyCheck(
-            by=ws.user.display_name,
-            at=datetime.now(UTC).replace(microsecond=0),
-            fingerprint=family_fingerprint(meeting),
-        )
-        meetings = [
-            m.model_copy(update={"family_check": check}) if m.id == meeting_id else m
-            for m in case.meetings
-        ]
-        before = records.revisions(ws.conn, case.id)
-        records.store_case(
-            ws.conn, case.model_copy(update={"meetings": meetings}), records.load_reference(ws.conn)
-        )
-        # This session's own change: what it had read current stays current.
-        for key, revision in records.revisions(ws.conn, case.id).items():
-            if ws.seen.get(key) == before.get(key):
-                ws.seen[key] = revision
-        ws.record(
-            "minutes.family_check",
-            "meeting",
-            meeting_id,
-            {"fingerprint": check.fingerprint, "withheld": _withheld_count(meeting)},
-        )
-    return check
-
-
-def _withheld_count(meeting: Meeting) -> int:
-    from models.family_view import withheld_items
-
-    return len(withheld_items(meeting))
 
 
 def export_minutes(

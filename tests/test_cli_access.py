@@ -6,7 +6,7 @@ import pytest
 
 from storage import cases
 from storage.demo import demo_cases
-from storage.minutes import confirm_family_check
+from storage.family_check import confirm_family_check
 from storage.workspace import Workspace
 from tests.conftest import PASSPHRASE, snapshot_files
 from tests.test_cli import cli, one_line_error

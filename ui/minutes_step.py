@@ -30,6 +30,7 @@ from models.reference import ReferenceData
 from models.rules import current_actions
 from storage import cases, minutes
 from storage.errors import WorkspaceError
+from storage.family_check import confirm_family_check
 from storage.verification import verify_in_workspace
 from storage.workspace import Workspace
 from ui.family_check_dialog import FamilyCheckDialog
@@ -187,7 +188,7 @@ class MinutesStep(Step):
     def _family_checked(self) -> None:
         assert self.meeting is not None
         try:
-            minutes.confirm_family_check(self.workspace, self.meeting.id)
+            confirm_family_check(self.workspace, self.meeting.id)
         except WorkspaceError as exc:
             self.message.setText(str(exc))
             return

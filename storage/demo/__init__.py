@@ -71,7 +71,8 @@ def make_demo(
     The first six cases' past meetings are signed by the chair, as they would be in a real
     week. Returns (reference, meeting id, type, date) of those six cases' meetings.
     """
-    from storage.minutes import confirm_family_check, sign_minutes
+    from storage.family_check import confirm_family_check
+    from storage.minutes import sign_minutes
 
     first = DEMO_USERS[0]
     ws, _recovery = Workspace.create(folder, first[0], passphrase, first[1], first[3], first[2])

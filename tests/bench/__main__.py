@@ -200,7 +200,8 @@ def _big_meeting(ws):
 def bench_minutes(folder: Path) -> None:
     from reportlab.pdfgen.canvas import Canvas
 
-    from storage.minutes import confirm_family_check, sign_minutes
+    from storage.family_check import confirm_family_check
+    from storage.minutes import sign_minutes
     from storage.workspace import Workspace
 
     def plain_page() -> None:

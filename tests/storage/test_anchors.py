@@ -21,8 +21,9 @@ from storage.backup import make_backup
 from storage.connection import open_keyed
 from storage.demo import demo_cases
 from storage.errors import InvalidInput
+from storage.family_check import confirm_family_check
 from storage.keyslots import KeySlots
-from storage.minutes import confirm_family_check, export_minutes, sign_minutes
+from storage.minutes import export_minutes, sign_minutes
 from storage.workspace import Workspace
 from tests.conftest import PASSPHRASE
 from tests.test_cli import cli, one_line_error

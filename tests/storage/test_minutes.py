@@ -12,8 +12,8 @@ from reports.verify import Verdict
 from storage import audit, cases, records
 from storage.demo import demo_cases
 from storage.errors import InvalidInput, PermissionDenied, WrongPassphrase
+from storage.family_check import confirm_family_check
 from storage.minutes import (
-    confirm_family_check,
     export_minutes,
     latest_signed,
     record_distribution,

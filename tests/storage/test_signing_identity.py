@@ -30,9 +30,10 @@ from storage.errors import (
     UnknownUser,
     WrongPassphrase,
 )
+from storage.family_check import confirm_family_check
 from storage.keychain import Keychain
 from storage.keyslots import FILE_NAME, KeySlots
-from storage.minutes import confirm_family_check, export_minutes, sign_minutes
+from storage.minutes import export_minutes, sign_minutes
 from storage.verification import verify_in_workspace, verify_with_published, verify_with_trust
 from storage.workspace import Workspace
 from tests.conftest import PASSPHRASE

@@ -12,8 +12,8 @@ from models.minutes import Variant
 from storage import audit, cases, records
 from storage.demo import demo_cases
 from storage.errors import InvalidInput
+from storage.family_check import confirm_family_check
 from storage.minutes import (
-    confirm_family_check,
     draft_pdf,
     latest_signed,
     sign_minutes,

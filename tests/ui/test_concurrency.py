@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from storage import cases, records
 from storage.connection import open_keyed
 from storage.demo import make_demo
+from storage.family_check import confirm_family_check
 from storage.keychain import Keychain
 from storage.keyslots import KeySlots
-from storage.minutes import confirm_family_check
 from tests.storage.test_threads import PausedSigning
 from ui.main_window import MainWindow
 from ui.meeting_steps import DetailsStep
