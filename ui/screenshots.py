@@ -75,6 +75,7 @@ def main(out: Path) -> None:
         window.screens[-1].agenda_list.setCurrentRow(10)  # type: ignore[attr-defined]
         _settle(app, 2.0)
         window.grab().save(str(out / "meeting-minutes.png"))
+        check(app, window, out)
         window.show_meeting("g1-case31", "g1-m22")
         window.screens[-1].agenda_list.setCurrentRow(3)  # type: ignore[attr-defined]
         window.presenter.resize(1280, 720)
@@ -85,6 +86,19 @@ def main(out: Path) -> None:
         large(app, window, out)
         window.lock()
         window.close()
+
+
+def check(app: object, window: MainWindow, out: Path) -> None:
+    """The chair's check of the family copy, as signing shows it."""
+    from models.rules import current_actions
+    from ui.family_check_dialog import FamilyCheckDialog
+
+    screen = window.screens[-1]
+    dialog = FamilyCheckDialog(screen.meeting, current_actions(screen.case), window)  # type: ignore[attr-defined]
+    dialog.show()
+    _settle(app)
+    dialog.grab().save(str(out / "family-check.png"))
+    dialog.close()
 
 
 def large(app: object, window: MainWindow, out: Path) -> None:
