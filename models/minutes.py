@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 
 from models.case import Case
 from models.family_copy import FamilyCheck, FamilyDocument, family_check_problem
+from models.family_view import withheld_items
 from models.meeting import (
     Action,
     ActionReview,
@@ -30,7 +31,7 @@ from models.meeting import (
 from models.reference import GlossaryTerm, ReferenceData
 from models.risk import RiskAssessment
 from models.rules import actions_to_review, current_actions
-from models.withholding import hidden_from_family
+from models.withholding import LEGACY_REASON, hidden_from_family
 
 
 class Variant(StrEnum):
@@ -38,7 +39,12 @@ class Variant(StrEnum):
     FAMILY = "family"
 
 
-WITHHELD_NOTE = "Information has been withheld from this copy."
+# Printed at the top of every family copy, whatever was withheld: withheld items leave no
+# trace of their own (a note in their place told a parent how many there were, and where).
+WITHHELD_NOTE = (
+    "This is the family copy. Some information discussed at the meeting may be left out of "
+    "it, to keep the child or other people safe; the agencies keep the full record."
+)
 
 
 class ChildLine(BaseModel):
@@ -128,6 +134,12 @@ def signing_problem(meeting: Meeting) -> str | None:
         return "Nobody is recorded as present: record the attendance before signing."
     if not meeting.chair.strip():
         return "The meeting has no chair: record who chaired it before signing."
+    unexplained = [line.text for line in withheld_items(meeting) if line.reason == LEGACY_REASON]
+    if unexplained:
+        return (
+            "An item withheld from the family has no reason recorded: give the reason before "
+            f"signing ({unexplained[0][:80]})."
+        )
     return family_check_problem(meeting)
 
 

@@ -160,7 +160,7 @@ class ReferenceData(Record):
         ]
     )
     family_next_steps: LongText = Field(
-        default="The services will do the actions in the plan above. Your contact (named "
+        default="The services will do the actions agreed at the meeting. Your contact (named "
         "below) will keep you informed and will tell you about the next meeting.",
         title="What happens next (family copy)",
     )

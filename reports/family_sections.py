@@ -14,10 +14,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from reportlab.platypus import Spacer
 
+from models.minutes import WITHHELD_NOTE
 from reports.pdf_parts import day, para, yes_no
 
 if TYPE_CHECKING:
     from reports.minutes_story import MinutesStory
+
+
+def _decided(value: bool | None) -> str:
+    return "" if value is None else yes_no(value)  # what was not decided is left out
 
 
 def local(value: datetime | None, zone: str) -> str:
@@ -80,21 +85,23 @@ def outcome_letter(story: MinutesStory) -> list[Any]:
     """The outcome letter sent to the family instead of the minutes."""
     snap, s = story.snap, story.s
     d = snap.decisions
-    story.add(para(f"Outcome of the {snap.meeting_type.lower()}", s["title"]))
+    story.add(para(f"Outcome of the meeting: {snap.meeting_type}", s["title"]))
+    story.add(para(WITHHELD_NOTE, s["withheld"]))
     children = ", ".join(c.name for c in snap.children)
     story.facts(
         [
             ("About", children),
             ("Case reference", snap.case_reference),
             ("Meeting held", f"{day(snap.date)} {snap.start_time}".strip()),
+            ("Date of this letter", day(snap.signed_at.date())),
         ]
     )
     story.heading("What was decided")
     story.facts(
         [
-            ("Enquiries to keep the child safe (section 47)", yes_no(d.section_47)),
-            ("Immediate action to protect the child", yes_no(d.immediate_protection)),
-            ("A child protection conference will be held", yes_no(d.initial_conference)),
+            ("Enquiries to keep the child safe (section 47)", _decided(d.section_47)),
+            ("Immediate action to protect the child", _decided(d.immediate_protection)),
+            ("A child protection conference will be held", _decided(d.initial_conference)),
             ("Who will talk to you about this", d.who_tells_parents),
         ]
     )

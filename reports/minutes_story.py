@@ -11,7 +11,6 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     KeepTogether,
-    Paragraph,
     Spacer,
     Table,
 )
@@ -50,8 +49,10 @@ class MinutesStory:
         check = getattr(item, "hidden_from_family", None)
         return bool(check()) if callable(check) else hidden_from_family(item)
 
-    def withheld(self) -> Paragraph:
-        return para(WITHHELD_NOTE, self.s["withheld"])
+    def nothing(self, professional: str) -> str:
+        """What an empty section says. The family copy says the same whether nothing was
+        recorded or everything was withheld, so an empty section gives nothing away."""
+        return "None in this copy." if self.variant is Variant.FAMILY else professional
 
     def withheld_tag(self, item: Any) -> str:
         """In the professional copy, why an item is left out of the family copy ("" if not)."""
@@ -94,6 +95,8 @@ class MinutesStory:
                 self.s["small"],
             )
         )
+        if family:
+            self.add(para(WITHHELD_NOTE, self.s["withheld"]))
         self.add(Spacer(1, 3 * mm))
         children = "; ".join(
             c.name
@@ -161,12 +164,10 @@ class MinutesStory:
 
     def voice(self) -> None:
         self.heading("The child's voice")
-        if not self.snap.child_voice:
-            self.add(para("Not recorded for this meeting.", self.s["body"]))
-        for v in self.snap.child_voice:
-            if self.hidden(v):
-                self.add(self.withheld())
-                continue
+        shown = [v for v in self.snap.child_voice if not self.hidden(v)]
+        if not shown:
+            self.add(para(self.nothing("Not recorded for this meeting."), self.s["body"]))
+        for v in shown:
             who = {
                 "child": "The child",
                 "advocate": "An advocate for the child",
@@ -205,9 +206,7 @@ class MinutesStory:
             )
 
         rows = [
-            [self.withheld(), "", "", "", ""]
-            if self.hidden(a)
-            else [
+            [
                 a.name,
                 a.agency,
                 "\n".join(filter(None, [a.role, self.withheld_tag(a)])),
@@ -215,6 +214,7 @@ class MinutesStory:
                 "Yes" if a.confidentiality_acknowledged else "No",
             ]
             for a in self.snap.attendance
+            if not self.hidden(a)
         ]
         self.add(
             self.table(
@@ -229,9 +229,7 @@ class MinutesStory:
             return
         self.heading("Review of earlier actions")
         rows = [
-            [self.withheld(), "", "", ""]
-            if self.hidden(r)
-            else [
+            [
                 "\n".join(filter(None, [r.action.what, self.withheld_tag(r.action)])),
                 f"{r.action.owner} ({r.action.owner_agency})",
                 day(r.action.due),
@@ -239,6 +237,7 @@ class MinutesStory:
                 + (f"\n{self.withheld_tag(r.review)}" if self.withheld_tag(r.review) else ""),
             ]
             for r in self.snap.reviewed_actions
+            if not self.hidden(r)
         ]
         self.add(
             self.table(
@@ -250,12 +249,10 @@ class MinutesStory:
 
     def contributions(self) -> None:
         self.heading("What each agency knows")
-        if not self.snap.contributions:
-            self.add(para("No contributions recorded.", self.s["body"]))
-        for c in self.snap.contributions:
-            if self.hidden(c):
-                self.add(self.withheld(), Spacer(1, 2 * mm))
-                continue
+        shown = [c for c in self.snap.contributions if not self.hidden(c)]
+        if not shown:
+            self.add(para(self.nothing("No contributions recorded."), self.s["body"]))
+        for c in shown:
             source = ", ".join(filter(None, [c.source, day(c.source_date)]))
             meta = (
                 f"{c.agency}"
@@ -269,12 +266,10 @@ class MinutesStory:
 
     def sharing(self) -> None:
         self.heading("Information-sharing decisions")
-        if not self.snap.sharing_decisions:
-            self.add(para("No decisions recorded.", self.s["body"]))
-        for d in self.snap.sharing_decisions:
-            if self.hidden(d):
-                self.add(self.withheld(), Spacer(1, 2 * mm))
-                continue
+        shown = [d for d in self.snap.sharing_decisions if not self.hidden(d)]
+        if not shown:
+            self.add(para(self.nothing("No decisions recorded."), self.s["body"]))
+        for d in shown:
             checks = (
                 ", ".join(name for name, ok in d.checks.model_dump().items() if ok)
                 or "none recorded"
@@ -312,9 +307,7 @@ class MinutesStory:
     def action_plan(self) -> None:
         self.heading("Joint action plan")
         rows = [
-            [self.withheld(), "", "", "", ""]
-            if self.hidden(a)
-            else [
+            [
                 a.what
                 + (f"\nWhy: {a.why}" if a.why else "")
                 + (f"\n{self.withheld_tag(a)}" if self.withheld_tag(a) else ""),
@@ -324,6 +317,7 @@ class MinutesStory:
                 words(a.status) + (f": {a.status_reason}" if a.status_reason else ""),
             ]
             for a in self.snap.actions
+            if not self.hidden(a)
         ]
         if rows:
             self.add(
@@ -334,7 +328,7 @@ class MinutesStory:
                 )
             )
         else:
-            self.add(para("No actions agreed.", self.s["body"]))
+            self.add(para(self.nothing("No actions agreed."), self.s["body"]))
 
     def signature_block(self) -> None:
         """Who approved the minutes and when, in words; the technical record in small print."""

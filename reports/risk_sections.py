@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 
+from models.minutes import Variant
 from reports.pdf_parts import para, words, yes_no
 
 if TYPE_CHECKING:
@@ -26,17 +27,14 @@ def risk(story: MinutesStory) -> None:
         ("What is working well", r.working_well),
         ("Existing safety", r.existing_safety),
     ):
-        if items:
+        shown = [e for e in items if not story.hidden(e)]
+        if shown:
             story.add(para(title, story.s["h3"]))
-            for entry in items:
-                if story.hidden(entry):
-                    story.add(story.withheld())
-                    continue
+            for entry in shown:
                 story.add(para(f"• {entry.text}", story.s["body"]))
                 story.tagged(entry)
     for d in r.danger_statements:
         if story.hidden(d):
-            story.add(story.withheld())
             continue
         story.add(
             para("Danger statement", story.s["h3"]),
@@ -48,7 +46,8 @@ def risk(story: MinutesStory) -> None:
         if d.safety_goal:
             story.add(para(f"Safety goal: {d.safety_goal}", story.s["body"]))
         story.tagged(d)
-    if r.scaling:
+    scaling = [s for s in r.scaling if not story.hidden(s)]
+    if scaling:
         story.add(
             para(
                 "Scaling (0 = certain the child will be harmed, 10 = safe enough to close)",
@@ -59,9 +58,7 @@ def risk(story: MinutesStory) -> None:
             story.table(
                 ["Agency", "Score", "Dissent"],
                 [
-                    ["", "", story.withheld()]
-                    if story.hidden(s)
-                    else [
+                    [
                         s.agency,
                         str(s.score),
                         "\n".join(
@@ -71,17 +68,15 @@ def risk(story: MinutesStory) -> None:
                             )
                         ),
                     ]
-                    for s in r.scaling
+                    for s in scaling
                 ],
                 [50 * mm, 18 * mm, 106 * mm],
             )
         )
-    if r.cse_screening:
+    if any(not story.hidden(i) for i in r.cse_screening):
         story.add(para("CSE screening", story.s["h3"]))
         rows = [
-            ["", story.withheld(), "", "", ""]
-            if story.hidden(i)
-            else [
+            [
                 i.domain,
                 "\n".join(filter(None, [i.indicator, i.note, story.withheld_tag(i)])),
                 words(i.present),
@@ -89,6 +84,7 @@ def risk(story: MinutesStory) -> None:
                 words(i.basis),
             ]
             for i in r.cse_screening
+            if not story.hidden(i)
         ]
         story.add(
             story.table(
@@ -110,19 +106,21 @@ def risk(story: MinutesStory) -> None:
 
 def decisions(story: MinutesStory) -> None:
     """The decisions, with their notes and dissent."""
+    # A parent reads "not decided" as a threat: the family copy leaves out what was not decided.
+    family = story.variant is Variant.FAMILY
+    yn = (lambda v: "" if v is None else yes_no(v)) if family else yes_no
     d = story.snap.decisions
     story.heading("Decisions")
     story.facts(
         [
-            ("Section 47 enquiry", yes_no(d.section_47)),
-            ("Investigation", words(d.investigation) or "not decided"),
-            ("Immediate protection", yes_no(d.immediate_protection)),
-            ("Legal advice or action", yes_no(d.legal_advice)),
-            ("Initial conference", yes_no(d.initial_conference)),
+            ("Section 47 enquiry", yn(d.section_47)),
+            ("Investigation", words(d.investigation) or ("" if family else "not decided")),
+            ("Immediate protection", yn(d.immediate_protection)),
+            ("Legal advice or action", yn(d.legal_advice)),
+            ("Initial conference", yn(d.initial_conference)),
             (
                 "Child protection plan",
-                yes_no(d.protection_plan)
-                + (f" — {words(d.plan_category)}" if d.plan_category else ""),
+                yn(d.protection_plan) + (f" — {words(d.plan_category)}" if d.plan_category else ""),
             ),
             (
                 "Who tells the parents",
@@ -133,11 +131,8 @@ def decisions(story: MinutesStory) -> None:
             ("Family copy", story.withheld_tag(d)),
         ]
     )
-    if story.hidden(d) and (d.why_not_yet or d.notes):
-        story.add(story.withheld())
     for dissent in d.dissent:
         if story.hidden(dissent):
-            story.add(story.withheld())
             continue
         story.add(para(f"Dissent — {dissent.agency}: {dissent.reason}", story.s["body"]))
         story.tagged(dissent)

@@ -64,7 +64,13 @@ def family_check_html(meeting: Meeting, earlier: Mapping[str, Action]) -> str:
 class FamilyCheckDialog(QDialog):
     confirmed = Signal()
 
-    def __init__(self, meeting: Meeting, earlier: Mapping[str, Action], parent: QWidget) -> None:
+    def __init__(
+        self,
+        meeting: Meeting,
+        earlier: Mapping[str, Action],
+        parent: QWidget,
+        letter: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Check the family copy"))
         intro = QLabel(
@@ -73,6 +79,16 @@ class FamilyCheckDialog(QDialog):
                 "from the family, with the reason beside them. Read it as the family will."
             )
         )
+        if letter:
+            intro.setText(
+                intro.text()
+                + " "
+                + tr(
+                    "After this meeting the family receives an outcome letter: the decisions, "
+                    "the actions not struck out and their contact. Strike out any action whose "
+                    "words could put someone at risk if read at home."
+                )
+            )
         intro.setWordWrap(True)
         self.view = QTextBrowser()
         self.view.setAccessibleName(tr("What the family will receive"))

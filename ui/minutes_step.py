@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from models.case import Case
-from models.family_copy import family_check_problem
+from models.family_copy import FamilyDocument, family_check_problem
 from models.meeting import Meeting
-from models.minutes import Variant, signing_problem
+from models.minutes import Variant, family_document_for, signing_problem
 from models.reference import ReferenceData
 from models.rules import current_actions
 from storage import cases, minutes
@@ -50,6 +50,7 @@ class MinutesStep(Step):
         self.workspace = workspace
         self.meeting: Meeting | None = None
         self.case: Case | None = None
+        self.reference: ReferenceData | None = None
         self.check_dialog: FamilyCheckDialog | None = None
         self.pdf = b""
         self.variant = QComboBox()
@@ -114,7 +115,7 @@ class MinutesStep(Step):
         return Variant.FAMILY if self.variant.currentIndex() else Variant.PROFESSIONAL
 
     def load(self, case: Case, meeting: Meeting, reference: ReferenceData) -> None:
-        self.case, self.meeting = case, meeting
+        self.case, self.meeting, self.reference = case, meeting, reference
         self.reload_preview()
 
     def collect(self, data: dict[str, object]) -> bool:
@@ -179,7 +180,12 @@ class MinutesStep(Step):
             return
         if family_check_problem(self.meeting) is not None:
             earlier = current_actions(self.case) if self.case is not None else {}
-            self.check_dialog = FamilyCheckDialog(self.meeting, earlier, self)
+            letter = (
+                self.reference is not None
+                and family_document_for(self.meeting.type, self.reference)
+                is FamilyDocument.OUTCOME_LETTER
+            )
+            self.check_dialog = FamilyCheckDialog(self.meeting, earlier, self, letter)
             self.check_dialog.confirmed.connect(self._family_checked)
             self.check_dialog.open()
             return

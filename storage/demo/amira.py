@@ -285,6 +285,7 @@ def build(ids: Ids, today: date, ref: str, kyle: CasePerson, hotel: Place) -> Ca
                 due=today - timedelta(days=10),
                 priority=Priority.HIGH,
                 withheld_from_family=True,
+                withheld_reason="Serving the notice must not be known in advance: it could alert Kyle Mercer.",
             ),
             Action(
                 id=ids("a"),

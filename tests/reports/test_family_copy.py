@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from models.family_copy import FamilyDocument
 from models.family_view import AGENDA, step_lines
 from models.meeting import Decisions, SharingDecision, SharingOutcome
-from models.minutes import Variant, build_snapshot
+from models.minutes import WITHHELD_NOTE, Variant, build_snapshot
 from models.reference import ReferenceData
 from models.rules import current_actions
 from models.withholding import hidden_from_family
@@ -61,6 +61,12 @@ def _everything(pdf: bytes) -> str:
     return re.sub(r"\s+", "", "\n".join(chunks))
 
 
+def _text(pdf: bytes) -> str:
+    """The pages' text, less the snapshot's hash (the whole record's, so it always differs)."""
+    text = "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    return re.sub(r"SHA-256\s+[0-9a-f]{64}", "SHA-256", text)
+
+
 def _room_lines(case, meeting) -> str:
     earlier = current_actions(case)
     return "\n".join(
@@ -92,7 +98,15 @@ def _check(withheld: dict[str, bool]) -> None:
     for text in (family, letter, room):
         assert NOT_SHARED_WORD not in text.replace(" ", "")
     assert NOT_SHARED_WORD in professional
-    assert "Informationhasbeenwithheldfromthiscopy" in family or not any(withheld.values())
+    note = re.sub(r"\s+", "", WITHHELD_NOTE)
+    assert note in family and note in letter  # every family copy says it, withheld or not
+    assert note not in professional
+    # A withheld item leaves no trace: not a note in its place, not a count, not a gap. (A
+    # withheld review hides its earlier action's row, where a deleted one reads "not reviewed".)
+    stripped = _without_withheld(meeting)
+    assert withheld.get("review") or _text(
+        render_minutes(_snapshot(case, meeting), Variant.FAMILY).pdf
+    ) == _text(render_minutes(_snapshot(case, stripped), Variant.FAMILY).pdf)
 
 
 def test_every_kind_withheld_at_once():
@@ -148,7 +162,8 @@ def test_family_copy_speaks_to_a_parent():
 def test_outcome_letter_holds_decisions_and_next_steps_only():
     case, meeting = build({})
     letter = _everything(render_minutes(_snapshot(case, meeting, True), Variant.FAMILY).pdf)
-    assert "Outcomeofthestrategymeeting" in letter and word("action") in letter
+    assert "Outcomeofthemeeting:Strategymeeting" in letter and word("action") in letter
+    assert "notdecided" not in letter  # what was not decided is left out
     assert word("contribution") not in letter and word("worry") not in letter
 
 
