@@ -39,9 +39,16 @@ def styles() -> dict[str, ParagraphStyle]:
             leading=15,
             spaceBefore=5 * mm,
             spaceAfter=1.5 * mm,
+            keepWithNext=1,  # a heading never sits alone at the foot of a page
         ),
         "h3": ParagraphStyle(
-            "h3", parent=base, fontName=BOLD, fontSize=9.5, leading=12.5, spaceBefore=2 * mm
+            "h3",
+            parent=base,
+            fontName=BOLD,
+            fontSize=9.5,
+            leading=12.5,
+            spaceBefore=2 * mm,
+            keepWithNext=1,
         ),
         "voice": ParagraphStyle("voice", parent=base, leftIndent=6 * mm, fontSize=10.5, leading=14),
         "withheld": ParagraphStyle(
