@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from models.case import Case
     from models.meeting import Meeting
 
-FAMILY_CHECK_CONFIRMATION = "I have checked what the family will receive"
 FAMILY_AGENCIES = {"family", "parent", "parents", "carer", "carers"}
 
 

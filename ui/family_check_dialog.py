@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.family_copy import FAMILY_CHECK_CONFIRMATION
 from models.family_view import AgendaStep, meeting_lines
 from models.meeting import Action, Meeting
 from ui.i18n import tr
@@ -110,9 +109,6 @@ class FamilyCheckDialog(QDialog):
         layout.addWidget(self.checked)
         layout.addWidget(self.buttons)
         self.resize(760, 640)
-        assert (
-            FAMILY_CHECK_CONFIRMATION.casefold() in self.checked.text().replace("&", "").casefold()
-        )
 
     def _confirm(self) -> None:
         if self.checked.isChecked():

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 from models.case import Case
 from models.family_copy import family_present
 from models.family_view import AgendaStep, ViewLine, step_lines
-from models.meeting import Meeting
+from models.meeting import Action, Meeting
 from models.rules import current_actions
 from ui.family_check_dialog import STEP_TITLES
 from ui.i18n import tr
@@ -119,11 +119,12 @@ class PresenterView(QWidget):
         for label in (self.heading, self.body, self.plan):
             label.clear()
 
-    def lines(self, step: AgendaStep) -> list[ViewLine]:
+    def lines(self, step: AgendaStep, earlier: dict[str, Action] | None = None) -> list[ViewLine]:
         """What the screen shows for a step: every line, less the withheld in family mode."""
         if self.meeting is None:
             return []
-        earlier = current_actions(self.case) if self.case is not None else {}
+        if earlier is None:
+            earlier = current_actions(self.case) if self.case is not None else {}
         lines = step_lines(self.meeting, step, earlier)
         return [line for line in lines if not (self.family_mode and line.withheld)]
 
@@ -153,10 +154,11 @@ class PresenterView(QWidget):
             self.clear()
             return
         self.heading.setText(f"{meeting.type} — {tr(STEP_TITLES[self.step])}")
+        earlier = current_actions(self.case) if self.case is not None else {}
         if self.step is AgendaStep.MINUTES:
             body = [tr("The minutes are being prepared for the chair to sign.")]
         else:
-            body = [line.text for line in self.lines(self.step)]
+            body = [line.text for line in self.lines(self.step, earlier)]
         self.body.setText("\n".join(body) or tr("Nothing recorded yet."))
-        plan = self.lines(AgendaStep.ACTIONS)
+        plan = self.lines(AgendaStep.ACTIONS, earlier)
         self.plan.setText("\n".join(f"• {line.text}" for line in plan) or tr("No actions yet."))

@@ -23,7 +23,13 @@ from models.meeting import (
 )
 from models.messages import describe, problems
 from models.reference import ReferenceData
-from models.risk import AgencyScaling, CseIndicator, DangerStatement, RiskAssessment
+from models.risk import (
+    AgencyScaling,
+    CseIndicator,
+    DangerStatement,
+    MapEntry,
+    RiskAssessment,
+)
 
 FORMS: list[type[BaseModel]] = [
     Attendance,
@@ -31,6 +37,7 @@ FORMS: list[type[BaseModel]] = [
     SharingDecision,
     ChildVoice,
     DangerStatement,
+    MapEntry,
     AgencyScaling,
     CseIndicator,
     RiskAssessment,
