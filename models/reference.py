@@ -156,6 +156,41 @@ class ReferenceData(Record):
                     "Each service's score from 0 to 10: 0 means the child will certainly be "
                     "harmed, 10 means the child is safe enough for the services to step back.",
                 ),
+                (
+                    "MASH",
+                    "Multi-agency safeguarding hub: where social care, police, health and "
+                    "education work together to look at worries about a child.",
+                ),
+                (
+                    "Threshold",
+                    "The level of need or risk at which a service must step in. Your council "
+                    "publishes how it decides.",
+                ),
+                (
+                    "Danger statement",
+                    "A plain statement of what everyone is worried could happen to the child "
+                    "if nothing changes.",
+                ),
+                (
+                    "Dissent",
+                    "When a service disagrees with a decision of the meeting. Its view and its "
+                    "reasons are written down.",
+                ),
+                (
+                    "Return home interview",
+                    "A talk offered to a child after they have been missing, with someone "
+                    "independent, to understand why they went and how to keep them safe.",
+                ),
+                (
+                    "NRM",
+                    "National Referral Mechanism: how a child or adult who may be a victim of "
+                    "trafficking or modern slavery is identified and given support.",
+                ),
+                (
+                    "OFFICIAL-SENSITIVE",
+                    "A marking on the record: it holds personal information, so keep it safe "
+                    "and do not pass it on.",
+                ),
             ]
         ]
     )
@@ -166,7 +201,9 @@ class ReferenceData(Record):
     )
     family_advocacy: LongText = Field(
         default="You can bring a friend, relative or advocate to meetings. Children and young "
-        "people can have an independent advocate: ask your contact to arrange one.",
+        "people can have an independent advocate: ask your contact to arrange one. If you "
+        "would like this record explained or translated into your language, ask your contact: "
+        "an interpreter can be arranged, free of charge.",
         title="Support and advocacy (family copy)",
     )
     family_complaints: LongText = Field(

@@ -200,3 +200,21 @@ def test_demo_family_copies_disclose_nothing_withheld(case):
                 assert not leaked, (meeting.id, line.text, leaked)
         if any(d.outcome is SharingOutcome.NOT_SHARED for d in meeting.sharing_decisions):
             assert "NOTSHARED:" not in family.upper()
+
+
+# Abbreviations a parent meets every day, which a glossary would only clutter.
+EVERYDAY = {"UK", "GP", "NHS", "PC", "DC", "DS", "DI", "GMT", "BST", "UTC", "SHA", "PDF"}
+EMPHASIS = {"RED", "AMBER", "GREEN", "SHARED", "NOT"}  # plain words printed in capitals
+
+
+@pytest.mark.parametrize("case", list(demo_cases(6)), ids=lambda c: c.reference)
+def test_every_abbreviation_a_parent_reads_is_explained(case):
+    """The family copy's words of the professions (s47 aside, which is spelt out) are in its
+    glossary: an acronym printed there and explained nowhere is a door shut on a parent."""
+    glossary = " ".join(f"{t.term} {t.meaning}" for t in ReferenceData().family_glossary)
+    for meeting in case.meetings:
+        text = _text(render_minutes(_snapshot(case, meeting), Variant.FAMILY).pdf)
+        # (a reference such as CON-88123 is a number, not a word)
+        acronyms = set(re.findall(r"\b[A-Z]{2,}(?:-[A-Z]{2,})*\b(?!-\d)", text))
+        unexplained = sorted(a for a in acronyms - EVERYDAY - EMPHASIS if a not in glossary)
+        assert not unexplained, (meeting.id, unexplained)
