@@ -44,8 +44,8 @@ def closing(story: MinutesStory) -> None:
     snap, s = story.snap, story.s
     story.heading("What happens next")
     story.add(para(snap.family_next_steps, s["body"]))
-    if snap.next_meeting_date:
-        story.add(para(f"The next meeting is on {day(snap.next_meeting_date)}.", s["body"]))
+    if snap.meeting.next_meeting_date:
+        story.add(para(f"The next meeting is on {day(snap.meeting.next_meeting_date)}.", s["body"]))
     story.add(Spacer(1, 2))
     story.add(
         para(
@@ -84,7 +84,7 @@ def family_check_line(story: MinutesStory) -> None:
 def outcome_letter(story: MinutesStory) -> list[Any]:
     """The outcome letter sent to the family instead of the minutes."""
     snap, s = story.snap, story.s
-    d = snap.decisions
+    d = snap.meeting.decisions
     story.add(para(f"Outcome of the meeting: {snap.meeting_type}", s["title"]))
     story.add(para(WITHHELD_NOTE, s["withheld"]))
     children = ", ".join(c.name for c in snap.children)
@@ -92,7 +92,7 @@ def outcome_letter(story: MinutesStory) -> list[Any]:
         [
             ("About", children),
             ("Case reference", snap.case_reference),
-            ("Meeting held", f"{day(snap.date)} {snap.start_time}".strip()),
+            ("Meeting held", f"{day(snap.meeting.date)} {snap.start_time}".strip()),
             ("Date of this letter", day(snap.signed_at.date())),
         ]
     )
@@ -106,7 +106,7 @@ def outcome_letter(story: MinutesStory) -> list[Any]:
         ]
     )
     story.heading("What will happen")
-    actions = [a for a in snap.actions if not story.hidden(a)]
+    actions = [a for a in snap.meeting.actions if not story.hidden(a)]
     for a in actions:
         story.add(
             para(f"• {a.what} ({a.owner_agency}, by {day(a.due) or 'a date to agree'})", s["body"])
