@@ -10,6 +10,7 @@ family will NOT be told is never in the family copy.
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from pydantic import Field
 
@@ -62,6 +63,8 @@ class ContingencyPlan(Withholdable):
 
 class NotTold(Withholdable):
     """What the family will not be told, and why: never in the family copy."""
+
+    form_hidden: ClassVar[frozenset[str]] = frozenset({"withheld_from_family", "withheld_reason"})
 
     what: LongText = declared("", title="What the family will not be told")
     why: LongText = declared("", title="Why not")

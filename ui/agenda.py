@@ -8,13 +8,13 @@ from models.case import Case
 from models.meeting import (
     Action,
     AgencyContribution,
-    Attendance,
     ChildVoice,
     Meeting,
     SharingDecision,
 )
 from models.reference import ReferenceData
 from models.withholding import hidden_from_family
+from ui.attendance_step import AttendanceStep
 from ui.forms import PICK
 from ui.i18n import tr
 from ui.meeting_steps import DetailsStep, ListStep, NextMeetingStep, ReviewStep, Step, withheld_mark
@@ -44,10 +44,7 @@ def agenda(reference: ReferenceData) -> list[tuple[str, Callable[[], Step]]]:
     return [
         (
             tr("Attendance"),
-            lambda: ListStep(
-                tr("Attendance"),
-                "attendance",
-                Attendance,
+            lambda: AttendanceStep(
                 [
                     Column(tr("Name"), lambda a: a.name),
                     Column(tr("Agency"), lambda a: a.agency),
@@ -59,9 +56,7 @@ def agenda(reference: ReferenceData) -> list[tuple[str, Callable[[], Step]]]:
                     ),
                     Column(tr("Family copy"), lambda a: withheld_mark(hidden_from_family(a))),
                 ],
-                "att",
-                agencies,
-                frozenset({"person_id"}),
+                {**agencies, "role": reference.attendance_roles},
             ),
         ),
         (tr("Purpose and confidentiality"), lambda: DetailsStep()),

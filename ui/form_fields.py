@@ -217,11 +217,42 @@ class _Lines(Editor):
         return [line for line in self.widget.toPlainText().splitlines() if line.strip()]  # type: ignore[attr-defined]
 
 
+class _Ticks(Editor):
+    """Several of a fixed set of choices (an enum), ticked in a list."""
+
+    def __init__(self, enum: type[Enum]) -> None:
+        widget = QListWidget()
+        self.values = list(enum)
+        for value in self.values:
+            item = QListWidgetItem(tr(value.value.replace("_", " ")))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            widget.addItem(item)
+        widget.setMaximumHeight(22 * len(self.values) + 8)
+        super().__init__(widget)
+
+    def set(self, value: Any) -> None:
+        chosen = {getattr(v, "value", v) for v in value or []}
+        for row, choice in enumerate(self.values):
+            item = self.widget.item(row)  # type: ignore[attr-defined]
+            on = choice.value in chosen
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def get(self) -> Any:
+        items = [self.widget.item(i) for i in range(len(self.values))]  # type: ignore[attr-defined]
+        return [
+            v.value
+            for v, item in zip(self.values, items, strict=True)
+            if item.checkState() == Qt.CheckState.Checked
+        ]
+
+
 class Nested(Editor):
     def __init__(self, model: type[BaseModel]) -> None:
         from ui.forms import ModelForm  # a form inside a form
 
-        self.form = ModelForm(model)
+        # A model may keep some of its fields off its form (models/strategy.py: NotTold).
+        self.form = ModelForm(model, exclude=getattr(model, "form_hidden", frozenset()))
         super().__init__(self.form)
 
     def set(self, value: Any) -> None:
@@ -238,6 +269,9 @@ def editor_for(name: str, field: Any, choices: dict[str, list[str]]) -> Editor:
     if choices.get(name) is PICK:
         return Pick()
     if typing.get_origin(kind) is list:
+        inner = typing.get_args(kind)[0] if typing.get_args(kind) else str
+        if isinstance(inner, type) and issubclass(inner, Enum):
+            return _Ticks(inner)
         return _Lines(choices.get(name))
     if isinstance(kind, type) and issubclass(kind, BaseModel):
         return Nested(kind)
