@@ -322,6 +322,10 @@ class Meeting(Record):
         description="Needed before the meeting ends when the RAG decision deadline has passed.",
         step="details",
     )
+    purpose: LongText = declared("", title="Purpose", step="purpose")
+    confidentiality_statement: LongText = declared(
+        "", title="Confidentiality statement", step="purpose"
+    )
     harm_context: list[HarmContext] = declared(
         default_factory=list,
         title="Where the harm happens",
@@ -329,10 +333,6 @@ class Meeting(Record):
         "(Working Together 2023).",
         step="details",
         max_length=3,
-    )
-    purpose: LongText = declared("", title="Purpose", step="purpose")
-    confidentiality_statement: LongText = declared(
-        "", title="Confidentiality statement", step="purpose"
     )
     attendance: list[Attendance] = Field(default_factory=list, max_length=500)
     disciplines_absent_reason: LongText = declared(

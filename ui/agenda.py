@@ -109,7 +109,7 @@ def agenda(reference: ReferenceData) -> list[tuple[str, Callable[[], Step]]]:
             ),
         ),
         (tr("Risk"), lambda: RiskStep()),
-        (tr("Decisions"), lambda: DecisionsStep()),
+        (tr("Decisions"), lambda: DecisionsStep(reference)),
         (
             tr("Joint action plan"),
             lambda: ListStep(
