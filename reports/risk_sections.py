@@ -119,6 +119,10 @@ def decisions(story: MinutesStory) -> None:
     for d in records:
         story.add(para(f"For {names.get(d.person_id, 'a child')}", story.s["h3"]))
         _decision_record(story, d)
+    for dissent in story.snap.meeting.decisions.dissent:  # the meeting's, for every child
+        if not story.hidden(dissent):
+            story.add(para(f"Dissent — {dissent.agency}: {dissent.reason}", story.s["body"]))
+            story.tagged(dissent)
 
 
 def _decision_record(story: MinutesStory, d: Decisions) -> None:
