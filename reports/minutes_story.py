@@ -211,6 +211,15 @@ class MinutesStory:
                 [36 * mm, 30 * mm, 32 * mm, 42 * mm, 34 * mm],
             )
         )
+        absent = self.snap.disciplines_missing
+        reason = self.snap.meeting.disciplines_absent_reason
+        if absent or reason:
+            self.facts(
+                [
+                    ("Disciplines not present", ", ".join(words(d) for d in absent)),
+                    (title_of(Meeting, "disciplines_absent_reason"), reason),
+                ]
+            )
 
     def reviewed_actions(self) -> None:
         if not self.snap.reviewed_actions:

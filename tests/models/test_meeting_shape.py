@@ -1,0 +1,82 @@
+"""One meeting shape: each field declares its title, help, step and meeting types, and
+records made before the new fields still load."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from pydantic import ValidationError
+
+from models.bundle import bundle_json_schema
+from models.disciplines import Discipline, missing, warnings
+from models.fields import applies, step_fields, title_of
+from models.meeting import Decisions, HarmContext, Meeting
+from models.reference import ReferenceData
+from models.strategy import PoliceInvestigation, StrategyDetails
+from models.withholding import hidden_from_family
+
+MAPPING = ReferenceData().agency_disciplines
+
+
+def test_details_fields_are_declared_once_with_their_titles():
+    details = step_fields(Meeting, "details")
+    assert details[:4] == ["type", "date", "start_time", "end_time"]
+    assert "harm_context" in details and "purpose" not in details
+    assert title_of(Meeting, "end_time") == "End time"
+    assert step_fields(Meeting, "attendance") == ["disciplines_absent_reason"]
+    schema = bundle_json_schema()["$defs"]["Meeting"]["properties"]
+    assert schema["harm_context"]["title"] == "Where the harm happens"
+    assert schema["harm_context"]["x-step"] == "details"
+    assert schema["strategy"]["x-meeting-types"] == ["strategy"]
+
+
+def test_decisions_belong_to_their_meeting_types():
+    assert applies(Decisions, "section_47", "MASH strategy discussion")
+    assert not applies(Decisions, "protection_plan", "MASH strategy discussion")
+    assert applies(Decisions, "protection_plan", "Initial child protection conference")
+    assert not applies(Decisions, "section_47", "Review child protection conference")
+    assert applies(Decisions, "legal_advice", "Core group")  # undeclared: every type
+
+
+def test_a_meeting_stored_before_the_new_fields_still_loads():
+    old = {"id": "m1", "type": "Strategy meeting", "date": "2026-11-20", "decisions": {}}
+    meeting = Meeting.model_validate_json(json.dumps(old))
+    assert meeting.harm_context == [] and meeting.child_decisions == []
+    assert meeting.strategy.is_blank() and meeting.disciplines_absent_reason == ""
+
+
+def test_harm_context_holds_several_and_only_the_three():
+    meeting = Meeting(
+        id="m1",
+        type="Strategy meeting",
+        date=date(2026, 11, 20),
+        harm_context=["online", "within_the_home"],
+    )
+    assert meeting.harm_context == [HarmContext.ONLINE, HarmContext.WITHIN_HOME]
+    with pytest.raises(ValidationError):
+        Meeting(id="m1", type="x", date=date(2026, 11, 20), harm_context=["at school"])
+
+
+def test_police_specifics_are_withheld_by_default_and_a_crime_reference_is_plain_text():
+    police = StrategyDetails().police
+    assert hidden_from_family(police) and police.withheld_reason
+    assert hidden_from_family(StrategyDetails().contingency)
+    assert hidden_from_family(StrategyDetails().not_told)
+    with pytest.raises(ValidationError, match="control character"):
+        PoliceInvestigation(crime_reference="CR\x07123")
+
+
+def test_the_four_disciplines_and_a_strategy_discussions_three():
+    everyone = ["Children's social care", "Police", "Health", "Education"]
+    assert missing(everyone, MAPPING, "Core group") == []
+    assert warnings(everyone, MAPPING, "Strategy meeting") == []
+    assert missing(["Police", "Health", "Education"], MAPPING, "Core group") == [
+        Discipline.SOCIAL_WORK
+    ]
+    said = warnings(["Children's social care", "Education"], MAPPING, "MASH strategy discussion")
+    assert "Working Together 2023" in said[0] and "police, health" in said[0]
+    assert "CWSA 2026 s16EA" in said[1]
+    only_school = warnings(["Children's social care", "Police", "Health"], MAPPING, "Core group")
+    assert len(only_school) == 1 and "education" in only_school[0]
