@@ -100,13 +100,11 @@ class StrategyDetails(Record):
         description="A social worker (Working Together 2023).",
     )
     s47_timescale: ShortText = declared("", title="Section 47 enquiry: timescale")
-    contingency: ContingencyPlan = declared(
-        default_factory=ContingencyPlan, title="Contingency plan"
-    )
+    contingency: ContingencyPlan = declared(default_factory=ContingencyPlan, title="Contingency")
     family_told: LongText = declared("", title="What the family will be told")
     family_told_by: ShortText = declared("", title="Who tells the family")
     family_told_when: ShortText = declared("", title="When the family is told")
-    not_told: NotTold = declared(default_factory=NotTold, title="What the family will not be told")
+    not_told: NotTold = declared(default_factory=NotTold, title="Kept from the family")
     referrals: list[Referral] = declared(default_factory=list, title="Referrals", max_length=50)
 
     def is_blank(self) -> bool:

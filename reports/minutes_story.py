@@ -211,9 +211,11 @@ class MinutesStory:
                 [36 * mm, 30 * mm, 32 * mm, 42 * mm, 34 * mm],
             )
         )
+        # Professional copy only: who was missing is worked out from every attendee, those
+        # withheld from the family too, so the family copy would give them away.
         absent = self.snap.disciplines_missing
         reason = self.snap.meeting.disciplines_absent_reason
-        if absent or reason:
+        if self.variant is Variant.PROFESSIONAL and (absent or reason):
             self.facts(
                 [
                     ("Disciplines not present", ", ".join(words(d) for d in absent)),

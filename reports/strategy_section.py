@@ -13,7 +13,8 @@ from reportlab.lib.units import mm
 
 from models.fields import applies, title_of
 from models.meeting import Meeting
-from models.strategy import ContingencyPlan, NotTold, PoliceInvestigation, StrategyDetails
+from models.strategy import StrategyDetails
+from models.withholding import Withholdable
 from reports.pdf_parts import day, para, shown
 
 if TYPE_CHECKING:
@@ -26,22 +27,24 @@ def strategy(story: MinutesStory) -> None:
         return
     story.heading(title_of(Meeting, "strategy"))
     rows: list[tuple[str, str]] = []
-    for part, model in (
-        (details.police, PoliceInvestigation),
-        (details.contingency, ContingencyPlan),
-        (details.not_told, NotTold),
-    ):
-        if story.hidden(part):
-            continue
-        own = [
-            n for n in model.model_fields if n not in ("withheld_from_family", "withheld_reason")
-        ]
-        rows += [(title_of(model, n), shown(getattr(part, n))) for n in own]
-        tag = story.withheld_tag(part)
-        if tag and any(getattr(part, n) not in ("", None) for n in own):
+
+    def plain(*names: str) -> None:
+        rows.extend((title_of(StrategyDetails, n), shown(getattr(details, n))) for n in names)
+
+    def part(item: Withholdable) -> None:
+        if story.hidden(item):
+            return
+        own = [n for n in type(item).model_fields if n not in Withholdable.model_fields]
+        rows.extend((title_of(type(item), n), shown(getattr(item, n))) for n in own)
+        tag = story.withheld_tag(item)
+        if tag and any(getattr(item, n) not in ("", None) for n in own):
             rows.append(("Family copy", tag))
-    for name in ("s47_lead", "s47_timescale", "family_told", "family_told_by", "family_told_when"):
-        rows.append((title_of(StrategyDetails, name), shown(getattr(details, name))))
+
+    plain("s47_lead", "s47_timescale")
+    part(details.police)
+    part(details.contingency)
+    plain("family_told", "family_told_by", "family_told_when")
+    part(details.not_told)
     rows = [(title, text) for title, text in rows if text]
     story.facts(rows)
     referrals = [r for r in details.referrals if not story.hidden(r)]

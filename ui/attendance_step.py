@@ -52,8 +52,8 @@ class AttendanceStep(ListStep):
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.warning)
+        column.addWidget(self.form)  # the reason, right under the warning (Tab: after the list)
         column.addWidget(self.editor)
-        column.addWidget(self.form)
         return body
 
     def load(self, case: Case, meeting: Meeting, reference: ReferenceData) -> None:
@@ -72,6 +72,8 @@ class AttendanceStep(ListStep):
         found = [tr(text) for text in warnings(present, self.mapping, self.meeting_type)]
         self.warning.setText("\n".join(found))
         self.warning.setVisible(bool(found))
+        reason = self.form.editors["disciplines_absent_reason"].get()
+        self.form.setVisible(bool(found) or bool(str(reason or "").strip()))
 
     def collect(self, data: dict[str, Any]) -> bool:
         super().collect(data)

@@ -228,7 +228,8 @@ class _Ticks(Editor):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             widget.addItem(item)
-        widget.setMaximumHeight(22 * len(self.values) + 8)
+        rows = widget.sizeHintForRow(0) * len(self.values)
+        widget.setFixedHeight(rows + 2 * widget.frameWidth() + 6)
         super().__init__(widget)
 
     def set(self, value: Any) -> None:
@@ -278,7 +279,7 @@ def editor_for(name: str, field: Any, choices: dict[str, list[str]]) -> Editor:
     if isinstance(kind, type) and issubclass(kind, Enum):
         return _Choice(kind, optional)
     if kind is bool:
-        return Bool(label_for(name), optional)
+        return Bool(tr(field.title or label_for(name)), optional)
     if kind in (date, time, datetime):
         return _Typed(kind, optional)
     if kind is int:

@@ -53,11 +53,17 @@ def test_both_copies_show_the_new_meeting_fields(copies):
         assert "End time 15:10" in text
         assert "Where the harm happens outside the home; online" in text
         assert "Lead child protection practitioner" in text
-        assert "Disciplines not present education" in text
-        assert "The school's DSL was on a course" in text
         assert "Section 47 enquiry: lead practitioner Chinedu Okafor" in text
         assert "What the family will be told That there will be a section 47 enquiry" in text
         assert "National Referral Mechanism (NRM)" in text
+
+
+def test_the_missing_discipline_and_its_reason_are_for_professionals(copies):
+    """Worked out from every attendee, withheld ones too: the family copy would betray them."""
+    professional, family = copies[Variant.PROFESSIONAL], copies[Variant.FAMILY]
+    assert "Disciplines not present education" in professional
+    assert "The school's DSL was on a course" in professional
+    assert "Disciplines not present" not in family and "DSL was on a course" not in family
 
 
 def test_decisions_per_child_and_none_of_a_conference(copies):
