@@ -66,10 +66,14 @@ def _line(item: object, text: str) -> ViewLine:
 
 
 def step_lines(
-    meeting: Meeting, step: AgendaStep, earlier: Mapping[str, Action] | None = None
+    meeting: Meeting,
+    step: AgendaStep,
+    earlier: Mapping[str, Action] | None = None,
+    children: Mapping[str, str] | None = None,
 ) -> list[ViewLine]:
     """Every item of one step as a line (withheld ones marked); `earlier` names the
-    earlier meetings' actions that the review step reports on."""
+    earlier meetings' actions that the review step reports on, `children` the case's
+    children by id (for decisions recorded per child)."""
     m, earlier = meeting, earlier or {}
     if step is AgendaStep.ATTENDANCE:
         return [
@@ -104,7 +108,7 @@ def step_lines(
     if step is AgendaStep.RISK:
         return list(_risk_lines(m))
     if step is AgendaStep.DECISIONS:
-        return list(_decision_lines(m))
+        return list(_decision_lines(m, children or {}))
     if step is AgendaStep.ACTIONS:
         return [
             _line(a, f"{a.what} — {a.owner} ({a.owner_agency}), due {_day(a.due)}")
@@ -138,12 +142,12 @@ def _risk_lines(m: Meeting) -> Iterable[ViewLine]:
             yield _line(i, f"CSE: {i.indicator}: {_words(i.present)}{level}{note}")
 
 
-def _decision_lines(m: Meeting) -> Iterable[ViewLine]:
+def _decision_lines(m: Meeting, children: Mapping[str, str]) -> Iterable[ViewLine]:
     """The decisions (per child when recorded so), then the strategy discussion's own."""
     if not m.child_decisions:
         yield from _one_record(m, m.decisions, "")
-    for d in m.child_decisions:
-        yield from _one_record(m, d, f"{d.person_id}: ")
+    for number, d in enumerate(m.child_decisions, 1):
+        yield from _one_record(m, d, f"{children.get(d.person_id, f'Child {number}')}: ")
     for x in m.decisions.dissent if m.child_decisions else ():
         yield _line(x, f"Dissent — {x.agency}: {x.reason}")
     yield from _strategy_lines(m)

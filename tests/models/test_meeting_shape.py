@@ -9,13 +9,15 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from models.bundle import bundle_json_schema
+from models.bundle import BundleError, bundle_json_schema, dump_bundle, parse_bundle
 from models.disciplines import Discipline, missing, warnings
+from models.family_view import AgendaStep, step_lines
 from models.fields import applies, step_fields, title_of
 from models.meeting import Decisions, HarmContext, Meeting
 from models.reference import ReferenceData
 from models.strategy import PoliceInvestigation, StrategyDetails
 from models.withholding import hidden_from_family
+from tests.strategy_meeting import strategy_case
 
 MAPPING = ReferenceData().agency_disciplines
 
@@ -80,3 +82,28 @@ def test_the_four_disciplines_and_a_strategy_discussions_three():
     assert "CWSA 2026 s16EA" in said[1]
     only_school = warnings(["Children's social care", "Police", "Health"], MAPPING, "Core group")
     assert len(only_school) == 1 and "education" in only_school[0]
+
+
+def test_room_and_family_check_lines_of_a_strategy_meeting():
+    case, meeting = strategy_case()
+    children = {p.id: p.name for p in case.children()}
+    lines = step_lines(meeting, AgendaStep.DECISIONS, {}, children)
+    texts = [line.text for line in lines]
+    assert not any("Child protection plan" in t for t in texts)
+    assert "Amira Haddad: Section 47 enquiry: yes" in texts
+    assert "Sami Haddad: Section 47 enquiry: no" in texts
+    withheld = {line.text.split(":")[0] for line in lines if line.withheld}
+    assert {"Officer in charge", "Contingency plan", "What the family will not be told"} <= withheld
+    shown = [line.text for line in lines if not line.withheld]
+    assert not any("CR/2026/88317" in t for t in shown)
+    assert any("National Referral Mechanism" in t for t in shown)
+
+
+def test_a_crime_reference_with_a_control_character_is_refused_on_import_naming_it():
+    case, _ = strategy_case()
+    raw = json.loads(dump_bundle([case]))
+    raw["cases"][0]["meetings"][0]["strategy"]["police"]["crime_reference"] = "CR\u0007 1"
+    with pytest.raises(BundleError) as refused:
+        parse_bundle(json.dumps(raw).encode())
+    message = str(refused.value)
+    assert "\n" not in message and "crime_reference" in message and "control character" in message
