@@ -364,6 +364,10 @@ class Meeting(Record):
     next_meeting_date: dt.date | None = None  # `date` is a field name in this class
     family_check: FamilyCheck | None = None
 
+    def decision_records(self) -> list[Decisions]:
+        """The decisions as recorded: one per child when the meeting is about several."""
+        return list(self.child_decisions) or [self.decisions]
+
     @model_validator(mode="after")
     def _rules(self) -> Meeting:
         if self.start_time and self.end_time and self.end_time < self.start_time:

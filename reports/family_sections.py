@@ -84,7 +84,6 @@ def family_check_line(story: MinutesStory) -> None:
 def outcome_letter(story: MinutesStory) -> list[Any]:
     """The outcome letter sent to the family instead of the minutes."""
     snap, s = story.snap, story.s
-    d = snap.meeting.decisions
     story.add(para(f"Outcome of the meeting: {snap.meeting_type}", s["title"]))
     story.add(para(WITHHELD_NOTE, s["withheld"]))
     children = ", ".join(c.name for c in snap.children)
@@ -97,14 +96,19 @@ def outcome_letter(story: MinutesStory) -> list[Any]:
         ]
     )
     story.heading("What was decided")
-    story.facts(
-        [
-            ("Enquiries to keep the child safe (section 47)", _decided(d.section_47)),
-            ("Immediate action to protect the child", _decided(d.immediate_protection)),
-            ("A child protection conference will be held", _decided(d.initial_conference)),
-            ("Who will talk to you about this", d.who_tells_parents),
-        ]
-    )
+    names = {c.person_id: c.name for c in snap.children}
+    for d in snap.meeting.decision_records():
+        child = names.get(getattr(d, "person_id", ""), "")
+        if child:
+            story.add(para(f"For {child}", s["h3"]))
+        story.facts(
+            [
+                ("Enquiries to keep the child safe (section 47)", _decided(d.section_47)),
+                ("Immediate action to protect the child", _decided(d.immediate_protection)),
+                ("A child protection conference will be held", _decided(d.initial_conference)),
+                ("Who will talk to you about this", d.who_tells_parents),
+            ]
+        )
     story.heading("What will happen")
     actions = [a for a in snap.meeting.actions if not story.hidden(a)]
     for a in actions:

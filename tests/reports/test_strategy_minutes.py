@@ -90,3 +90,30 @@ def test_police_specifics_and_plans_stay_out_of_the_family_copy(copies):
         assert words not in family, words
     assert "Crime reference" not in family and "Officer in charge" not in family
     assert "Withheld from the family: Police investigation details" in professional
+
+
+def test_the_outcome_letter_gives_each_childs_decisions(tmp_path):
+    from models.family_copy import FamilyDocument
+    from models.rules import meeting_chronology_entry
+
+    case, meeting = strategy_case()
+    snapshot = build_snapshot(
+        case,
+        meeting,
+        version=1,
+        reference=ReferenceData(strategy_family_document=FamilyDocument.OUTCOME_LETTER),
+        protective_marking="OFFICIAL-SENSITIVE",
+        signer_name="Dana Whitfield",
+        signer_role="Chair",
+        signed_at=datetime(2026, 11, 20, 15, 34, tzinfo=UTC),
+        audit_seq=3,
+        audit_head="cd" * 32,
+    )
+    pdf = tmp_path / "letter.pdf"
+    pdf.write_bytes(render_minutes(snapshot, Variant.FAMILY).pdf)
+    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True)
+    text = re.sub(r"\s+", " ", out.stdout.decode("utf-8"))
+    assert re.search(r"For Amira Haddad Enquiries to keep the child Yes safe \(section 47\)", text)
+    assert re.search(r"For Sami Haddad Enquiries to keep the child No safe \(section 47\)", text)
+    assert "CR/2026/88317" not in text
+    assert "section 47 enquiry" in meeting_chronology_entry(meeting, "Dana").event
