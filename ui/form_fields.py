@@ -248,6 +248,33 @@ class _Ticks(Editor):
         ]
 
 
+class _Mapping(Editor):
+    """Names to one of a fixed set (an agency to its discipline): one "name: choice" a line."""
+
+    def __init__(self, enum: type[Enum]) -> None:
+        widget = QPlainTextEdit()
+        widget.setTabChangesFocus(True)
+        choices = ", ".join(v.value.replace("_", " ") for v in enum)
+        widget.setPlaceholderText(tr("One a line, name: one of {0}").format(choices))
+        widget.setMinimumHeight(60)
+        widget.setMaximumHeight(120)
+        super().__init__(widget)
+
+    def set(self, value: Any) -> None:
+        lines = [
+            f"{k}: {getattr(v, 'value', v).replace('_', ' ')}" for k, v in (value or {}).items()
+        ]
+        self.widget.setPlainText("\n".join(lines))  # type: ignore[attr-defined]
+
+    def get(self) -> Any:
+        found = {}
+        for line in self.widget.toPlainText().splitlines():  # type: ignore[attr-defined]
+            name, _, choice = line.rpartition(":")
+            if line.strip():
+                found[name.strip() or line.strip()] = choice.strip().replace(" ", "_")
+        return found
+
+
 class Nested(Editor):
     def __init__(self, model: type[BaseModel]) -> None:
         from ui.forms import ModelForm  # a form inside a form
@@ -274,6 +301,10 @@ def editor_for(name: str, field: Any, choices: dict[str, list[str]]) -> Editor:
         if isinstance(inner, type) and issubclass(inner, Enum):
             return _Ticks(inner)
         return _Lines(choices.get(name))
+    if typing.get_origin(kind) is dict:
+        value = typing.get_args(kind)[1]
+        if isinstance(value, type) and issubclass(value, Enum):
+            return _Mapping(value)
     if isinstance(kind, type) and issubclass(kind, BaseModel):
         return Nested(kind)
     if isinstance(kind, type) and issubclass(kind, Enum):

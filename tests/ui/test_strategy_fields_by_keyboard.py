@@ -101,3 +101,20 @@ def test_strategy_details_typed_and_kept(qtbot, workspace):
         ("National Referral Mechanism (NRM)", "2026-11-21")
     ]
     assert m.decisions.protection_plan is None
+
+
+def test_the_admin_form_edits_each_agencys_discipline(qtbot):
+    from models.disciplines import Discipline
+    from models.reference import ReferenceData
+    from ui.forms import ModelForm
+
+    form = ModelForm(ReferenceData, exclude={"rag_hours", "cse_indicators", "family_glossary"})
+    qtbot.addWidget(form)
+    form.set_value(ReferenceData())
+    editor = form.editors["agency_disciplines"].widget
+    editor.setPlainText(editor.toPlainText() + "\nYouth justice: social work")
+    value = form.value()
+    assert value is not None
+    assert value.agency_disciplines["Youth justice"] is Discipline.SOCIAL_WORK
+    editor.setPlainText("Police: constabulary")
+    assert form.value() is None and form.errors["agency_disciplines"].text()
