@@ -107,3 +107,15 @@ def test_a_crime_reference_with_a_control_character_is_refused_on_import_naming_
         parse_bundle(json.dumps(raw).encode())
     message = str(refused.value)
     assert "\n" not in message and "crime_reference" in message and "control character" in message
+
+
+def test_decisions_per_child_name_children_of_the_case():
+    case, meeting = strategy_case()
+    other = meeting.child_decisions[0].model_copy(update={"person_id": "p-nobody"})
+    data = case.model_dump()
+    data["meetings"][0]["child_decisions"] = [other.model_dump()]
+    with pytest.raises(ValidationError, match="not in this case"):
+        type(case).model_validate(data)
+    data["meetings"][0]["child_decisions"] = [meeting.child_decisions[0].model_dump()] * 2
+    with pytest.raises(ValidationError, match="recorded twice"):
+        type(case).model_validate(data)
