@@ -150,6 +150,7 @@ class DecisionsStep(Step):
         self.child_boxes.hide()
         self.child_forms: list[tuple[str, ModelForm]] = []
         self.shared: dict[str, Any] = {}
+        self.untouched: list[dict[str, Any]] | None = None  # the per-child forms, as prefilled
         self.dissent = ItemListEditor(
             tr("Dissent"),
             Dissent,
@@ -207,6 +208,7 @@ class DecisionsStep(Step):
             if item is not None and item.widget() is not None:
                 item.widget().deleteLater()  # type: ignore[union-attr]
         self.child_forms = []
+        self.untouched = None
         if len(children) < 2:
             self.form.show()
             self.child_boxes.hide()
@@ -222,6 +224,8 @@ class DecisionsStep(Step):
             self.child_forms.append((child.id, form))
         self.form.hide()
         self.child_boxes.show()
+        # Shown from the shared decisions: stored per child only once one is changed.
+        self.untouched = None if own else [f.raw() for _, f in self.child_forms]
 
     def refresh(self, meeting: Meeting) -> None:
         self.meeting_type = meeting.type
@@ -246,9 +250,15 @@ class DecisionsStep(Step):
     def collect(self, data: dict[str, Any]) -> bool:
         shared = self.shared if self.child_forms else self.form.raw()
         data["decisions"] = {**shared, "dissent": self.dissent.items()}
-        data["child_decisions"] = [
-            {**form.raw(), "person_id": person_id} for person_id, form in self.child_forms
-        ]
+        typed = [form.raw() for _, form in self.child_forms]
+        data["child_decisions"] = (
+            []
+            if typed == self.untouched
+            else [
+                {**raw, "person_id": pid}
+                for raw, (pid, _) in zip(typed, self.child_forms, strict=True)
+            ]
+        )
         data["strategy"] = {**self.strategy_form.raw(), "referrals": self.referrals.items()}
         return True
 

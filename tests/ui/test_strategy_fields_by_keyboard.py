@@ -118,3 +118,36 @@ def test_the_admin_form_edits_each_agencys_discipline(qtbot):
     assert value.agency_disciplines["Youth justice"] is Discipline.SOCIAL_WORK
     editor.setPlainText("Police: constabulary")
     assert form.value() is None and form.errors["agency_disciplines"].text()
+
+
+def test_decisions_per_child_typed_for_the_second_child(qtbot, workspace):
+    from models.meeting import MeetingStatus
+    from storage import cases
+    from tests.strategy_meeting import strategy_case
+    from tests.ui.keyboard import _has_focus
+    from ui.meeting_screen import MeetingScreen
+
+    case, meeting = strategy_case()
+    meeting = meeting.model_copy(
+        update={"child_decisions": [], "status": MeetingStatus.IN_PROGRESS}
+    )
+    cases.save_case(workspace, case.model_copy(update={"meetings": [meeting]}))
+    screen = MeetingScreen(workspace, case.id, meeting.id)
+    qtbot.addWidget(screen)
+    screen.resize(1280, 900)
+    screen.show()
+    screen.activateWindow()
+    qtbot.waitExposed(screen)
+    qtbot.waitUntil(lambda: _has_focus(screen), timeout=3000)
+    me = Person()
+    me.press(KEY.Key_8, CTRL)
+    me.press(KEY.Key_S, CTRL)
+    assert stored(workspace, meeting.id).child_decisions == []  # only looked: nothing per child
+    me.tab_to("Section 47 enquiry")  # Amira's
+    me.press(KEY.Key_Tab)
+    me.tab_to("Section 47 enquiry")  # Sami's
+    me.type("n")
+    me.press(KEY.Key_S, CTRL)
+    m = stored(workspace, meeting.id)
+    by_child = {d.person_id: d.section_47 for d in m.child_decisions}
+    assert by_child == {"p1": True, "p2": False}
