@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 
-from models.fields import applies
+from models.fields import applies, title_of
 from models.meeting import Decisions
 from models.minutes import Variant
 from reports.pdf_parts import para, words, yes_no
@@ -125,6 +125,17 @@ def decisions(story: MinutesStory) -> None:
             story.tagged(dissent)
 
 
+# The decisions printed one a row, by their declared titles (plan_category goes with its plan).
+DECIDED = (
+    "section_47",
+    "investigation",
+    "immediate_protection",
+    "legal_advice",
+    "initial_conference",
+    "protection_plan",
+)
+
+
 def _decision_record(story: MinutesStory, d: Decisions) -> None:
     # A parent reads "not decided" as a threat: the family copy leaves out what was not decided.
     family = story.variant is Variant.FAMILY
@@ -134,22 +145,15 @@ def _decision_record(story: MinutesStory, d: Decisions) -> None:
     def belongs(name: str) -> bool:
         return applies(Decisions, name, kind) or getattr(d, name) is not None
 
-    rows = [
-        ("Section 47 enquiry", yn(d.section_47), "section_47"),
-        (
-            "Investigation",
-            words(d.investigation) or ("" if family else "not decided"),
-            "investigation",
-        ),
-        ("Immediate protection", yn(d.immediate_protection), "immediate_protection"),
-        ("Legal advice or action", yn(d.legal_advice), "legal_advice"),
-        ("Initial conference", yn(d.initial_conference), "initial_conference"),
-        (
-            "Child protection plan",
-            yn(d.protection_plan) + (f" — {words(d.plan_category)}" if d.plan_category else ""),
-            "protection_plan",
-        ),
-    ]
+    def value(name: str) -> str:
+        if name == "investigation":
+            return words(d.investigation) or ("" if family else "not decided")
+        if name == "protection_plan":
+            category = f" — {words(d.plan_category)}" if d.plan_category else ""
+            return yn(d.protection_plan) + category
+        return yn(getattr(d, name))
+
+    rows = [(title_of(Decisions, n), value(n), n) for n in DECIDED]
     story.facts(
         [
             *[(title, text) for title, text, name in rows if belongs(name)],
