@@ -119,11 +119,12 @@ class ListStep(Step):
         prefix: str,
         choices: dict[str, list[str]] | None = None,
         exclude: frozenset[str] = frozenset(),
+        labels: dict[str, str] | None = None,
     ) -> None:
         super().__init__()
         self.title, self.attr = title, attr
         self.editor = ItemListEditor(
-            title, model, columns, prefix, exclude=exclude, choices=choices or {}
+            title, model, columns, prefix, exclude=exclude, choices=choices or {}, labels=labels
         )
         self.editor.changed.connect(self.changed)
         layout = QVBoxLayout(self)
