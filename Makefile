@@ -7,7 +7,7 @@ DEMO   ?= $(CURDIR)/.demo-workspace
 # The demo holds fictional people only, so its passphrase can be printed.
 DEMO_PASSPHRASE ?= caseroom demo
 
-.PHONY: run test test-long lint bench screenshots clean qt-desktop-libraries package translations
+.PHONY: run test test-long lint bench screenshots clean qt-desktop-libraries package translations schema
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -79,6 +79,10 @@ package: translations
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
+
+# The bundle's JSON schema, generated from the models (their titles and help included).
+schema: $(STAMP)
+	$(PY) -c 'import json, models.bundle as b; print(json.dumps(b.bundle_json_schema(), indent=1))' > docs/bundle.schema.json
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots docs/screenshots

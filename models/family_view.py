@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from models.meeting import Action, Meeting
+from models.fields import applies, title_of
+from models.meeting import Action, Decisions, Meeting
+from models.strategy import StrategyDetails
 from models.withholding import Withholdable, hidden_from_family
 
 
@@ -64,10 +66,14 @@ def _line(item: object, text: str) -> ViewLine:
 
 
 def step_lines(
-    meeting: Meeting, step: AgendaStep, earlier: Mapping[str, Action] | None = None
+    meeting: Meeting,
+    step: AgendaStep,
+    earlier: Mapping[str, Action] | None = None,
+    children: Mapping[str, str] | None = None,
 ) -> list[ViewLine]:
     """Every item of one step as a line (withheld ones marked); `earlier` names the
-    earlier meetings' actions that the review step reports on."""
+    earlier meetings' actions that the review step reports on, `children` the case's
+    children by id (for decisions recorded per child)."""
     m, earlier = meeting, earlier or {}
     if step is AgendaStep.ATTENDANCE:
         return [
@@ -102,7 +108,7 @@ def step_lines(
     if step is AgendaStep.RISK:
         return list(_risk_lines(m))
     if step is AgendaStep.DECISIONS:
-        return list(_decision_lines(m))
+        return list(_decision_lines(m, children or {}))
     if step is AgendaStep.ACTIONS:
         return [
             _line(a, f"{a.what} — {a.owner} ({a.owner_agency}), due {_day(a.due)}")
@@ -136,17 +142,56 @@ def _risk_lines(m: Meeting) -> Iterable[ViewLine]:
             yield _line(i, f"CSE: {i.indicator}: {_words(i.present)}{level}{note}")
 
 
-def _decision_lines(m: Meeting) -> Iterable[ViewLine]:
-    d = m.decisions
-    yield ViewLine(f"Section 47 enquiry: {_yes_no(d.section_47)}")
-    yield ViewLine(f"Immediate protection: {_yes_no(d.immediate_protection)}")
-    yield ViewLine(f"Initial child protection conference: {_yes_no(d.initial_conference)}")
-    yield ViewLine(f"Child protection plan: {_yes_no(d.protection_plan)}")
+def _decision_lines(m: Meeting, children: Mapping[str, str]) -> Iterable[ViewLine]:
+    """The decisions (per child when recorded so), then the strategy discussion's own."""
+    if not m.child_decisions:
+        yield from _one_record(m, m.decisions, "")
+    for number, d in enumerate(m.child_decisions, 1):
+        yield from _one_record(m, d, f"{children.get(d.person_id, f'Child {number}')}: ")
+    for x in m.decisions.dissent if m.child_decisions else ():
+        yield _line(x, f"Dissent — {x.agency}: {x.reason}")
+    yield from _strategy_lines(m)
+
+
+def _one_record(m: Meeting, d: Decisions, who: str) -> Iterable[ViewLine]:
+    # A decision that does not belong to the meeting type is left out unless recorded.
+    for name, title in (
+        ("section_47", "Section 47 enquiry"),
+        ("immediate_protection", "Immediate protection"),
+        ("initial_conference", "Initial child protection conference"),
+        ("protection_plan", "Child protection plan"),
+    ):
+        value = getattr(d, name)
+        if applies(Decisions, name, m.type) or value is not None:
+            yield ViewLine(f"{who}{title}: {_yes_no(value)}")
     text = " ".join(t for t in (d.why_not_yet, d.notes) if t.strip())
     if text:
-        yield _line(d, f"Notes: {text}")
+        yield _line(d, f"{who}Notes: {text}")
     for x in d.dissent:
         yield _line(x, f"Dissent — {x.agency}: {x.reason}")
+
+
+def _strategy_lines(m: Meeting) -> Iterable[ViewLine]:
+    s = m.strategy
+    if s.is_blank():
+        return
+    for part in (s.police, s.contingency, s.not_told):
+        values = [
+            f"{title_of(type(part), n)}: {_words(v)}"
+            for n, v in part
+            if n not in ("withheld_from_family", "withheld_reason") and v not in ("", None)
+        ]
+        if values:
+            yield _line(part, "; ".join(values))
+    told = [
+        f"{title_of(StrategyDetails, n)}: {getattr(s, n)}"
+        for n in ("s47_lead", "s47_timescale", "family_told", "family_told_by", "family_told_when")
+        if getattr(s, n)
+    ]
+    if told:
+        yield ViewLine("; ".join(told))
+    for r in s.referrals:
+        yield _line(r, f"Referral to {r.kind}: {_day(r.made_on)} {r.by_whom} {r.note}".strip())
 
 
 def meeting_lines(

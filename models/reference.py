@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, field_validator
 
 from models.base import Record
+from models.disciplines import Discipline
 from models.family_copy import FamilyDocument
 from models.text import LongText, ShortText
 
@@ -38,6 +39,51 @@ class ReferenceData(Record):
             "Probation",
             "Voluntary sector",
         ]
+    )
+    agency_disciplines: dict[ShortText, Discipline] = Field(
+        default_factory=lambda: {
+            "Children's social care": Discipline.SOCIAL_WORK,
+            "Police": Discipline.POLICE,
+            "Health": Discipline.HEALTH,
+            "Education": Discipline.EDUCATION,
+        },
+        title="Discipline of each agency",
+        description="Which of the four child protection disciplines (education, social work, "
+        "health, police) an agency's attendees count as.",
+    )
+    attendance_roles: list[ShortText] = Field(
+        default_factory=lambda: [
+            "Chair",
+            "Minute taker",
+            "Lead practitioner",
+            "Lead child protection practitioner",
+            "Social worker",
+            "Team manager",
+            "Police officer",
+            "Designated safeguarding lead",
+            "School nurse",
+            "Health visitor",
+            "GP",
+            "Named nurse",
+            "Referrer",
+            "Early help practitioner",
+            "Parent",
+            "Carer",
+            "Advocate",
+        ],
+        title="Roles at a meeting",
+    )
+    referral_kinds: list[ShortText] = Field(
+        default_factory=lambda: [
+            "National Referral Mechanism (NRM)",
+            "Channel (Prevent)",
+            "Early help",
+            "Child and adolescent mental health services (CAMHS)",
+            "Sexual assault referral centre (SARC)",
+            "Youth justice",
+            "MARAC",
+        ],
+        title="Referrals a strategy discussion may make",
     )
     meeting_types: list[ShortText] = Field(
         default_factory=lambda: [

@@ -16,10 +16,11 @@ from reportlab.platypus import (
 )
 
 from models.family_copy import FamilyDocument
-from models.meeting import Attendance, AttendanceStatus
+from models.fields import step_fields, title_of
+from models.meeting import Attendance, AttendanceStatus, Meeting
 from models.minutes import WITHHELD_NOTE, MinutesSnapshot, Variant
 from models.withholding import Withholdable, hidden_from_family
-from reports import risk_sections
+from reports import risk_sections, strategy_section
 from reports.family_sections import closing, family_check_line, glossary, local, outcome_letter
 from reports.pdf_parts import (
     SignatureSpace,
@@ -28,6 +29,7 @@ from reports.pdf_parts import (
     grid,
     lay_time,
     para,
+    shown,
     styles,
     words,
     yes_no,
@@ -108,30 +110,15 @@ class MinutesStory:
             )
             for c in snap.children
         )
-        times = "–".join(t for t in (snap.start_time, snap.end_time) if t)
         self.facts(
             [
                 ("Case reference", snap.case_reference),
                 ("Child or children", children),
-                ("Date and time", f"{day(snap.date)} {times}".strip()),
-                ("Venue", snap.venue),
-                ("Chair", snap.chair),
-                ("Minutes taken by", snap.minute_taker),
-                (
-                    "Referral / contact",
-                    " · ".join(
-                        filter(
-                            None,
-                            [
-                                snap.trigger_reference,
-                                f"received {local(snap.contact_received_at, snap.time_zone)}"
-                                if snap.contact_received_at
-                                else "",
-                            ],
-                        )
-                    ),
-                ),
-                ("Decision late because", snap.late_decision_reason),
+                *[
+                    (title_of(Meeting, name), shown(getattr(snap.meeting, name), snap.time_zone))
+                    for name in step_fields(Meeting, "details")
+                    if name != "type"
+                ],
             ]
         )
         if snap.addendum:
@@ -139,21 +126,22 @@ class MinutesStory:
             self.add(para(snap.addendum, self.s["body"]))
         self.voice()
         self.attendance()
-        if snap.purpose or snap.confidentiality_statement:
+        if snap.meeting.purpose or snap.meeting.confidentiality_statement:
             self.heading("Purpose and confidentiality")
             self.add(
-                para(snap.purpose, self.s["body"]),
+                para(snap.meeting.purpose, self.s["body"]),
                 Spacer(1, 2 * mm),
-                para(snap.confidentiality_statement, self.s["small"]),
+                para(snap.meeting.confidentiality_statement, self.s["small"]),
             )
         self.reviewed_actions()
         self.contributions()
         self.sharing()
         self.risk()
         self.decisions()
+        strategy_section.strategy(self)
         self.action_plan()
         self.heading("Next meeting")
-        self.add(para(day(snap.next_meeting_date) or "Not yet set.", self.s["body"]))
+        self.add(para(day(snap.meeting.next_meeting_date) or "Not yet set.", self.s["body"]))
         if family:
             closing(self)
             glossary(self)
@@ -164,7 +152,7 @@ class MinutesStory:
 
     def voice(self) -> None:
         self.heading("The child's voice")
-        shown = [v for v in self.snap.child_voice if not self.hidden(v)]
+        shown = [v for v in self.snap.meeting.child_voice if not self.hidden(v)]
         if not shown:
             self.add(para(self.nothing("Not recorded for this meeting."), self.s["body"]))
         for v in shown:
@@ -213,7 +201,7 @@ class MinutesStory:
                 status(a),
                 "Yes" if a.confidentiality_acknowledged else "No",
             ]
-            for a in self.snap.attendance
+            for a in self.snap.meeting.attendance
             if not self.hidden(a)
         ]
         self.add(
@@ -223,6 +211,17 @@ class MinutesStory:
                 [36 * mm, 30 * mm, 32 * mm, 42 * mm, 34 * mm],
             )
         )
+        # Professional copy only: who was missing is worked out from every attendee, those
+        # withheld from the family too, so the family copy would give them away.
+        absent = self.snap.disciplines_missing
+        reason = self.snap.meeting.disciplines_absent_reason
+        if self.variant is Variant.PROFESSIONAL and (absent or reason):
+            self.facts(
+                [
+                    ("Disciplines not present", ", ".join(words(d) for d in absent)),
+                    (title_of(Meeting, "disciplines_absent_reason"), reason),
+                ]
+            )
 
     def reviewed_actions(self) -> None:
         if not self.snap.reviewed_actions:
@@ -249,7 +248,7 @@ class MinutesStory:
 
     def contributions(self) -> None:
         self.heading("What each agency knows")
-        shown = [c for c in self.snap.contributions if not self.hidden(c)]
+        shown = [c for c in self.snap.meeting.contributions if not self.hidden(c)]
         if not shown:
             self.add(para(self.nothing("No contributions recorded."), self.s["body"]))
         for c in shown:
@@ -266,7 +265,7 @@ class MinutesStory:
 
     def sharing(self) -> None:
         self.heading("Information-sharing decisions")
-        shown = [d for d in self.snap.sharing_decisions if not self.hidden(d)]
+        shown = [d for d in self.snap.meeting.sharing_decisions if not self.hidden(d)]
         if not shown:
             self.add(para(self.nothing("No decisions recorded."), self.s["body"]))
         for d in shown:
@@ -316,7 +315,7 @@ class MinutesStory:
                 words(a.priority),
                 words(a.status) + (f": {a.status_reason}" if a.status_reason else ""),
             ]
-            for a in self.snap.actions
+            for a in self.snap.meeting.actions
             if not self.hidden(a)
         ]
         if rows:

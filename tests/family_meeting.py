@@ -33,6 +33,13 @@ from models.risk import (
     Presence,
     RiskAssessment,
 )
+from models.strategy import (
+    ContingencyPlan,
+    NotTold,
+    PoliceInvestigation,
+    Referral,
+    StrategyDetails,
+)
 
 # Every kind of item the family may be kept from; a new kind belongs here.
 KINDS = [
@@ -51,6 +58,9 @@ KINDS = [
     "dissent",
     "action",
     "review",
+    "police",
+    "contingency",
+    "referral",
 ]
 
 
@@ -180,6 +190,27 @@ def build(withheld: dict[str, bool]) -> tuple[Case, Meeting]:
             )
         ],
         next_meeting_date=date(2026, 12, 1),
+        strategy=StrategyDetails(
+            police=PoliceInvestigation(
+                officer_in_charge="DC Brennan",
+                crime_reference=f"CR {word('police')}",
+                abe_planned=True,
+                **w("police"),
+            ),
+            contingency=ContingencyPlan(
+                plan=f"Police protection {word('contingency')}", **w("contingency")
+            ),
+            not_told=NotTold(what=f"The interview date {NOT_TOLD_WORD}", why="Could be disrupted"),
+            s47_lead="Chinedu Okafor",
+            referrals=[
+                Referral(
+                    kind="National Referral Mechanism (NRM)",
+                    made_on=date(2026, 11, 21),
+                    note=f"Sent {word('referral')}",
+                    **w("referral"),
+                )
+            ],
+        ),
     )
     case = Case(
         id="case1",
@@ -193,4 +224,5 @@ def build(withheld: dict[str, bool]) -> tuple[Case, Meeting]:
 
 
 NOT_SHARED_WORD = "QzNotSharedWx"
+NOT_TOLD_WORD = "QzNotToldWx"  # what the family will not be told: never in a family output
 SIGNED_AT = datetime(2026, 11, 20, 15, 34)

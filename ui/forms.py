@@ -7,7 +7,7 @@ several fields). Nothing typed is lost when a rule is broken.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -19,6 +19,7 @@ from models.messages import label_for, problems
 from models.withholding import Withholdable
 from ui.choice_box import attach_completer
 from ui.form_fields import PICK, Bool, Editor, Nested, Pick, editor_for
+from ui.i18n import tr
 
 __all__ = ["PICK", "ModelForm", "label_for"]
 
@@ -65,6 +66,7 @@ class ModelForm(QWidget):
         self._loading = False
         self._fixed: dict[str, Any] = {}  # what the last value() added (an id)
         self.errors: dict[str, QLabel] = {}
+        self.rows: dict[str, QWidget] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.form_error = QLabel()
@@ -75,12 +77,16 @@ class ModelForm(QWidget):
         layout = QFormLayout()
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(layout)
+        self.layout_ = layout
         for name, field in form_order(model):
             if name in exclude or name == "id" or (include is not None and name not in include):
                 continue
             editor = editor_for(name, field, choices or {})
-            text = self.labels.get(name, field.title or label_for(name))
+            # The label and help are declared on the field (models/fields.py).
+            text = self.labels.get(name) or tr(field.title or label_for(name))
             editor.widget.setAccessibleName(text)
+            if field.description:
+                editor.widget.setToolTip(tr(field.description))
             error = QLabel()
             error.setObjectName("error")
             error.setWordWrap(True)
@@ -99,6 +105,7 @@ class ModelForm(QWidget):
                 label.setWordWrap(len(text) > 24)  # short labels never wrap (nor clip)
                 layout.addRow(label, box)
             self.editors[name], self.errors[name] = editor, error
+            self.rows[name] = box
             signal = (
                 editor.form.edited if isinstance(editor, Nested) else _changed_signal(editor.widget)
             )
@@ -205,6 +212,11 @@ class ModelForm(QWidget):
         if self.form_error.text() and None not in still:
             self.form_error.hide()
             self.form_error.clear()
+
+    def show_only(self, shown: Callable[[str], bool]) -> None:
+        """Show the rows of the fields for which `shown(name)` is true, hide the others."""
+        for name, box in self.rows.items():
+            self.layout_.setRowVisible(box, shown(name))
 
     def set_choices(self, name: str, pairs: list[tuple[str, Any]]) -> None:
         """Offer these (label, value) pairs in the field `name` (one made with PICK)."""

@@ -22,7 +22,7 @@ from models.rules import current_actions
 from models.withholding import hidden_from_family
 from reports.minutes_pdf import render_minutes
 from storage.demo import demo_cases
-from tests.family_meeting import KINDS, NOT_SHARED_WORD, build, word
+from tests.family_meeting import KINDS, NOT_SHARED_WORD, NOT_TOLD_WORD, build, word
 
 
 def _snapshot(case, meeting, letter=False):
@@ -97,7 +97,8 @@ def _check(withheld: dict[str, bool]) -> None:
             assert secret in room, f"room screen lost {kind}"
     for text in (family, letter, room):
         assert NOT_SHARED_WORD not in text.replace(" ", "")
-    assert NOT_SHARED_WORD in professional
+        assert NOT_TOLD_WORD not in text.replace(" ", "")
+    assert NOT_SHARED_WORD in professional and NOT_TOLD_WORD in professional
     note = re.sub(r"\s+", "", WITHHELD_NOTE)
     assert note in family and note in letter  # every family copy says it, withheld or not
     assert note not in professional
