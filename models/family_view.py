@@ -14,6 +14,7 @@ from datetime import date
 from enum import StrEnum
 
 from models.meeting import Action, Meeting
+from models.protected_names import PROTECTED_REASON, names_someone, protected_words
 from models.withholding import Withholdable, hidden_from_family
 
 
@@ -56,10 +57,12 @@ def _yes_no(value: bool | None) -> str:
     return "not decided" if value is None else ("yes" if value else "no")
 
 
-def _line(item: object, text: str) -> ViewLine:
+def _line(words: frozenset[str], item: object, text: str) -> ViewLine:
     reason = item.withheld_reason if isinstance(item, Withholdable) else ""
     if hidden_from_family(item) and not reason:
         reason = "A decision not to share is withheld from the family unless the chair releases it."
+    if not hidden_from_family(item) and names_someone(item, words):
+        return ViewLine(text, True, PROTECTED_REASON)
     return ViewLine(text, hidden_from_family(item), reason)
 
 
@@ -68,10 +71,27 @@ def step_lines(
 ) -> list[ViewLine]:
     """Every item of one step as a line (withheld ones marked); `earlier` names the
     earlier meetings' actions that the review step reports on."""
+    lines = _step_lines(meeting, step, earlier)
+    words = protected_words(meeting.sharing_decisions)
+    if not words:
+        return lines
+    # A line naming a person not to be named is left out of the family's view too.
+    return [
+        ViewLine(line.text, True, line.reason or PROTECTED_REASON)
+        if not line.withheld and names_someone(line.text, words)
+        else line
+        for line in lines
+    ]
+
+
+def _step_lines(
+    meeting: Meeting, step: AgendaStep, earlier: Mapping[str, Action] | None = None
+) -> list[ViewLine]:
     m, earlier = meeting, earlier or {}
+    w = protected_words(m.sharing_decisions)
     if step is AgendaStep.ATTENDANCE:
         return [
-            _line(a, f"{a.name} — {a.agency or 'no agency'} ({_words(a.status)})")
+            _line(w, a, f"{a.name} — {a.agency or 'no agency'} ({_words(a.status)})")
             for a in m.attendance
         ]
     if step is AgendaStep.PURPOSE:
@@ -81,16 +101,17 @@ def step_lines(
         for r in m.action_reviews:
             action = earlier.get(r.action_id)
             what = action.what if action else f"action {r.action_id}"
-            line = _line(r, f"{what}: {_words(r.reported_status)} {r.note}".strip())
+            line = _line(w, r, f"{what}: {_words(r.reported_status)} {r.note}".strip())
             if action is not None and hidden_from_family(action) and not line.withheld:
                 line = ViewLine(line.text, True, action.withheld_reason)
             lines.append(line)
         return lines
     if step is AgendaStep.CONTRIBUTIONS:
-        return [_line(c, f"{c.agency} ({_words(c.kind)}): {c.text}") for c in m.contributions]
+        return [_line(w, c, f"{c.agency} ({_words(c.kind)}): {c.text}") for c in m.contributions]
     if step is AgendaStep.SHARING:
         return [
             _line(
+                w,
                 s,
                 f"{'Shared' if _words(s.outcome) == 'shared' else 'Not shared'}: "
                 f"{s.information} ({s.from_agency} → {s.to_whom}). Reasons: {s.reasons}",
@@ -98,14 +119,14 @@ def step_lines(
             for s in m.sharing_decisions
         ]
     if step is AgendaStep.VOICE:
-        return [_line(v, f"{_words(v.speaker).capitalize()}: {v.words}") for v in m.child_voice]
+        return [_line(w, v, f"{_words(v.speaker).capitalize()}: {v.words}") for v in m.child_voice]
     if step is AgendaStep.RISK:
         return list(_risk_lines(m))
     if step is AgendaStep.DECISIONS:
         return list(_decision_lines(m))
     if step is AgendaStep.ACTIONS:
         return [
-            _line(a, f"{a.what} — {a.owner} ({a.owner_agency}), due {_day(a.due)}")
+            _line(w, a, f"{a.what} — {a.owner} ({a.owner_agency}), due {_day(a.due)}")
             for a in m.actions
         ]
     if step is AgendaStep.NEXT_MEETING:
@@ -115,6 +136,7 @@ def step_lines(
 
 def _risk_lines(m: Meeting) -> Iterable[ViewLine]:
     r = m.risk
+    w = protected_words(m.sharing_decisions)
     yield ViewLine(f"Overall rating (RAG): {_words(r.rag).upper() or 'not set'}")
     for title, entries in (
         ("Worry", r.worries),
@@ -122,31 +144,34 @@ def _risk_lines(m: Meeting) -> Iterable[ViewLine]:
         ("Working well", r.working_well),
         ("Existing safety", r.existing_safety),
     ):
-        yield from (_line(e, f"{title}: {e.text}") for e in entries)
+        yield from (_line(w, e, f"{title}: {e.text}") for e in entries)
     for d in r.danger_statements:
         goal = f" Safety goal: {d.safety_goal}" if d.safety_goal else ""
-        yield _line(d, f"Danger: {d.who_is_worried} worry that {d.worry} {d.what_may_happen}{goal}")
+        yield _line(
+            w, d, f"Danger: {d.who_is_worried} worry that {d.worry} {d.what_may_happen}{goal}"
+        )
     for s in r.scaling:
         dissent = f" — dissent: {s.dissent_reason}" if s.dissent else ""
-        yield _line(s, f"Scaling: {s.agency} {s.score}/10{dissent}")
+        yield _line(w, s, f"Scaling: {s.agency} {s.score}/10{dissent}")
     for i in r.cse_screening:
         if _words(i.present) != "no" or i.note or hidden_from_family(i):
             level = f", {_words(i.level)}" if i.level else ""
             note = f" — {i.note}" if i.note else ""
-            yield _line(i, f"CSE: {i.indicator}: {_words(i.present)}{level}{note}")
+            yield _line(w, i, f"CSE: {i.indicator}: {_words(i.present)}{level}{note}")
 
 
 def _decision_lines(m: Meeting) -> Iterable[ViewLine]:
     d = m.decisions
+    w = protected_words(m.sharing_decisions)
     yield ViewLine(f"Section 47 enquiry: {_yes_no(d.section_47)}")
     yield ViewLine(f"Immediate protection: {_yes_no(d.immediate_protection)}")
     yield ViewLine(f"Initial child protection conference: {_yes_no(d.initial_conference)}")
     yield ViewLine(f"Child protection plan: {_yes_no(d.protection_plan)}")
     text = " ".join(t for t in (d.why_not_yet, d.notes) if t.strip())
     if text:
-        yield _line(d, f"Notes: {text}")
+        yield _line(w, d, f"Notes: {text}")
     for x in d.dissent:
-        yield _line(x, f"Dissent — {x.agency}: {x.reason}")
+        yield _line(w, x, f"Dissent — {x.agency}: {x.reason}")
 
 
 def meeting_lines(

@@ -102,7 +102,7 @@ def outcome_letter(story: MinutesStory) -> list[Any]:
             ("Enquiries to keep the child safe (section 47)", _decided(d.section_47)),
             ("Immediate action to protect the child", _decided(d.immediate_protection)),
             ("A child protection conference will be held", _decided(d.initial_conference)),
-            ("Who will talk to you about this", d.who_tells_parents),
+            ("Who will talk to you about this", story.safe(d.who_tells_parents)),
         ]
     )
     story.heading("What will happen")

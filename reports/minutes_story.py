@@ -16,8 +16,9 @@ from reportlab.platypus import (
 )
 
 from models.family_copy import FamilyDocument
-from models.meeting import Attendance, AttendanceStatus
+from models.meeting import Attendance, AttendanceStatus, SharingDecision
 from models.minutes import WITHHELD_NOTE, MinutesSnapshot, Variant
+from models.protected_names import names_someone, protected_words
 from models.withholding import Withholdable, hidden_from_family
 from reports import risk_sections
 from reports.family_sections import closing, family_check_line, glossary, local, outcome_letter
@@ -34,6 +35,17 @@ from reports.pdf_parts import (
 )
 
 
+def told(d: SharingDecision) -> str:
+    """Who was told what is shared (golden rule 2), and why not."""
+    parts = [
+        f"{who}: {yes_no(value)}"
+        for who, value in (("the child", d.child_told), ("the carers", d.carers_told))
+        if value is not None
+    ]
+    reason = f" — why not: {d.not_told_reason}" if d.not_told_reason.strip() else ""
+    return "; ".join(parts) + reason if parts else ""
+
+
 class MinutesStory:
     """Builds the story of one variant."""
 
@@ -41,13 +53,24 @@ class MinutesStory:
         self.snap, self.variant, self.s = snap, variant, styles()
         self.story: list[Any] = []
         self.signature_space = SignatureSpace()
+        # The family copy never gives the name of a person who could be harmed if identified.
+        self.protected = (
+            protected_words(snap.sharing_decisions) if variant is Variant.FAMILY else frozenset()
+        )
 
     def hidden(self, item: Any) -> bool:
-        """Whether this copy leaves `item` out (the family copy, for a withheld item)."""
+        """Whether this copy leaves `item` out (the family copy, for a withheld item or one
+        that names a person not to be named)."""
         if self.variant is not Variant.FAMILY:
             return False
         check = getattr(item, "hidden_from_family", None)
-        return bool(check()) if callable(check) else hidden_from_family(item)
+        withheld = bool(check()) if callable(check) else hidden_from_family(item)
+        return withheld or names_someone(item, self.protected)
+
+    def safe(self, text: str) -> str:
+        """Text of the meeting as this copy prints it: left out if it names a person not to
+        be named (family copy)."""
+        return "" if names_someone(text, self.protected) else text
 
     def nothing(self, professional: str) -> str:
         """What an empty section says. The family copy says the same whether nothing was
@@ -82,6 +105,16 @@ class MinutesStory:
 
     # --- the sections, in the order of the agenda ------------------------------------------
     def build(self) -> list[Any]:
+        story = self._build()
+        named = self.protected and _named_in(story, self.protected)
+        if named:  # a last check: a new section that forgot `safe` fails closed
+            raise ValueError(
+                "The family copy would name a person who could be harmed if identified "
+                f"({named[:60]}): leave the name out of that text, or withhold it."
+            )
+        return story
+
+    def _build(self) -> list[Any]:
         snap = self.snap
         family = self.variant is Variant.FAMILY
         if family and snap.family_document is FamilyDocument.OUTCOME_LETTER:
@@ -106,24 +139,26 @@ class MinutesStory:
                 if c.date_of_birth
                 else ""
             )
+            + (f", {c.identifier_text()}" if c.identifier_text() else "")
             for c in snap.children
         )
         times = "–".join(t for t in (snap.start_time, snap.end_time) if t)
+        safe = self.safe
         self.facts(
             [
                 ("Case reference", snap.case_reference),
                 ("Child or children", children),
                 ("Date and time", f"{day(snap.date)} {times}".strip()),
-                ("Venue", snap.venue),
-                ("Chair", snap.chair),
-                ("Minutes taken by", snap.minute_taker),
+                ("Venue", safe(snap.venue)),
+                ("Chair", safe(snap.chair)),
+                ("Minutes taken by", safe(snap.minute_taker)),
                 (
                     "Referral / contact",
                     " · ".join(
                         filter(
                             None,
                             [
-                                snap.trigger_reference,
+                                safe(snap.trigger_reference),
                                 f"received {local(snap.contact_received_at, snap.time_zone)}"
                                 if snap.contact_received_at
                                 else "",
@@ -131,20 +166,21 @@ class MinutesStory:
                         )
                     ),
                 ),
-                ("Decision late because", snap.late_decision_reason),
+                ("Decision late because", safe(snap.late_decision_reason)),
             ]
         )
-        if snap.addendum:
+        if safe(snap.addendum):
             self.heading("Addendum")
             self.add(para(snap.addendum, self.s["body"]))
         self.voice()
         self.attendance()
-        if snap.purpose or snap.confidentiality_statement:
+        purpose, statement = safe(snap.purpose), safe(snap.confidentiality_statement)
+        if purpose or statement:
             self.heading("Purpose and confidentiality")
             self.add(
-                para(snap.purpose, self.s["body"]),
+                para(purpose, self.s["body"]),
                 Spacer(1, 2 * mm),
-                para(snap.confidentiality_statement, self.s["small"]),
+                para(statement, self.s["small"]),
             )
         self.reviewed_actions()
         self.contributions()
@@ -294,6 +330,16 @@ class MinutesStory:
                     ),
                     ("How sent", d.how_sent),
                     ("Checks met", checks),
+                    ("Who was told", told(d)),
+                    (
+                        "More detrimental to the child (CWSA 2026 s4)",
+                        d.detriment_explanation if d.more_detrimental_to_child else "",
+                    ),
+                    (
+                        "Advice sought from",
+                        " · ".join(filter(None, [d.advice_sought_from, day(d.advice_sought_on)])),
+                    ),
+                    ("Do not name (could be harmed if identified)", "; ".join(d.do_not_name)),
                     ("Family copy", self.withheld_tag(d)),
                 ]
             )
@@ -364,3 +410,24 @@ class MinutesStory:
                 ]
             )
         )
+
+
+def _named_in(flowables: Iterable[Any], words: frozenset[str]) -> str:
+    """The first text among the flowables (paragraphs, tables, groups) holding a protected
+    word, or ""."""
+    for flowable in flowables:
+        if isinstance(flowable, str):
+            texts: list[Any] = [flowable]
+        else:
+            texts = [getattr(flowable, "text", None)]
+            texts += [cell for row in getattr(flowable, "_cellvalues", None) or [] for cell in row]
+            texts += list(getattr(flowable, "_content", None) or [])
+        for part in texts:
+            if isinstance(part, str):
+                if names_someone(part, words):
+                    return part
+            elif part is not None and part is not flowable:
+                found = _named_in([part], words)
+                if found:
+                    return found
+    return ""

@@ -124,7 +124,9 @@ def decisions(story: MinutesStory) -> None:
             ),
             (
                 "Who tells the parents",
-                " · ".join(filter(None, [d.who_tells_parents, d.when_tell_parents])),
+                " · ".join(
+                    filter(None, [story.safe(d.who_tells_parents), story.safe(d.when_tell_parents)])
+                ),
             ),
             ("Why not yet", "" if story.hidden(d) else d.why_not_yet),
             ("Notes", "" if story.hidden(d) else d.notes),

@@ -1,0 +1,98 @@
+"""A child's consistent identifier in a real workspace: found at once, never shared."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from models.bundle import dump_bundle
+from models.case import Case
+from models.people import CasePerson, PersonRole
+from storage import cases
+from storage.bundles import import_bundle, read_bundle_file
+from storage.errors import InvalidInput
+from storage.migrations import MIGRATIONS
+
+
+def _case(cid: str, *people: CasePerson) -> Case:
+    return Case(id=cid, reference=f"REF-{cid}", opened_on=date(2026, 1, 5), people=list(people))
+
+
+def _child(pid: str, name: str, number: str = "", **more) -> CasePerson:
+    return CasePerson(
+        id=pid,
+        name=name,
+        role=PersonRole.CHILD,
+        identifier_kind="NHS number" if number else "",
+        consistent_identifier=number,
+        **more,
+    )
+
+
+def test_the_migration_is_named_and_last():
+    assert MIGRATIONS[-1][0] == "007_identifiers"
+
+
+def test_an_exact_identifier_finds_the_child_first(workspace):
+    cases.save_case(workspace, _case("c1", _child("p1", "Amira Haddad", "943 476 5919")))
+    cases.save_case(workspace, _case("c2", _child("p2", "Noah Bell")))
+    # Another case mentions the digits as a word: the child still comes first.
+    cases.save_case(workspace, _case("c3", _child("p3", "Zoe 9434765919")))
+    for typed in ("943 476 5919", "9434765919", " 943476 5919 "):
+        hits = cases.search(workspace, typed)
+        assert hits[0].case_id == "c1" and hits[0].title == "Amira Haddad", typed
+        assert hits[0].kind == "child"
+        assert hits[0].snippet == "NHS number 943 476 5919 (not verified)"
+    assert [h.case_id for h in cases.search(workspace, "9434765870")] == []
+
+
+def test_the_lookup_uses_the_index(workspace):
+    plan = workspace.reader.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM people WHERE consistent_identifier = ?", ("x",)
+    ).fetchall()
+    assert "people_identifier" in " ".join(str(row) for row in plan)
+
+
+def test_a_second_child_with_the_same_identifier_is_refused(workspace):
+    cases.save_case(workspace, _case("c1", _child("p1", "Amira Haddad", "9434765919")))
+    with pytest.raises(InvalidInput) as caught:
+        cases.save_case(workspace, _case("c2", _child("p2", "Noah Bell", "943 476 5919")))
+    message = str(caught.value)
+    assert "NHS number 943 476 5919 is already the identifier of Amira Haddad (case REF-c1)" in (
+        message
+    )
+    assert "nothing was saved" in message
+    assert cases.search(workspace, "Noah") == []  # nothing of the refused case was stored
+    # The same child in a second case is one person: allowed.
+    cases.save_case(workspace, _case("c3", _child("p1", "Amira Haddad", "9434765919")))
+    assert {h.case_id for h in cases.search(workspace, "9434765919")} == {"c1", "c3"}
+
+
+def test_an_identifier_of_an_unknown_kind_is_refused_on_save(workspace):
+    person = CasePerson.model_validate(
+        _child("p1", "Amira Haddad").model_dump()
+        | {"identifier_kind": "Passport", "consistent_identifier": "X1"}
+    )
+    with pytest.raises(InvalidInput, match="'Passport' is not one this workspace knows"):
+        cases.save_case(workspace, _case("c1", person))
+
+
+def test_import_refuses_a_duplicate_or_unknown_kind_naming_the_path(workspace, tmp_path):
+    cases.save_case(workspace, _case("c1", _child("p1", "Amira Haddad", "9434765919")))
+    (tmp_path / "dup.json").write_bytes(
+        dump_bundle([_case("c2", _child("p2", "Noah Bell", "9434765919"))])
+    )
+    with pytest.raises(InvalidInput) as caught:
+        import_bundle(workspace, read_bundle_file(tmp_path / "dup.json"))
+    assert str(caught.value).startswith("cases[0].people[0].consistent_identifier: NHS number")
+    raw = json.loads(dump_bundle([_case("c3", _child("p3", "Ivy Long"))]))
+    raw["cases"][0]["people"][0] |= {"identifier_kind": "Passport", "consistent_identifier": "X"}
+    (tmp_path / "kind.json").write_text(json.dumps(raw))
+    with pytest.raises(InvalidInput) as caught:
+        import_bundle(workspace, read_bundle_file(tmp_path / "kind.json"))
+    assert str(caught.value).startswith(
+        "cases[0].people[0].identifier_kind: Identifier kind 'Passport' is not one"
+    )
+    assert cases.search(workspace, "Ivy") == [] and cases.search(workspace, "Noah") == []
