@@ -18,7 +18,7 @@ from reportlab.platypus import (
 from models.family_copy import FamilyDocument
 from models.meeting import Attendance, AttendanceStatus, SharingDecision
 from models.minutes import WITHHELD_NOTE, MinutesSnapshot, Variant
-from models.protected_names import names_someone, protected_words
+from models.protected_names import PROTECTED_REASON, names_someone, protected_words
 from models.withholding import Withholdable, hidden_from_family
 from reports import risk_sections
 from reports.family_sections import closing, family_check_line, glossary, local, outcome_letter
@@ -54,9 +54,7 @@ class MinutesStory:
         self.story: list[Any] = []
         self.signature_space = SignatureSpace()
         # The family copy never gives the name of a person who could be harmed if identified.
-        self.protected = (
-            protected_words(snap.sharing_decisions) if variant is Variant.FAMILY else frozenset()
-        )
+        self.protected = protected_words(snap.sharing_decisions)
 
     def hidden(self, item: Any) -> bool:
         """Whether this copy leaves `item` out (the family copy, for a withheld item or one
@@ -70,7 +68,8 @@ class MinutesStory:
     def safe(self, text: str) -> str:
         """Text of the meeting as this copy prints it: left out if it names a person not to
         be named (family copy)."""
-        return "" if names_someone(text, self.protected) else text
+        family = self.variant is Variant.FAMILY
+        return "" if family and names_someone(text, self.protected) else text
 
     def nothing(self, professional: str) -> str:
         """What an empty section says. The family copy says the same whether nothing was
@@ -79,8 +78,14 @@ class MinutesStory:
 
     def withheld_tag(self, item: Any) -> str:
         """In the professional copy, why an item is left out of the family copy ("" if not)."""
-        if self.variant is Variant.FAMILY or not hidden_from_family(item):
+        if self.variant is Variant.FAMILY:
             return ""
+        if not hidden_from_family(item):
+            return (
+                f"Left out of the family copy: {PROTECTED_REASON[0].lower()}{PROTECTED_REASON[1:]}"
+                if names_someone(item, self.protected)
+                else ""
+            )
         reason = item.withheld_reason if isinstance(item, Withholdable) else ""
         return f"Withheld from the family: {reason or 'a decision not to share (not released)'}"
 
@@ -106,7 +111,8 @@ class MinutesStory:
     # --- the sections, in the order of the agenda ------------------------------------------
     def build(self) -> list[Any]:
         story = self._build()
-        named = self.protected and _named_in(story, self.protected)
+        family = self.variant is Variant.FAMILY
+        named = family and self.protected and _named_in(story, self.protected)
         if named:  # a last check: a new section that forgot `safe` fails closed
             raise ValueError(
                 "The family copy would name a person who could be harmed if identified "

@@ -406,5 +406,5 @@ def identifier_hits(ws: Workspace, text: str) -> list[SearchHit]:
     hits = []
     for case_id, reference, name, body in records.people_with_identifier(ws.reader, value):
         person = Person.model_validate_json(body)
-        hits.append(SearchHit(case_id, reference, "child", name, person.identifier_text()))
+        hits.append(SearchHit(case_id, reference, "identifier", name, person.identifier_text()))
     return hits

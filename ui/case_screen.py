@@ -92,16 +92,16 @@ class CaseScreen(QWidget):
                 Column(tr("Relationship"), lambda p: p.relationship),
                 Column(tr("Born"), lambda p: p.date_of_birth or ""),
                 Column(
-                    tr("Identifier"),
-                    lambda p: p.identifier_text() if p.role in CHILD_ROLES else "",
-                ),
-                Column(
                     tr("Language"),
                     lambda p: (
                         p.first_language + (tr(" (interpreter)") if p.interpreter_needed else "")
                     ),
                 ),
                 Column(tr("Also in cases (Enter opens)"), lambda p: ", ".join(links.get(p.id, []))),
+                Column(
+                    tr("Identifier"),
+                    lambda p: p.identifier_text() if p.role in CHILD_ROLES else "",
+                ),
             ],
             "p",
             labels={

@@ -43,7 +43,7 @@ def test_an_exact_identifier_finds_the_child_first(workspace):
     for typed in ("943 476 5919", "9434765919", " 943476 5919 "):
         hits = cases.search(workspace, typed)
         assert hits[0].case_id == "c1" and hits[0].title == "Amira Haddad", typed
-        assert hits[0].kind == "child"
+        assert hits[0].kind == "identifier"
         assert hits[0].snippet == "NHS number 943 476 5919 (not verified)"
     assert [h.case_id for h in cases.search(workspace, "9434765870")] == []
 
