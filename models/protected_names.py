@@ -5,7 +5,8 @@ any word of such a name (first name or surname, accents and case ignored) is lef
 the family copy, the outcome letter and the room screen's family view, as a withheld item
 is: no note in its place, no count. Meeting-level text that names one (the purpose, the
 venue…) is left out too. Matching every word of the name errs towards leaving out: a
-surname mentioned alone ("Mrs Okonjo") still identifies her.
+surname mentioned alone ("Mrs Okonjo") still identifies her. A word of a child's name
+cannot be one of them (the family copy names the child): see `clash_with_children`.
 """
 
 from __future__ import annotations
@@ -52,3 +53,19 @@ def names_someone(value: Any, words: frozenset[str]) -> bool:
     return any(
         word in words for text in _texts(value) for word in re.findall(r"\w+", search_form(text))
     )
+
+
+def clash_with_children(decisions: Iterable[Any], children: Iterable[str]) -> str | None:
+    """The rule broken when a name not to be given shares a word with a child's name (the
+    family copy prints the child's name, so that word cannot be left out), or None."""
+    childrens = name_words(children)
+    for decision in decisions:
+        for name in decision.protected_names():
+            shared = sorted(name_words([name]) & childrens)
+            if shared:
+                return (
+                    f"Do not name “{name}”: “{shared[0]}” is also in the child's name, which "
+                    "the family copy prints. List only the words that are this person's own "
+                    "(e.g. a first name), and withhold any item that names them another way."
+                )
+    return None

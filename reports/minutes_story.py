@@ -110,15 +110,7 @@ class MinutesStory:
 
     # --- the sections, in the order of the agenda ------------------------------------------
     def build(self) -> list[Any]:
-        story = self._build()
-        family = self.variant is Variant.FAMILY
-        named = family and self.protected and _named_in(story, self.protected)
-        if named:  # a last check: a new section that forgot `safe` fails closed
-            raise ValueError(
-                "The family copy would name a person who could be harmed if identified "
-                f"({named[:60]}): leave the name out of that text, or withhold it."
-            )
-        return story
+        return self._build()
 
     def _build(self) -> list[Any]:
         snap = self.snap
@@ -416,24 +408,3 @@ class MinutesStory:
                 ]
             )
         )
-
-
-def _named_in(flowables: Iterable[Any], words: frozenset[str]) -> str:
-    """The first text among the flowables (paragraphs, tables, groups) holding a protected
-    word, or ""."""
-    for flowable in flowables:
-        if isinstance(flowable, str):
-            texts: list[Any] = [flowable]
-        else:
-            texts = [getattr(flowable, "text", None)]
-            texts += [cell for row in getattr(flowable, "_cellvalues", None) or [] for cell in row]
-            texts += list(getattr(flowable, "_content", None) or [])
-        for part in texts:
-            if isinstance(part, str):
-                if names_someone(part, words):
-                    return part
-            elif part is not None and part is not flowable:
-                found = _named_in([part], words)
-                if found:
-                    return found
-    return ""

@@ -14,6 +14,7 @@ from models.case import Case, RagChange
 from models.meeting import Meeting
 from models.messages import describe
 from models.people import CasePerson, Person, PersonRole
+from models.protected_names import clash_with_children
 from models.reference import ReferenceData
 from models.rules import action_transition_problem, meeting_is_frozen, meeting_transition_problem
 from models.text import search_form
@@ -157,6 +158,9 @@ def save_meeting(ws: Workspace, case_id: str, meeting: Meeting) -> None:
         _guard_signed(case, [meeting if m.id == meeting.id else m for m in case.meetings])
         if stored is not None and not meeting_is_frozen(stored):
             _check_changes(stored, meeting)
+        clash = clash_with_children(meeting.sharing_decisions, [p.name for p in case.children()])
+        if clash and (stored is None or not meeting_is_frozen(stored)):
+            raise InvalidInput(clash)
         # The family-copy check is set only by the chair's confirmation, never by a save.
         meeting = meeting.model_copy(
             update={"family_check": stored.family_check if stored is not None else None}

@@ -96,3 +96,31 @@ def test_import_refuses_a_duplicate_or_unknown_kind_naming_the_path(workspace, t
         "cases[0].people[0].identifier_kind: Identifier kind 'Passport' is not one"
     )
     assert cases.search(workspace, "Ivy") == [] and cases.search(workspace, "Noah") == []
+
+
+def test_a_name_not_to_be_given_may_not_share_the_childs_surname(workspace):
+    from models.meeting import Meeting, SharingDecision, SharingOutcome
+
+    cases.save_case(workspace, _case("c1", _child("p1", "Amira Haddad")))
+    decision = SharingDecision(
+        id="s1",
+        information="The aunt's account",
+        from_agency="Police",
+        to_whom="Children's social care",
+        outcome=SharingOutcome.SHARED,
+        lawful_basis=["Children Act 1989 s47"],
+        reasons="Needed for the enquiry",
+        decided_by="DS Kaur",
+        consent_not_sought_reason="Risk to the aunt",
+        do_not_name=["Sara Haddad"],
+    )
+    meeting = Meeting(
+        id="m1", type="Strategy meeting", date=date(2026, 11, 20), sharing_decisions=[decision]
+    )
+    with pytest.raises(InvalidInput, match="is also in the child's name"):
+        cases.save_meeting(workspace, "c1", meeting)
+    decision = decision.model_copy(update={"do_not_name": ["Sara"]})
+    cases.save_meeting(
+        workspace, "c1", meeting.model_copy(update={"sharing_decisions": [decision]})
+    )
+    assert cases.open_meeting(workspace, "m1")[1].sharing_decisions[0].do_not_name == ["Sara"]
