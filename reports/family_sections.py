@@ -87,7 +87,9 @@ def outcome_letter(story: MinutesStory) -> list[Any]:
     d = snap.decisions
     story.add(para(f"Outcome of the meeting: {snap.meeting_type}", s["title"]))
     story.add(para(WITHHELD_NOTE, s["withheld"]))
-    children = ", ".join(c.name for c in snap.children)
+    children = ", ".join(
+        c.name + (f" ({c.identifier_text()})" if c.identifier_text() else "") for c in snap.children
+    )
     story.facts(
         [
             ("About", children),

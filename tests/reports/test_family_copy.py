@@ -236,3 +236,5 @@ def test_the_childs_identifier_is_in_both_copies():
     for variant in Variant:
         text = _everything(render_minutes(_snapshot(case, named), variant).pdf)
         assert "NHSnumber9434765919(verified)" in text, variant
+    letter = _everything(render_minutes(_snapshot(case, named, True), Variant.FAMILY).pdf)
+    assert "AmiraHaddad(NHSnumber9434765919(verified))" in letter

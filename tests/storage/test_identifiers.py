@@ -124,3 +124,32 @@ def test_a_name_not_to_be_given_may_not_share_the_childs_surname(workspace):
         workspace, "c1", meeting.model_copy(update={"sharing_decisions": [decision]})
     )
     assert cases.open_meeting(workspace, "m1")[1].sharing_decisions[0].do_not_name == ["Sara"]
+
+
+def test_cli_import_of_a_wrong_check_digit_is_one_line_and_writes_nothing(made_workspace, tmp_path):
+    from tests.conftest import PASSPHRASE, snapshot_files
+    from tests.test_cli import cli, one_line_error
+
+    folder, _ = made_workspace
+    raw = json.loads(dump_bundle([_case("c1", _child("p1", "Amira Haddad", "9434765919"))]))
+    raw["cases"][0]["people"][0]["consistent_identifier"] = "943 476 5918"
+    (tmp_path / "bad.json").write_text(json.dumps(raw))
+    before = snapshot_files(folder)
+    code, _, err = cli(
+        "import",
+        "-w",
+        folder,
+        "--user",
+        "chair",
+        "--passphrase-stdin",
+        tmp_path / "bad.json",
+        stdin=PASSPHRASE,
+    )
+    assert code == 2
+    assert one_line_error(err) == (
+        "caseroom: bad.json: cases[0].people[0].consistent_identifier: 943 476 5918 is not a "
+        "valid NHS "
+        "number: its last digit does not match the check digit worked out from the first nine. "
+        "Check each digit."
+    )
+    assert snapshot_files(folder) == before
