@@ -122,11 +122,13 @@ class SharingDecision(Withholdable):
     child_told: bool | None = Field(
         default=None,
         title="The child was told what is shared",
+        json_schema_extra={"unset": "not recorded"},  # what a form shows for None
         description="Golden rule 2: engage the child about what is shared, unless unsafe.",
     )
     carers_told: bool | None = Field(
         default=None,
         title="The parents or carers were told what is shared",
+        json_schema_extra={"unset": "not recorded"},  # what a form shows for None
         description="Golden rule 2: engage the carers about what is shared, unless unsafe.",
     )
     not_told_reason: LongText = Field(

@@ -39,7 +39,7 @@ def test_more_detrimental_needs_its_explanation_beside_the_field(qtbot, workspac
             ("Decision", "=n"),
             ("Reasons for the decision", "Would alert the associate"),
             ("Decided by", "DS Kaur"),
-            ("The parents or carers were told what is shared", "=n"),
+            ("The parents or carers were told what is shared", "=no"),
             ("Why the child or carers were not told", "Unsafe while the enquiry runs"),
             ("Do not name: could be harmed if identified", "Ruth Okonjo"),
             ("Not shared: sharing would be more detrimental to the child (CWSA 2026 s4)", " "),
