@@ -14,6 +14,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from models.base import Record
 from models.case import Case, _first_duplicate
+from models.identifiers import shared_identifier
 
 FORMAT = "caseroom-bundle"
 VERSION = 1
@@ -46,6 +47,9 @@ class Bundle(Record):
                     raise ValueError(
                         f"Person {person.id!r} appears in several cases with different details."
                     )
+        shared = shared_identifier(p for c in self.cases for p in c.people)
+        if shared:
+            raise ValueError(shared)
         return self
 
 

@@ -10,6 +10,7 @@ from typing import ClassVar
 from pydantic import Field, model_validator
 
 from models.base import Id, Record
+from models.identifiers import shared_identifier
 from models.meeting import Meeting
 from models.people import CasePerson, Place
 from models.risk import Rag
@@ -80,6 +81,9 @@ class Case(Record):
             if dup:
                 raise ValueError(f"The {what} id {dup!r} is used twice in this case.")
         _check_meeting_references(self)
+        shared = shared_identifier(self.people)
+        if shared:
+            raise ValueError(shared)
         return self
 
     def children(self) -> list[CasePerson]:

@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import ClassVar
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from models.base import Id, Record
 from models.family_copy import FamilyCheck
@@ -131,6 +131,49 @@ class SharingDecision(Withholdable):
         description="The chair releases a decision not to share into the family copy.",
     )
     release_reason: LongText = Field(default="", title="Why the chair releases it")
+    # The seven golden rules (information sharing advice for safeguarding practitioners, 2024).
+    child_told: bool | None = Field(
+        default=None,
+        title="The child was told what is shared",
+        json_schema_extra={"unset": "not recorded"},  # what a form shows for None
+        description="Golden rule 2: engage the child about what is shared, unless unsafe.",
+    )
+    carers_told: bool | None = Field(
+        default=None,
+        title="The parents or carers were told what is shared",
+        json_schema_extra={"unset": "not recorded"},  # what a form shows for None
+        description="Golden rule 2: engage the carers about what is shared, unless unsafe.",
+    )
+    not_told_reason: LongText = Field(
+        default="",
+        validate_default=True,
+        title="Why the child or carers were not told",
+        description="For example: telling them would put the child or another person at risk.",
+    )
+    do_not_name: list[ShortText] = Field(
+        default_factory=list,
+        max_length=50,
+        title="Do not name: could be harmed if identified",
+        description="Golden rule 5. One name per line: the family copy leaves out every item "
+        "that names one of them (attendance, contributions, any text), leaving no trace.",
+    )
+    more_detrimental_to_child: bool = Field(
+        default=False,
+        title="Not shared: sharing would be more detrimental to the child (CWSA 2026 s4)",
+        description="The exception to the duty to share: only for a decision not to share.",
+    )
+    detriment_explanation: LongText = Field(
+        default="",
+        validate_default=True,
+        title="Why sharing would be more detrimental to the child",
+    )
+    advice_sought_from: ShortText = Field(
+        default="",
+        title="Advice sought from",
+        description="Golden rule 4: who was asked (e.g. the designated safeguarding lead, "
+        "the data protection officer, legal).",
+    )
+    advice_sought_on: date | None = Field(default=None, title="Advice sought on")
 
     @model_validator(mode="after")
     def _rules(self) -> SharingDecision:
@@ -150,7 +193,45 @@ class SharingDecision(Withholdable):
             raise ValueError(
                 "A decision not to share with the family cannot be released to the family."
             )
+        self._golden_rules()
         return self
+
+    # Rules about one field each are field validators, so the form shows them beside it.
+    @field_validator("not_told_reason")
+    @classmethod
+    def _why_not_told(cls, value: str, info: ValidationInfo) -> str:
+        told = (info.data.get("child_told"), info.data.get("carers_told"))
+        if False in told and not value.strip():
+            raise ValueError("The child or the carers were not told: record why.")
+        return value
+
+    @field_validator("more_detrimental_to_child")
+    @classmethod
+    def _only_not_shared(cls, value: bool, info: ValidationInfo) -> bool:
+        if value and info.data.get("outcome") is SharingOutcome.SHARED:
+            raise ValueError(
+                "More detrimental to the child is a reason not to share; this decision shares."
+            )
+        return value
+
+    @field_validator("detriment_explanation")
+    @classmethod
+    def _explained(cls, value: str, info: ValidationInfo) -> str:
+        if info.data.get("more_detrimental_to_child") and not value.strip():
+            raise ValueError(
+                "Sharing would be more detrimental to the child: explain why (CWSA 2026 s4)."
+            )
+        return value
+
+    def _golden_rules(self) -> None:
+        if self.advice_sought_on and not self.advice_sought_from.strip():
+            raise ValueError("Advice was sought: record from whom.")
+        if any(len(name.strip()) < 2 for name in self.do_not_name):
+            raise ValueError("A name not to be given needs at least two letters.")
+
+    def protected_names(self) -> list[str]:
+        """The people not to be named in the family copy."""
+        return [name.strip() for name in self.do_not_name if name.strip()]
 
     def hidden_from_family(self) -> bool:
         if self.withheld_from_family:

@@ -18,6 +18,7 @@ from models.case import Case
 from models.disciplines import missing
 from models.family_copy import FamilyCheck, FamilyDocument, family_check_problem
 from models.family_view import withheld_items
+from models.identifiers import shown
 from models.meeting import (
     Action,
     ActionReview,
@@ -49,6 +50,18 @@ class ChildLine(BaseModel):
     known_as: str = ""
     date_of_birth: date | None = None
     unborn: bool = False
+    # The consistent identifier (Children Act 2004 s16LC), in both copies of the minutes.
+    identifier_kind: str = ""
+    consistent_identifier: str = ""
+    identifier_verified: bool = False
+
+    def identifier_text(self) -> str:
+        """E.g. "NHS number 943 476 5919 (verified)", or "" when none is recorded."""
+        if not self.consistent_identifier:
+            return ""
+        value = shown(self.consistent_identifier, self.identifier_kind)
+        verified = "verified" if self.identifier_verified else "not verified"
+        return f"{self.identifier_kind} {value} ({verified})"
 
 
 class ReviewedAction(BaseModel):
@@ -217,6 +230,9 @@ def build_snapshot(
                 known_as=p.known_as,
                 date_of_birth=p.date_of_birth,
                 unborn=p.role.value == "unborn_child",
+                identifier_kind=p.identifier_kind,
+                consistent_identifier=p.consistent_identifier,
+                identifier_verified=p.identifier_verified,
             )
             for p in case.children()
         ],

@@ -12,6 +12,7 @@ from pydantic import Field, field_validator
 from models.base import Record
 from models.disciplines import Discipline
 from models.family_copy import FamilyDocument
+from models.identifiers import DEFAULT_KINDS, IdentifierKind
 from models.text import LongText, ShortText
 
 
@@ -107,6 +108,13 @@ class ReferenceData(Record):
             "Children Act 2004 s11",
             "Crime and Disorder Act 1998 s115",
         ]
+    )
+    identifier_kinds: list[IdentifierKind] = Field(
+        default_factory=lambda: list(DEFAULT_KINDS),
+        max_length=50,
+        title="Kinds of a child's consistent identifier",
+        description="The NHS number is the expected interim identifier (Children Act 2004 "
+        "s16LC); add the kind regulations set.",
     )
     rag_hours: dict[str, int] = Field(default_factory=lambda: {"red": 4, "amber": 24, "green": 72})
     cse_indicators: list[CseIndicatorDefinition] = Field(
@@ -258,6 +266,10 @@ class ReferenceData(Record):
         "children's services complaints team.",
         title="How to complain (family copy)",
     )
+
+    def identifier_context(self) -> dict[str, object]:
+        """What validation is given so a record's identifier kind is checked against these."""
+        return {"identifier_kinds": self.identifier_kinds}
 
     @field_validator("time_zone")
     @classmethod

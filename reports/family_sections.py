@@ -86,7 +86,9 @@ def outcome_letter(story: MinutesStory) -> list[Any]:
     snap, s = story.snap, story.s
     story.add(para(f"Outcome of the meeting: {snap.meeting_type}", s["title"]))
     story.add(para(WITHHELD_NOTE, s["withheld"]))
-    children = ", ".join(c.name for c in snap.children)
+    children = ", ".join(
+        c.name + (f" ({c.identifier_text()})" if c.identifier_text() else "") for c in snap.children
+    )
     story.facts(
         [
             ("About", children),
@@ -106,7 +108,7 @@ def outcome_letter(story: MinutesStory) -> list[Any]:
                 ("Enquiries to keep the child safe (section 47)", _decided(d.section_47)),
                 ("Immediate action to protect the child", _decided(d.immediate_protection)),
                 ("A child protection conference will be held", _decided(d.initial_conference)),
-                ("Who will talk to you about this", d.who_tells_parents),
+                ("Who will talk to you about this", story.safe(d.who_tells_parents)),
             ]
         )
     story.heading("What will happen")

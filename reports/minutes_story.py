@@ -17,8 +17,9 @@ from reportlab.platypus import (
 
 from models.family_copy import FamilyDocument
 from models.fields import step_fields, title_of
-from models.meeting import Attendance, AttendanceStatus, Meeting
+from models.meeting import Attendance, AttendanceStatus, Meeting, SharingDecision
 from models.minutes import WITHHELD_NOTE, MinutesSnapshot, Variant
+from models.protected_names import PROTECTED_REASON, names_someone, protected_words
 from models.withholding import Withholdable, hidden_from_family
 from reports import risk_sections, strategy_section
 from reports.family_sections import closing, family_check_line, glossary, local, outcome_letter
@@ -36,6 +37,17 @@ from reports.pdf_parts import (
 )
 
 
+def told(d: SharingDecision) -> str:
+    """Who was told what is shared (golden rule 2), and why not."""
+    parts = [
+        f"{who}: {yes_no(value)}"
+        for who, value in (("the child", d.child_told), ("the carers", d.carers_told))
+        if value is not None
+    ]
+    reason = f" — why not: {d.not_told_reason}" if d.not_told_reason.strip() else ""
+    return "; ".join(parts) + reason if parts else ""
+
+
 class MinutesStory:
     """Builds the story of one variant."""
 
@@ -43,13 +55,23 @@ class MinutesStory:
         self.snap, self.variant, self.s = snap, variant, styles()
         self.story: list[Any] = []
         self.signature_space = SignatureSpace()
+        # The family copy never gives the name of a person who could be harmed if identified.
+        self.protected = protected_words(snap.meeting.sharing_decisions)
 
     def hidden(self, item: Any) -> bool:
-        """Whether this copy leaves `item` out (the family copy, for a withheld item)."""
+        """Whether this copy leaves `item` out (the family copy, for a withheld item or one
+        that names a person not to be named)."""
         if self.variant is not Variant.FAMILY:
             return False
         check = getattr(item, "hidden_from_family", None)
-        return bool(check()) if callable(check) else hidden_from_family(item)
+        withheld = bool(check()) if callable(check) else hidden_from_family(item)
+        return withheld or names_someone(item, self.protected)
+
+    def safe(self, text: str) -> str:
+        """Text of the meeting as this copy prints it: left out if it names a person not to
+        be named (family copy)."""
+        family = self.variant is Variant.FAMILY
+        return "" if family and names_someone(text, self.protected) else text
 
     def nothing(self, professional: str) -> str:
         """What an empty section says. The family copy says the same whether nothing was
@@ -58,8 +80,14 @@ class MinutesStory:
 
     def withheld_tag(self, item: Any) -> str:
         """In the professional copy, why an item is left out of the family copy ("" if not)."""
-        if self.variant is Variant.FAMILY or not hidden_from_family(item):
+        if self.variant is Variant.FAMILY:
             return ""
+        if not hidden_from_family(item):
+            return (
+                f"Left out of the family copy: {PROTECTED_REASON[0].lower()}{PROTECTED_REASON[1:]}"
+                if names_someone(item, self.protected)
+                else ""
+            )
         reason = item.withheld_reason if isinstance(item, Withholdable) else ""
         return f"Withheld from the family: {reason or 'a decision not to share (not released)'}"
 
@@ -84,6 +112,9 @@ class MinutesStory:
 
     # --- the sections, in the order of the agenda ------------------------------------------
     def build(self) -> list[Any]:
+        return self._build()
+
+    def _build(self) -> list[Any]:
         snap = self.snap
         family = self.variant is Variant.FAMILY
         if family and snap.family_document is FamilyDocument.OUTCOME_LETTER:
@@ -108,30 +139,37 @@ class MinutesStory:
                 if c.date_of_birth
                 else ""
             )
+            + (f", {c.identifier_text()}" if c.identifier_text() else "")
             for c in snap.children
         )
+        safe = self.safe
         self.facts(
             [
                 ("Case reference", snap.case_reference),
                 ("Child or children", children),
                 *[
-                    (title_of(Meeting, name), shown(getattr(snap.meeting, name), snap.time_zone))
+                    (
+                        title_of(Meeting, name),
+                        safe(shown(getattr(snap.meeting, name), snap.time_zone)),
+                    )
                     for name in step_fields(Meeting, "details")
                     if name != "type"
                 ],
             ]
         )
-        if snap.addendum:
+        if safe(snap.addendum):
             self.heading("Addendum")
             self.add(para(snap.addendum, self.s["body"]))
         self.voice()
         self.attendance()
-        if snap.meeting.purpose or snap.meeting.confidentiality_statement:
+        meeting = snap.meeting
+        purpose, statement = safe(meeting.purpose), safe(meeting.confidentiality_statement)
+        if purpose or statement:
             self.heading("Purpose and confidentiality")
             self.add(
-                para(snap.meeting.purpose, self.s["body"]),
+                para(purpose, self.s["body"]),
                 Spacer(1, 2 * mm),
-                para(snap.meeting.confidentiality_statement, self.s["small"]),
+                para(statement, self.s["small"]),
             )
         self.reviewed_actions()
         self.contributions()
@@ -293,6 +331,16 @@ class MinutesStory:
                     ),
                     ("How sent", d.how_sent),
                     ("Checks met", checks),
+                    ("Who was told", told(d)),
+                    (
+                        "More detrimental to the child (CWSA 2026 s4)",
+                        d.detriment_explanation if d.more_detrimental_to_child else "",
+                    ),
+                    (
+                        "Advice sought from",
+                        " · ".join(filter(None, [d.advice_sought_from, day(d.advice_sought_on)])),
+                    ),
+                    ("Do not name (could be harmed if identified)", "; ".join(d.do_not_name)),
                     ("Family copy", self.withheld_tag(d)),
                 ]
             )

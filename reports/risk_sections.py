@@ -159,7 +159,9 @@ def _decision_record(story: MinutesStory, d: Decisions) -> None:
             *[(title, text) for title, text, name in rows if belongs(name)],
             (
                 "Who tells the parents",
-                " · ".join(filter(None, [d.who_tells_parents, d.when_tell_parents])),
+                " · ".join(
+                    filter(None, [story.safe(d.who_tells_parents), story.safe(d.when_tell_parents)])
+                ),
             ),
             ("Why not yet", "" if story.hidden(d) else d.why_not_yet),
             ("Notes", "" if story.hidden(d) else d.notes),

@@ -113,12 +113,12 @@ class _Typed(Editor):
 
 
 class Bool(Editor):
-    def __init__(self, label: str, optional: bool) -> None:
+    def __init__(self, label: str, optional: bool, unset: str = "") -> None:
         self.optional = optional
         widget: QWidget
         if optional:
             combo = ChoiceBox()
-            combo.addItems([tr("not decided"), tr("Yes"), tr("No")])
+            combo.addItems([tr(unset) if unset else tr("not decided"), tr("Yes"), tr("No")])
             widget = combo
         else:
             widget = QCheckBox(label)
@@ -310,7 +310,8 @@ def editor_for(name: str, field: Any, choices: dict[str, list[str]]) -> Editor:
     if isinstance(kind, type) and issubclass(kind, Enum):
         return _Choice(kind, optional)
     if kind is bool:
-        return Bool(tr(field.title or label_for(name)), optional)
+        extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
+        return Bool(tr(field.title or label_for(name)), optional, str(extra.get("unset", "")))
     if kind in (date, time, datetime):
         return _Typed(kind, optional)
     if kind is int:

@@ -56,9 +56,11 @@ class ModelForm(QWidget):
         labels: dict[str, str] | None = None,
         choices: dict[str, list[str]] | None = None,
         parent: QWidget | None = None,
+        context: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(parent)
         self.model = model
+        self.context = context  # what the model's rules are checked against (the workspace's)
         self.labels = labels or {}
         self.base: dict[str, Any] = {}
         self.editors: dict[str, Editor] = {}
@@ -74,10 +76,9 @@ class ModelForm(QWidget):
         self.form_error.setWordWrap(True)
         self.form_error.hide()
         outer.addWidget(self.form_error)
-        layout = QFormLayout()
+        layout = self.layout_of_fields = QFormLayout()
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(layout)
-        self.layout_ = layout
         for name, field in form_order(model):
             if name in exclude or name == "id" or (include is not None and name not in include):
                 continue
@@ -98,6 +99,7 @@ class ModelForm(QWidget):
             column.addWidget(editor.widget)
             column.addWidget(error)
             if isinstance(editor, Bool) and not editor.optional:
+                editor.widget.setText(text)  # type: ignore[attr-defined]
                 layout.addRow("", box)
             else:
                 label = QLabel(text)
@@ -145,7 +147,7 @@ class ModelForm(QWidget):
         (`quiet`: only say whether it is valid)."""
         self._fixed = fixed
         try:
-            model = self.model.model_validate({**self.raw(), **fixed})
+            model = self.model.model_validate({**self.raw(), **fixed}, context=self.context)
         except ValidationError as exc:
             if not quiet:
                 self.show_errors(exc)
@@ -198,7 +200,7 @@ class ModelForm(QWidget):
         """Update the messages shown: one goes as soon as its field is right."""
         still: dict[str | None, str] = {}
         try:
-            self.model.model_validate({**self.raw(), **self._fixed})
+            self.model.model_validate({**self.raw(), **self._fixed}, context=self.context)
         except ValidationError as exc:
             for name, message in self.messages(exc):
                 still.setdefault(name, message)
@@ -216,7 +218,13 @@ class ModelForm(QWidget):
     def show_only(self, shown: Callable[[str], bool]) -> None:
         """Show the rows of the fields for which `shown(name)` is true, hide the others."""
         for name, box in self.rows.items():
-            self.layout_.setRowVisible(box, shown(name))
+            self.layout_of_fields.setRowVisible(box, shown(name))
+
+    def set_field_visible(self, name: str, visible: bool) -> None:
+        """Show or hide one field with its label (what it holds is kept either way)."""
+        box = self.errors[name].parentWidget()
+        if box is not None:
+            self.layout_of_fields.setRowVisible(box, visible)
 
     def set_choices(self, name: str, pairs: list[tuple[str, Any]]) -> None:
         """Offer these (label, value) pairs in the field `name` (one made with PICK)."""

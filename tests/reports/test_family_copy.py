@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
 from models.family_copy import FamilyDocument
-from models.family_view import AGENDA, step_lines
+from models.family_view import AGENDA, step_lines, withheld_items
 from models.meeting import Decisions, SharingDecision, SharingOutcome
 from models.minutes import WITHHELD_NOTE, Variant, build_snapshot
 from models.reference import ReferenceData
@@ -22,7 +22,7 @@ from models.rules import current_actions
 from models.withholding import hidden_from_family
 from reports.minutes_pdf import render_minutes
 from storage.demo import demo_cases
-from tests.family_meeting import KINDS, NOT_SHARED_WORD, NOT_TOLD_WORD, build, word
+from tests.family_meeting import KINDS, NOT_SHARED_WORD, NOT_TOLD_WORD, build, protected, word
 
 
 def _snapshot(case, meeting, letter=False):
@@ -219,3 +219,41 @@ def test_every_abbreviation_a_parent_reads_is_explained(case):
         acronyms = set(re.findall(r"\b[A-Z]{2,}(?:-[A-Z]{2,})*\b(?!-\d)", text))
         unexplained = sorted(a for a in acronyms - EVERYDAY - EMPHASIS if a not in glossary)
         assert not unexplained, (meeting.id, unexplained)
+
+
+def test_a_person_not_to_be_named_leaves_no_trace_in_the_family_copy():
+    """Golden rule 5: her name is nowhere in the family copy, the letter or the room's family
+    view; the family copy reads exactly as if what names her had never been recorded; the
+    professional copy keeps every mention, and says not to name her."""
+    case, named, plain = protected(*build({}))
+    family = _everything(render_minutes(_snapshot(case, named), Variant.FAMILY).pdf)
+    letter = _everything(render_minutes(_snapshot(case, named, True), Variant.FAMILY).pdf)
+    professional = _everything(render_minutes(_snapshot(case, named), Variant.PROFESSIONAL).pdf)
+    room = _room_lines(case, named)
+    for text in (family, letter, room):
+        for part in ("Ruth", "Okonjo"):
+            assert part.casefold() not in text.casefold()
+    for mention in ("RuthOkonjo", "MrsOkonjoheard", "Ruthiskind", "Callbackokonjo"):
+        assert mention in professional, mention
+    assert "Donotname(couldbeharmedifidentified)RuthOkonjo" in professional
+    assert "thechild:Yes;thecarers:No—whynot:Theneighbourcouldbeharmed" in professional
+    assert "Advicesoughtfrom" in professional and "Forcedataprotectionofficer" in professional
+    # No trace: the same text as the meeting where none of it was ever recorded.
+    unnamed = case.model_copy(
+        update={"meetings": [plain if m.id == plain.id else m for m in case.meetings]}
+    )
+    assert _text(render_minutes(_snapshot(case, named), Variant.FAMILY).pdf) == _text(
+        render_minutes(_snapshot(unnamed, plain), Variant.FAMILY).pdf
+    )
+    # The chair's check lists each of them as left out, with the reason.
+    reasons = {line.reason for line in withheld_items(named)}
+    assert "Names a person who could be harmed if identified (do not name)." in reasons
+
+
+def test_the_childs_identifier_is_in_both_copies():
+    case, named, _ = protected(*build({}))
+    for variant in Variant:
+        text = _everything(render_minutes(_snapshot(case, named), variant).pdf)
+        assert "NHSnumber9434765919(verified)" in text, variant
+    letter = _everything(render_minutes(_snapshot(case, named, True), Variant.FAMILY).pdf)
+    assert "AmiraHaddad(NHSnumber9434765919(verified))" in letter

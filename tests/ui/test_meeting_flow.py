@@ -117,7 +117,7 @@ def test_whole_meeting_by_keyboard_then_read_back(qtbot, window):
     me.fill("What the agency knows", "SECRET-POLICE-LINE: interview of the partner planned.")
     me.tab_to("Withheld from the family")
     me.press(Qt.Key.Key_Space)
-    me.fill("Why it is withheld", "Police investigation")
+    me.fill("Why it is withheld from the family", "Police investigation")
     me.press(Qt.Key.Key_Return, CTRL)
     assert len(editor.items()) == 2
 

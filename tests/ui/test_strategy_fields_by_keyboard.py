@@ -106,9 +106,10 @@ def test_strategy_details_typed_and_kept(qtbot, workspace):
 def test_the_admin_form_edits_each_agencys_discipline(qtbot):
     from models.disciplines import Discipline
     from models.reference import ReferenceData
+    from ui.admin_screen import EDITED_APART
     from ui.forms import ModelForm
 
-    form = ModelForm(ReferenceData, exclude={"rag_hours", "cse_indicators", "family_glossary"})
+    form = ModelForm(ReferenceData, exclude=EDITED_APART)
     qtbot.addWidget(form)
     form.set_value(ReferenceData())
     editor = form.editors["agency_disciplines"].widget
