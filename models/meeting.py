@@ -107,19 +107,19 @@ class SharingDecision(Withholdable):
 
     id: Id
     information: RequiredLong
-    from_agency: RequiredShort
-    to_whom: RequiredShort
-    decided_at: datetime | None = None
+    from_agency: RequiredShort = declared(title="From agency")
+    to_whom: RequiredShort = declared(title="To whom")
+    decided_at: datetime | None = declared(None, title="Decided at (UTC)")
     purpose: LongText = ""
     lawful_basis: list[ShortText] = Field(default_factory=list, max_length=20)
     consent_sought: bool = False
     consent_given: bool | None = None
-    consent_not_sought_reason: LongText = ""
-    outcome: SharingOutcome
-    reasons: LongText
+    consent_not_sought_reason: LongText = declared("", title="Why consent was not sought")
+    outcome: SharingOutcome = declared(title="Decision")
+    reasons: LongText = declared(title="Reasons for the decision")
     decided_by: ShortText
-    how_sent: ShortText = ""
-    checks: SharingChecks = Field(default_factory=SharingChecks)
+    how_sent: ShortText = declared("", title="How it was sent")
+    checks: SharingChecks = declared(title="Checks met", default_factory=SharingChecks)
     to_family: bool = Field(
         default=False,
         title="The recipients include the family",

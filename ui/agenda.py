@@ -40,18 +40,6 @@ EITHER_FIELDS = frozenset({"to_whom", "who_is_worried"})
 
 # SharingDecision's fields change with the golden-rules work: until they declare their titles
 # (models/fields.py), these are its labels. Every other meeting field declares its own.
-SHARING_LABELS = {
-    "from_agency": tr("From agency"),
-    "to_whom": tr("To whom"),
-    "decided_at": tr("Decided at (UTC)"),
-    "consent_not_sought_reason": tr("Why consent was not sought"),
-    "outcome": tr("Decision"),
-    "reasons": tr("Reasons for the decision"),
-    "how_sent": tr("How it was sent"),
-    "checks": tr("Checks met"),
-}
-
-
 def agenda(reference: ReferenceData) -> list[tuple[str, Callable[[], Step]]]:
     """The agenda, in order: each step's title, and how to build it when it is first shown."""
     agencies = {"agency": reference.agencies}
@@ -104,7 +92,6 @@ def agenda(reference: ReferenceData) -> list[tuple[str, Callable[[], Step]]]:
                 ],
                 "s",
                 {"from_agency": reference.agencies, "lawful_basis": reference.lawful_bases},
-                labels=SHARING_LABELS,
             ),
         ),
         (
