@@ -13,10 +13,12 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError, model_validator
 
 from models.base import Record
+from models.bundle_versions import unknown_field, upgrade
 from models.case import Case, _first_duplicate
 
 FORMAT = "caseroom-bundle"
-VERSION = 1
+VERSION = 2
+READS = (1, 2)  # older versions are upgraded on read (models/bundle_versions.py)
 MAX_BUNDLE_BYTES = 1024 * 1024 * 1024  # 1 GiB: a 100,000-case workspace fits
 MAX_DEPTH = 32
 
@@ -27,7 +29,7 @@ class BundleError(ValueError):
 
 class Bundle(Record):
     format: Literal["caseroom-bundle"]
-    version: Literal[1]
+    version: Literal[2]
     cases: list[Case] = Field(max_length=1_000_000)
 
     @model_validator(mode="after")
@@ -51,6 +53,11 @@ class Bundle(Record):
 
 def bundle_json_schema() -> dict[str, Any]:
     return Bundle.model_json_schema()
+
+
+def schema_text() -> str:
+    """docs/bundle.schema.json as `make schema` writes it."""
+    return json.dumps(bundle_json_schema(), indent=1, ensure_ascii=False) + "\n"
 
 
 def _depth_problem(raw: bytes) -> str | None:
@@ -123,10 +130,19 @@ def parse_bundle(raw: bytes) -> Bundle:
         raise BundleError("(the bundle): must be a JSON object")
     if data.get("format") != FORMAT:
         raise BundleError(f"format: must be {FORMAT!r}, found {data.get('format')!r}")
-    if data.get("version") != VERSION:
+    version = data.get("version")
+    if type(version) is not int or version not in READS:
         raise BundleError(
-            f"version: this Caseroom reads version {VERSION}, found {data.get('version')!r}"
+            f"version: this Caseroom reads versions {' and '.join(map(str, READS))}, "
+            f"found {version!r}"
         )
+    if version < VERSION:
+        where = unknown_field(data, version)
+        if where:
+            where = where.encode("unicode_escape").decode("ascii")  # one line, whatever the key
+            field = where.rsplit(".", 1)[-1]
+            raise BundleError(f"{where}: a version-{version} bundle has no field '{field}'")
+        raw = json.dumps(upgrade(data, VERSION), ensure_ascii=False).encode("utf-8")
     try:
         return Bundle.model_validate_json(raw, strict=True)
     except ValidationError as exc:
