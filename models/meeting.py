@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from datetime import date, datetime, time
+from datetime import date, datetime
 from enum import StrEnum
 from typing import ClassVar
 
 from pydantic import Field, model_validator
 
-from models.base import Id, Record
+from models.base import Id, Record, TimeOfDay
 from models.family_copy import FamilyCheck
 from models.risk import RiskAssessment
 from models.text import LongText, RequiredLong, RequiredShort, ShortText
@@ -41,8 +41,8 @@ class Attendance(Withholdable):
     status: AttendanceStatus = AttendanceStatus.PRESENT
     deputy_for: ShortText = ""
     information_received_on: date | None = None
-    joined_at: time | None = None
-    left_at: time | None = None
+    joined_at: TimeOfDay | None = None
+    left_at: TimeOfDay | None = None
     confidentiality_acknowledged: bool = False
     excluded_from: ShortText = ""  # e.g. "closed section on police information"
 
@@ -260,8 +260,8 @@ class Meeting(Record):
     id: Id
     type: RequiredShort
     date: date
-    start_time: time | None = None
-    end_time: time | None = None
+    start_time: TimeOfDay | None = None
+    end_time: TimeOfDay | None = None
     venue: ShortText = ""
     chair: ShortText = ""
     minute_taker: ShortText = ""
