@@ -11,7 +11,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import storage  # noqa: F401  - before anything imports sqlite_utils
 from models.minutes import signing_problem
 from storage import cases, records
 from storage.backup import make_backup, restore_backup
