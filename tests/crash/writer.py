@@ -31,12 +31,11 @@ def say(line: str) -> None:
 
 
 def bundles() -> list[object]:
-    from models.bundle import Bundle
+    from models.bundle import FORMAT, VERSION, Bundle
 
     groups = list(demo_cases(6 * 8))
     return [
-        Bundle(format="caseroom-bundle", version=1, cases=groups[6 * g : 6 * g + 6])
-        for g in range(1, 8)
+        Bundle(format=FORMAT, version=VERSION, cases=groups[6 * g : 6 * g + 6]) for g in range(1, 8)
     ]
 
 
