@@ -8,6 +8,7 @@ references between records.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Literal
 
 from pydantic import Field, ValidationError, model_validator
@@ -60,24 +61,23 @@ def schema_text() -> str:
     return json.dumps(bundle_json_schema(), indent=1, ensure_ascii=False) + "\n"
 
 
+# A JSON string (escapes included), and every byte that is not a bracket.
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+
+
 def _depth_problem(raw: bytes) -> str | None:
     """Find nesting deeper than MAX_DEPTH without parsing (json would recurse first)."""
-    depth, in_string, escaped = 0, False, False
-    for byte in raw:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif byte == 0x5C:  # backslash
-                escaped = True
-            elif byte == 0x22:
-                in_string = False
-        elif byte == 0x22:
-            in_string = True
-        elif byte in (0x5B, 0x7B):
+    outside = _STRING.sub(b"", raw)
+    cut = outside.find(b'"')  # a string left open runs to the end: no bracket after it counts
+    brackets = (outside if cut < 0 else outside[:cut]).translate(None, _NOT_BRACKETS)
+    depth = 0
+    for byte in brackets:
+        if byte in (0x5B, 0x7B):
             depth += 1
             if depth > MAX_DEPTH:
                 return f"nesting is deeper than {MAX_DEPTH} levels"
-        elif byte in (0x5D, 0x7D):
+        else:
             depth -= 1
     return None
 
