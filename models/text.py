@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -15,20 +16,23 @@ SHORT_TEXT_MAX = 200
 LONG_TEXT_MAX = 20_000
 
 _ALLOWED_CONTROLS = {"\n", "\t"}
+# The characters of Unicode categories Cc (controls) and Cs (surrogates), less newline and
+# tab for long text: one search in C instead of a category lookup per character.
+_REFUSED_LONG = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_REFUSED_SHORT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def text_problem(value: str, max_length: int, *, multiline: bool = True) -> str | None:
     """Return the rule a piece of text breaks, or None when it is fine."""
     if len(value) > max_length:
         return f"is {len(value):,} characters long; the limit is {max_length:,}"
-    for ch in value:
-        if unicodedata.category(ch) in ("Cc", "Cs") and ch not in _ALLOWED_CONTROLS:
-            return (
-                f"contains a control character (U+{ord(ch):04X}); only newline and tab are allowed"
-            )
-        if not multiline and ch in _ALLOWED_CONTROLS:
-            return "must be on one line"
-    return None
+    found = (_REFUSED_LONG if multiline else _REFUSED_SHORT).search(value)
+    if found is None:
+        return None
+    ch = found.group()
+    if ch in _ALLOWED_CONTROLS:
+        return "must be on one line"
+    return f"contains a control character (U+{ord(ch):04X}); only newline and tab are allowed"
 
 
 def _check(max_length: int, multiline: bool) -> AfterValidator:
