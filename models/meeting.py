@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from datetime import date, datetime, time
+from datetime import date, datetime
 from enum import StrEnum
 from typing import ClassVar
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from models.base import Id, Record
+from models.base import Id, Record, TimeOfDay
 from models.family_copy import FamilyCheck
 from models.fields import declared
 from models.risk import RiskAssessment
@@ -50,8 +50,8 @@ class Attendance(Withholdable):
     information_received_on: date | None = declared(
         None, title="Information received on (information only)"
     )
-    joined_at: time | None = declared(None, title="Joined at")
-    left_at: time | None = declared(None, title="Left at")
+    joined_at: TimeOfDay | None = declared(None, title="Joined at")
+    left_at: TimeOfDay | None = declared(None, title="Left at")
     confidentiality_acknowledged: bool = declared(
         False, title="Confidentiality statement acknowledged"
     )
@@ -387,8 +387,8 @@ class Meeting(Record):
     id: Id
     type: RequiredShort = declared(title="Meeting type", step="details")
     date: dt.date = declared(title="Date", step="details")
-    start_time: time | None = declared(None, title="Start time", step="details")
-    end_time: time | None = declared(None, title="End time", step="details")
+    start_time: TimeOfDay | None = declared(None, title="Start time", step="details")
+    end_time: TimeOfDay | None = declared(None, title="End time", step="details")
     venue: ShortText = declared("", title="Venue", step="details")
     chair: ShortText = declared("", title="Chair", step="details")
     minute_taker: ShortText = declared("", title="Minutes taken by", step="details")

@@ -35,6 +35,7 @@ from storage.errors import (
 from storage.keychain import Keychain, KeychainState
 from storage.keyslots import KeySlots, folder_is_workspace, new_recovery_key, random_db_key
 from storage.lock import WAIT_SECONDS, WorkspaceLock
+from storage.upgrade import Upgrade, upgrade
 
 DB_NAME = "caseroom.db"
 READ_ONLY_REASON = (
@@ -71,6 +72,8 @@ class Workspace:
         self._lock: WorkspaceLock | None = None
         # Why this session may not change the record (another holds the lock), or None.
         self.read_only: str | None = None
+        # What opening did to a workspace made by an older Caseroom (storage/upgrade.py).
+        self.upgraded: Upgrade | None = None
         # Revisions of the cases and meetings this session has read: a save against an older
         # one is refused (storage/cases.py). Shared with the worker views of this workspace.
         self.seen: dict[str, int] = {}
@@ -277,7 +280,7 @@ class Workspace:
             if not full and migrations.pending(conn):
                 health.check_database(db, key, full=True)
                 full = True
-            migrations.migrate(conn)
+            upgraded = upgrade(conn, folder, key, slots.workspace_id, writable=lock.held)
             user = load_user(conn, normalise_name(user_name))
             if user is None:
                 raise UnknownUser(
@@ -286,7 +289,11 @@ class Workspace:
             detail: dict[str, Any] = {"method": method}
             if failed:
                 detail["failed_attempts_before"] = failed
+            if upgraded:  # the unlock event says so (it is written: the full check ran)
+                detail["upgraded"] = upgraded.applied
+                detail["backup_before_upgrade"] = str(upgraded.backup or "")
             ws = cls(folder, slots, conn, key, user)
+            ws.upgraded = upgraded
             ws._lock = lock
             ws.read_only = None if lock.held else READ_ONLY_REASON
             ws._unlock_detail = detail

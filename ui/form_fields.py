@@ -27,11 +27,14 @@ from ui.i18n import tr
 
 
 def _unwrap(annotation: Any) -> tuple[Any, bool]:
-    """(the type inside Optional[...], whether None is allowed)."""
+    """(the type inside Optional[...] and Annotated[...], whether None is allowed)."""
+    optional = False
     if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return args[0], True
-    return annotation, False
+        annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
+        optional = True
+    if typing.get_origin(annotation) is typing.Annotated:  # e.g. TimeOfDay | None
+        annotation = typing.get_args(annotation)[0]
+    return annotation, optional
 
 
 class Editor:
