@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Literal
@@ -16,9 +15,9 @@ from models.messages import describe
 from models.people import CasePerson, PersonRole
 from models.reference import ReferenceData
 from models.rules import action_transition_problem, meeting_is_frozen, meeting_transition_problem
-from models.text import search_form
 from models.users import Role
 from storage import records
+from storage import search as search_module
 from storage.errors import ChangedElsewhere, InvalidInput, PermissionDenied
 from storage.workspace import Workspace
 
@@ -318,70 +317,7 @@ def meetings_between(
     return [MeetingRow(*r) for r in rows]
 
 
-# --- search ----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class SearchHit:
-    case_id: str
-    reference: str
-    kind: str
-    title: str
-    snippet: str
-
-
-_TOKEN = re.compile(r"\w+", re.UNICODE)
-
-
-def fts_query(text: str) -> str:
-    """Turn what someone typed into a safe FTS5 query: every word, as a prefix.
-
-    Each word is quoted, so nothing typed is FTS syntax; words are folded as the index is.
-    """
-    # A one-letter prefix matches most of a big workspace (1.8 s over 100,000 cases): a
-    # single letter is matched as a whole word until a second one is typed.
-    return " ".join(
-        f'"{token}"*' if len(token) > 1 else f'"{token}"' for token in _query_words(text)
-    )
-
-
-def _query_words(text: str) -> list[str]:
-    return _TOKEN.findall(search_form(text))[:12]
-
-
-def _snippet(body: str, words: list[str], width: int = 14) -> str:
-    """A few words of the original text around the first word that matched."""
-    shown = body.split()
-    at = next(
-        (
-            i
-            for i, w in enumerate(shown)
-            if any(search_form(w).strip("\"'.,;:()").startswith(q) for q in words)
-        ),
-        0,
-    )
-    start = max(0, at - width // 3)
-    text = " ".join(shown[start : start + width])
-    return ("…" if start else "") + text + ("…" if start + width < len(shown) else "")
-
-
-def search(
-    ws: Workspace, text: str, case_id: str | None = None, limit: int = 50
-) -> list[SearchHit]:
-    """Ranked hits across references, names, contributions and chronology.
-
-    Accent-insensitive ("Zoe" finds "Zoë"); the hits of `case_id` come first.
-    """
-    query = fts_query(text)
-    if not query:
-        return []
-    rows = ws.reader.execute(
-        "SELECT s.case_id, c.reference, s.kind, s.shown_title, s.shown_body"
-        " FROM search_index s JOIN cases c ON c.id = s.case_id"
-        " WHERE search_index MATCH ?"
-        " ORDER BY (s.case_id = ?) DESC, bm25(search_index, 10.0, 1.0) LIMIT ?",
-        (query, case_id or "", limit),
-    )
-    words = _query_words(text)
-    return [
-        SearchHit(cid, ref, kind, title, _snippet(body, words))
-        for cid, ref, kind, title, body in rows
-    ]
+# --- search: storage/search.py (kept here under their old names) ----------------------
+SearchHit = search_module.SearchHit
+search = search_module.search
+search_page = search_module.search_page

@@ -253,55 +253,67 @@ def _index_actions(conn: Connection, case: Case) -> None:
     )
 
 
+NAME_KINDS = ("case", "person")  # indexed in search_names; the longer texts in search_text
+
+
 def _unindex(conn: Connection, owner_id: str, all_of_case: bool = False) -> None:
     column = "case_id" if all_of_case else "owner_id"
-    rows = [
-        r[0] for r in conn.execute(f"SELECT rowid FROM search_rows WHERE {column} = ?", (owner_id,))
-    ]
-    conn.executemany("DELETE FROM search_index WHERE rowid = ?", [(r,) for r in rows])
-    conn.executemany("DELETE FROM search_rows WHERE rowid = ?", [(r,) for r in rows])
+    rows = conn.execute(
+        f"SELECT rowid, kind FROM search_entries WHERE {column} = ?", (owner_id,)
+    ).fetchall()
+    names = [(r,) for r, kind in rows if kind in NAME_KINDS]
+    conn.executemany("DELETE FROM search_names WHERE rowid = ?", names)
+    conn.executemany(
+        "DELETE FROM search_text WHERE rowid = ?",
+        [(r,) for r, kind in rows if kind not in NAME_KINDS],
+    )
+    conn.executemany("DELETE FROM search_entries WHERE rowid = ?", [(r,) for r, _ in rows])
 
 
-def _add_text(
-    conn: Connection, case_id: str, owner_id: str, kind: str, title: str, body: str
+def _index(
+    conn: Connection, case_id: str, owner_id: str, entries: list[tuple[str, str, str]]
 ) -> None:
-    cursor = conn.execute(
-        "INSERT INTO search_rows (case_id, owner_id) VALUES (?, ?)", (case_id, owner_id)
+    """Index (kind, title, body) entries, newest rowids last: search reads them newest first."""
+    first = conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM search_entries").fetchone()[0]
+    rows = [(first + i, kind, title, body) for i, (kind, title, body) in enumerate(entries)]
+    conn.executemany(
+        "INSERT INTO search_entries (rowid, case_id, owner_id, kind, title, body)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [(rowid, case_id, owner_id, kind, title, body) for rowid, kind, title, body in rows],
     )
-    conn.execute(
-        "INSERT INTO search_index (rowid, title, body, kind, case_id, shown_title, shown_body)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (cursor.lastrowid, search_form(title), search_form(body), kind, case_id, title, body),
-    )
+    for table, names in (("search_names", True), ("search_text", False)):
+        conn.executemany(
+            f"INSERT INTO {table} (rowid, title, body) VALUES (?, ?, ?)",
+            [
+                (rowid, search_form(title), search_form(body))
+                for rowid, kind, title, body in rows
+                if (kind in NAME_KINDS) == names
+            ],
+        )
 
 
 def _index_case_text(conn: Connection, case: Case) -> None:
     _unindex(conn, case.id)
-    _add_text(conn, case.id, case.id, "case", case.reference, case.allocated_worker)
-    for p in case.people:
-        _add_text(
-            conn,
-            case.id,
-            case.id,
-            "person",
-            p.name,
-            " ".join(filter(None, [p.known_as, p.relationship])),
-        )
-    for entry in case.chronology:
-        _add_text(
-            conn,
-            case.id,
-            case.id,
-            "chronology",
-            entry.date.isoformat(),
-            f"{entry.event} {entry.impact_on_child}",
-        )
+    entries = [("case", case.reference, case.allocated_worker)]
+    entries += [
+        ("person", p.name, " ".join(filter(None, [p.known_as, p.relationship])))
+        for p in case.people
+    ]
+    entries += [
+        ("chronology", e.date.isoformat(), f"{e.event} {e.impact_on_child}")
+        for e in case.chronology
+    ]
+    _index(conn, case.id, case.id, entries)
 
 
 def _index_meeting_text(conn: Connection, case_id: str, meeting: Meeting) -> None:
     _unindex(conn, meeting.id)
-    for c in meeting.contributions:
-        _add_text(conn, case_id, meeting.id, "contribution", c.agency, c.text)
+    _index(
+        conn,
+        case_id,
+        meeting.id,
+        [("contribution", c.agency, c.text) for c in meeting.contributions],
+    )
 
 
 # --- small helpers -------------------------------------------------------------------

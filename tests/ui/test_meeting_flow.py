@@ -6,7 +6,15 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from storage import audit, cases
 from storage.demo import make_demo
@@ -82,6 +90,24 @@ def test_search_finds_a_case(qtbot, window):
     qtbot.keyClick(home.hit_table, Qt.Key.Key_Return)
     assert isinstance(window.screens[-1], CaseScreen)
     assert window.screens[-1].case.reference == home.hit_model.rows[0].reference
+
+
+def test_search_shows_a_first_page_and_more_on_scrolling(qtbot, window):
+    home = window.screens[0]
+    home.hit_model.page = 3  # (the six demo cases hold more hits than that for "pol")
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
+    qtbot.keyClicks(QApplication.focusWidget(), "pol")
+    qtbot.waitUntil(lambda: home.hit_model.rowCount() > 0, timeout=5000)
+    every = cases.search(window.workspace, "pol", limit=1000)
+    assert len(every) > 3  # more than one page
+    first = [(h.case_id, h.title) for h in cases.search(window.workspace, "pol", limit=3)]
+    assert [(h.case_id, h.title) for h in home.hit_model.rows[:3]] == first
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # to the results
+    for _ in range(6):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_End)  # to the end: the next page
+    qtbot.waitUntil(lambda: not home.hit_model.canFetchMore(), timeout=5000)
+    shown = [(h.case_id, h.title) for h in home.hit_model.rows]
+    assert shown == [(h.case_id, h.title) for h in every]
 
 
 def test_whole_meeting_by_keyboard_then_read_back(qtbot, window):
