@@ -2,34 +2,43 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Annotated
 
-from pydantic import AfterValidator
+from pydantic import AfterValidator, ValidationInfo
 
 # Documented in docs/bundle-format.md: keep the two in step.
 SHORT_TEXT_MAX = 200
 LONG_TEXT_MAX = 20_000
 
 _ALLOWED_CONTROLS = {"\n", "\t"}
+# Unicode's control (Cc: U+0000-001F, U+007F-009F) and surrogate (Cs) code points, found by
+# one regular-expression scan instead of a category look-up per character.
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff"
+_BAD_MULTILINE = re.compile(f"[{_CONTROLS}]")
+_BAD_ONE_LINE = re.compile(f"[{_CONTROLS}\n\t]")
+# Validation context of data read back from the workspace: it was checked on the way in.
+TRUSTED = {"trusted": True}
 
 
 def text_problem(value: str, max_length: int, *, multiline: bool = True) -> str | None:
     """Return the rule a piece of text breaks, or None when it is fine."""
     if len(value) > max_length:
         return f"is {len(value):,} characters long; the limit is {max_length:,}"
-    for ch in value:
-        if unicodedata.category(ch) in ("Cc", "Cs") and ch not in _ALLOWED_CONTROLS:
-            return (
-                f"contains a control character (U+{ord(ch):04X}); only newline and tab are allowed"
-            )
-        if not multiline and ch in _ALLOWED_CONTROLS:
-            return "must be on one line"
-    return None
+    found = (_BAD_MULTILINE if multiline else _BAD_ONE_LINE).search(value)
+    if found is None:
+        return None
+    ch = found.group()
+    if ch in _ALLOWED_CONTROLS:
+        return "must be on one line"
+    return f"contains a control character (U+{ord(ch):04X}); only newline and tab are allowed"
 
 
 def _check(max_length: int, multiline: bool) -> AfterValidator:
-    def check(value: str) -> str:
+    def check(value: str, info: ValidationInfo) -> str:
+        if isinstance(info.context, dict) and info.context.get("trusted") is True:
+            return value  # read back from the workspace, where only checked text is written
         problem = text_problem(value, max_length, multiline=multiline)
         if problem:
             raise ValueError(problem)

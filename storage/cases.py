@@ -122,6 +122,19 @@ def open_meeting(ws: Workspace, meeting_id: str) -> tuple[str, Meeting]:
     return found
 
 
+def open_case_meeting(ws: Workspace, case_id: str, meeting_id: str) -> tuple[Case, Meeting]:
+    """A meeting with its case, read once; both views are audit events."""
+    with ws.transaction():
+        case = records.load_case(ws.conn, case_id)
+        meeting = next((m for m in case.meetings if m.id == meeting_id), None) if case else None
+        if case is None or meeting is None:
+            raise InvalidInput(f"There is no meeting {meeting_id!r} in case {case_id!r}.")
+        ws.record("case.view", "case", case_id)
+        ws.record("meeting.view", "meeting", meeting_id, {"case": case_id})
+        _remember(ws, case_id)
+    return case, meeting
+
+
 def _check_changes(before: Meeting, after: Meeting) -> None:
     """Status changes follow the rules: a meeting's lifecycle, and how actions close."""
     problem = meeting_transition_problem(before.status, after.status)

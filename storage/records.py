@@ -1,5 +1,8 @@
 """Rows <-> domain models for the case record. No transactions and no audit here: the use
-cases in storage/cases.py and storage/bundles.py wrap these in both."""
+cases in storage/cases.py and storage/bundles.py wrap these in both.
+
+Text is checked on the way in (every save validates the whole case); what is read back is
+built with the TRUSTED context, which skips the per-text rules (docs/performance.md)."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from models.meeting import Meeting
 from models.people import CasePerson, Person, Place
 from models.reference import ReferenceData
 from models.rules import current_actions, retention_date
-from models.text import search_form
+from models.text import TRUSTED, search_form
 from storage.connection import Connection
 from storage.errors import InvalidInput
 
@@ -23,7 +26,11 @@ def load_reference(conn: Connection) -> ReferenceData:
     row = conn.execute("SELECT body FROM reference_data WHERE id = 1").fetchone()
     from storage import policy  # the organisation's values win over the workspace's
 
-    stored = ReferenceData() if row is None else ReferenceData.model_validate_json(row[0])
+    stored = (
+        ReferenceData()
+        if row is None
+        else ReferenceData.model_validate_json(row[0], context=TRUSTED)
+    )
     return policy.apply(stored)
 
 
@@ -59,12 +66,12 @@ def revisions(conn: Connection, case_id: str) -> dict[str, int]:
 
 def load_person(conn: Connection, person_id: str) -> Person | None:
     row = conn.execute("SELECT body FROM people WHERE id = ?", (person_id,)).fetchone()
-    return None if row is None else Person.model_validate_json(row[0])
+    return None if row is None else Person.model_validate_json(row[0], context=TRUSTED)
 
 
 def load_place(conn: Connection, place_id: str) -> Place | None:
     row = conn.execute("SELECT body FROM places WHERE id = ?", (place_id,)).fetchone()
-    return None if row is None else Place.model_validate_json(row[0])
+    return None if row is None else Place.model_validate_json(row[0], context=TRUSTED)
 
 
 def action_case(conn: Connection, action_id: str) -> str | None:
@@ -187,7 +194,9 @@ def load_case(conn: Connection, case_id: str) -> Case | None:
     if row is None:
         return None
     people = [
-        CasePerson.model_validate({**json.loads(body), "role": role, "relationship": rel})
+        CasePerson.model_validate(
+            {**json.loads(body), "role": role, "relationship": rel}, context=TRUSTED
+        )
         for body, role, rel in conn.execute(
             "SELECT p.body, cp.role, cp.relationship FROM case_people cp JOIN people p ON p.id = cp.person_id"
             " WHERE cp.case_id = ? ORDER BY cp.position",
@@ -195,7 +204,7 @@ def load_case(conn: Connection, case_id: str) -> Case | None:
         )
     ]
     places = [
-        Place.model_validate_json(body)
+        Place.model_validate_json(body, context=TRUSTED)
         for (body,) in conn.execute(
             "SELECT pl.body FROM case_places cp JOIN places pl ON pl.id = cp.place_id"
             " WHERE cp.case_id = ? ORDER BY cp.position",
@@ -203,14 +212,15 @@ def load_case(conn: Connection, case_id: str) -> Case | None:
         )
     ]
     meetings = [
-        Meeting.model_validate_json(body)
+        Meeting.model_validate_json(body, context=TRUSTED)
         for (body,) in conn.execute(
             "SELECT body FROM meetings WHERE case_id = ? ORDER BY position", (case_id,)
         )
     ]
     data = json.loads(row[0])
     data.update(people=people, places=places, meetings=meetings)
-    return Case.model_validate(data)  # the whole case again, so its cross-checks run
+    # The whole case again, so its cross-checks run; its text was checked when it was saved.
+    return Case.model_validate(data, context=TRUSTED)
 
 
 def case_ids(conn: Connection) -> list[str]:
@@ -227,7 +237,9 @@ def delete_case(conn: Connection, case_id: str) -> None:
 # --- meetings ------------------------------------------------------------------------
 def load_meeting(conn: Connection, meeting_id: str) -> tuple[str, Meeting] | None:
     row = conn.execute("SELECT case_id, body FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
-    return None if row is None else (str(row[0]), Meeting.model_validate_json(row[1]))
+    return (
+        None if row is None else (str(row[0]), Meeting.model_validate_json(row[1], context=TRUSTED))
+    )
 
 
 # --- derived indexes -----------------------------------------------------------------
