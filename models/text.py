@@ -74,6 +74,8 @@ def search_form(text: str) -> str:
     SQLite's unicode61 tokenizer drops Latin accents only ("Zoë" -> "zoe") and keeps the
     Greek tonos and final sigma; folding here first makes "ΑΛΕΞΗΣ" find "Αλέξης".
     """
+    if text.isascii():
+        return text.lower()  # (no accents to drop; ASCII case-folds as it lowers)
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     return plain.translate(_UNDECOMPOSED)

@@ -122,29 +122,27 @@ def store_case(conn: Connection, case: Case, reference: ReferenceData) -> None:
         ),
     )
     conn.execute("DELETE FROM case_people WHERE case_id = ?", (case.id,))
-    for i, person in enumerate(case.people):
-        details = person.person()
-        conn.execute(
-            "INSERT INTO people (id, name, date_of_birth, body) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT(id) DO UPDATE SET name = excluded.name,"
-            " date_of_birth = excluded.date_of_birth, body = excluded.body",
-            (details.id, details.name, _iso(details.date_of_birth), details.model_dump_json()),
-        )
-        conn.execute(
-            "INSERT INTO case_people (case_id, person_id, position, role, relationship) VALUES (?, ?, ?, ?, ?)",
-            (case.id, person.id, i, person.role.value, person.relationship),
-        )
+    details = [p.person() for p in case.people]
+    conn.executemany(
+        "INSERT INTO people (id, name, date_of_birth, body) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT(id) DO UPDATE SET name = excluded.name,"
+        " date_of_birth = excluded.date_of_birth, body = excluded.body",
+        [(d.id, d.name, _iso(d.date_of_birth), d.model_dump_json()) for d in details],
+    )
+    conn.executemany(
+        "INSERT INTO case_people (case_id, person_id, position, role, relationship) VALUES (?, ?, ?, ?, ?)",
+        [(case.id, p.id, i, p.role.value, p.relationship) for i, p in enumerate(case.people)],
+    )
     conn.execute("DELETE FROM case_places WHERE case_id = ?", (case.id,))
-    for i, place in enumerate(case.places):
-        conn.execute(
-            "INSERT INTO places (id, name, body) VALUES (?, ?, ?)"
-            " ON CONFLICT(id) DO UPDATE SET name = excluded.name, body = excluded.body",
-            (place.id, place.name, place.model_dump_json()),
-        )
-        conn.execute(
-            "INSERT INTO case_places (case_id, place_id, position) VALUES (?, ?, ?)",
-            (case.id, place.id, i),
-        )
+    conn.executemany(
+        "INSERT INTO places (id, name, body) VALUES (?, ?, ?)"
+        " ON CONFLICT(id) DO UPDATE SET name = excluded.name, body = excluded.body",
+        [(place.id, place.name, place.model_dump_json()) for place in case.places],
+    )
+    conn.executemany(
+        "INSERT INTO case_places (case_id, place_id, position) VALUES (?, ?, ?)",
+        [(case.id, place.id, i) for i, place in enumerate(case.places)],
+    )
     kept = {m.id for m in case.meetings}
     stored = {
         meeting_id: (position, body)
