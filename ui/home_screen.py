@@ -247,7 +247,19 @@ class HomeScreen(QWidget):
         self.action_model.set_rows(cases.open_actions_due(self.workspace, week, limit=LIST_LIMIT))
         for view in (self.meeting_table, self.action_table):
             fit_columns(view)
-        due, overdue = cases.count_open_actions(self.workspace, week, today)
+        # Counting reads every open action (it grows with the workspace): after the first paint.
+        if not self.actions_label.text():
+            self.actions_label.setText(
+                tr("Actions due this week: {0}, of which overdue: {1}").format("…", "…")
+            )
+        QTimer.singleShot(0, self, self._count_actions)  # (dropped if this screen is gone)
+
+    def _count_actions(self) -> None:
+        today, week = date.today(), date.today() + timedelta(days=7)
+        try:
+            due, overdue = cases.count_open_actions(self.workspace, week, today)
+        except WorkspaceError:
+            return  # locked meanwhile
         shown = tr(" (the first {0} shown)").format(LIST_LIMIT) if due > LIST_LIMIT else ""
         self.actions_label.setText(
             tr("Actions due this week: {0}, of which overdue: {1}").format(due, overdue) + shown

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -241,6 +241,11 @@ def test_home_filters_run_in_the_workspace(qtbot, window):
     home.worker.setText("okafor")
     assert home.case_model.rowCount() == 3
     assert "Actions due this week" in home.actions_label.text()
+    # Counted once the screen is drawn (the count reads every open action).
+    week = date.today() + timedelta(days=7)
+    due, overdue = cases.count_open_actions(window.workspace, week, date.today())
+    qtbot.waitUntil(lambda: "…" not in home.actions_label.text(), timeout=5000)
+    assert f": {due}, of which overdue: {overdue}" in home.actions_label.text()
 
 
 def test_a_shared_adult_leads_to_the_other_case(qtbot, window):
