@@ -80,8 +80,14 @@ def action_case(conn: Connection, action_id: str) -> str | None:
     return None if row is None else str(row[0])
 
 
-def store_case(conn: Connection, case: Case, reference: ReferenceData) -> None:
-    """Write the whole case: its row, people, places, meetings and the derived indexes."""
+def store_case(
+    conn: Connection, case: Case, reference: ReferenceData, batch: SearchBatch | None = None
+) -> None:
+    """Write the whole case: its row, people, places, meetings and the derived indexes.
+
+    With a `batch`, the case's search rows are gathered there, to be written with those of
+    the other cases (an import) by `batch.flush()` in the same transaction.
+    """
     now = datetime.now(UTC).isoformat(timespec="seconds")
     open_meetings = [
         m.date for m in case.meetings if m.status.value in ("scheduled", "in_progress")
@@ -158,9 +164,9 @@ def store_case(conn: Connection, case: Case, reference: ReferenceData) -> None:
         if stored.get(meeting.id) == (i, body):
             continue  # unchanged: saving one meeting does not rewrite or reindex the others
         _store_meeting_row(conn, case.id, meeting, i, body)
-        _index_meeting_text(conn, case.id, meeting)
+        _index_meeting_text(conn, case.id, meeting, batch)
     _index_actions(conn, case)
-    _index_case_text(conn, case)
+    _index_case_text(conn, case, batch)
 
 
 def _store_meeting_row(
@@ -280,29 +286,56 @@ def _unindex(conn: Connection, owner_id: str, all_of_case: bool = False) -> None
     conn.executemany("DELETE FROM search_entries WHERE rowid = ?", [(r,) for r, _ in rows])
 
 
-def _index(
-    conn: Connection, case_id: str, owner_id: str, entries: list[tuple[str, str, str]]
-) -> None:
-    """Index (kind, title, body) entries, newest rowids last: search reads them newest first."""
-    first = conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM search_entries").fetchone()[0]
-    rows = [(first + i, kind, title, body) for i, (kind, title, body) in enumerate(entries)]
-    conn.executemany(
-        "INSERT INTO search_entries (rowid, case_id, owner_id, kind, title, body)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        [(rowid, case_id, owner_id, kind, title, body) for rowid, kind, title, body in rows],
-    )
-    for table, names in (("search_names", True), ("search_text", False)):
-        conn.executemany(
-            f"INSERT INTO {table} (rowid, title, body) VALUES (?, ?, ?)",
-            [
-                (rowid, search_form(title), search_form(body))
-                for rowid, kind, title, body in rows
-                if (kind in NAME_KINDS) == names
-            ],
+class SearchBatch:
+    """Search rows of many cases, written with one executemany per table."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.rows: list[tuple[int, str, str, str, str, str]] = []
+        self.next = conn.execute(
+            "SELECT coalesce(max(rowid), 0) + 1 FROM search_entries"
+        ).fetchone()[0]
+
+    def add(self, case_id: str, owner_id: str, entries: list[tuple[str, str, str]]) -> None:
+        for kind, title, body in entries:
+            self.rows.append((self.next, case_id, owner_id, kind, title, body))
+            self.next += 1
+
+    def flush(self) -> None:
+        """Write the gathered rows, newest rowids last: search reads them newest first."""
+        self.conn.executemany(
+            "INSERT INTO search_entries (rowid, case_id, owner_id, kind, title, body)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            self.rows,
         )
+        for table, names in (("search_names", True), ("search_text", False)):
+            self.conn.executemany(
+                f"INSERT INTO {table} (rowid, title, body) VALUES (?, ?, ?)",
+                [
+                    (rowid, search_form(title), search_form(body))
+                    for rowid, _case, _owner, kind, title, body in self.rows
+                    if (kind in NAME_KINDS) == names
+                ],
+            )
+        self.rows.clear()
 
 
-def _index_case_text(conn: Connection, case: Case) -> None:
+def _index(
+    conn: Connection,
+    case_id: str,
+    owner_id: str,
+    entries: list[tuple[str, str, str]],
+    batch: SearchBatch | None,
+) -> None:
+    if batch is not None:
+        batch.add(case_id, owner_id, entries)
+        return
+    now = SearchBatch(conn)
+    now.add(case_id, owner_id, entries)
+    now.flush()
+
+
+def _index_case_text(conn: Connection, case: Case, batch: SearchBatch | None = None) -> None:
     _unindex(conn, case.id)
     entries = [("case", case.reference, case.allocated_worker)]
     entries += [
@@ -313,16 +346,19 @@ def _index_case_text(conn: Connection, case: Case) -> None:
         ("chronology", e.date.isoformat(), f"{e.event} {e.impact_on_child}")
         for e in case.chronology
     ]
-    _index(conn, case.id, case.id, entries)
+    _index(conn, case.id, case.id, entries, batch)
 
 
-def _index_meeting_text(conn: Connection, case_id: str, meeting: Meeting) -> None:
+def _index_meeting_text(
+    conn: Connection, case_id: str, meeting: Meeting, batch: SearchBatch | None = None
+) -> None:
     _unindex(conn, meeting.id)
     _index(
         conn,
         case_id,
         meeting.id,
         [("contribution", c.agency, c.text) for c in meeting.contributions],
+        batch,
     )
 
 

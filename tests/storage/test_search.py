@@ -133,3 +133,17 @@ def test_the_search_tables_of_an_older_workspace_are_upgraded(tmp_path, monkeypa
         ]
         tables = {r[0] for r in upgraded.conn.execute("SELECT name FROM sqlite_schema")}
         assert "search_index" not in tables and "search_rows" not in tables
+
+
+def test_an_import_indexes_every_case_in_one_batch(workspace):
+    from models.bundle import dump_bundle, parse_bundle
+    from storage.bundles import import_bundle
+
+    bundled = list(demo_cases(12))
+    import_bundle(workspace, parse_bundle(dump_bundle(bundled)))
+    hits = [(h.case_id, h.kind, h.title) for page in every_page(workspace, "Kyle", 5) for h in page]
+    assert sorted(hits) == sorted(matching_rows(workspace, "kyle")) and len(hits) > 5
+    last_with_kyle = [c.id for c in bundled if "Kyle" in c.model_dump_json()][-1]
+    assert hits[0][0] == last_with_kyle  # the last case imported is the newest
+    rowids = [r[0] for r in workspace.conn.execute("SELECT rowid FROM search_entries")]
+    assert len(rowids) == len(set(rowids))
