@@ -151,9 +151,11 @@ class MainWindow(QMainWindow):
 
     # --- idle lock -----------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self.workspace is not None and event.type() in _INPUT_EVENTS:
-            self.idle_timer.start(self.idle_ms)
-        elif event.type() == QEvent.Type.Polish and isinstance(watched, QTableView):
+        kind = event.type()  # (every event of the app passes here: one call, not two)
+        if kind in _INPUT_EVENTS:
+            if self.workspace is not None:
+                self.idle_timer.start(self.idle_ms)
+        elif kind == QEvent.Type.Polish and isinstance(watched, QTableView):
             # Every table of every screen: Tab leaves it, arrows move between its cells.
             watched.setTabKeyNavigation(False)
         return False
