@@ -147,3 +147,11 @@ def test_an_import_indexes_every_case_in_one_batch(workspace):
     assert hits[0][0] == last_with_kyle  # the last case imported is the newest
     rowids = [r[0] for r in workspace.conn.execute("SELECT rowid FROM search_entries")]
     assert len(rowids) == len(set(rowids))
+
+
+def test_what_is_known_of_a_person_is_found_after_names_and_texts(ws):
+    hits = [(h.case_id, h.kind, h.title) for page in every_page(ws, "father", 8) for h in page]
+    assert sorted(hits) == sorted(matching_rows(ws, "father"))
+    people = [i for i, h in enumerate(hits) if h[1] == "person"]
+    assert people and hits[people[0]][2] == "Jérôme Lefèvre"  # "Father of Zoë and Théo"
+    assert all(h[1] == "person" for h in hits[people[0] :])  # details come last
