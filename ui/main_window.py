@@ -45,6 +45,9 @@ _INPUT_EVENTS = {
 }
 
 
+PAGE_CHECK_AFTER_MS = 250  # a big workspace's page check starts after the first paint
+
+
 def _close_dialogs() -> None:
     """Close any open dialog (a passphrase prompt, a confirmation) before locking."""
     for _ in range(10):
@@ -335,8 +338,13 @@ class MainWindow(QMainWindow):
                 if isinstance(exc, WorkspaceError):
                     self.unlock_screen.message.setText(str(exc))
 
+        def start() -> None:
+            if self.workspace is ws and ws.check_pending:
+                run_in_background(self, check, lambda _none: None, failed)
+
         if ws.check_pending:
-            run_in_background(self, check, lambda _none: None, failed)
+            # It reads every page (seconds on a big workspace): once the home screen is drawn.
+            QTimer.singleShot(PAGE_CHECK_AFTER_MS, self, start)
 
     def lock(self) -> None:
         if self.workspace is None:

@@ -130,7 +130,7 @@ def object_at(view_model: Any, index: QModelIndex) -> Any:
 
 
 MAX_COLUMN_WIDTH = 320
-MEASURED_ROWS = 60
+MEASURED_ROWS = 25  # about a screenful: measuring costs a Python call per cell and role
 
 
 def fit_columns(view: Any) -> None:

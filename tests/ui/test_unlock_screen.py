@@ -67,3 +67,31 @@ def test_remembered_key_unlocks_with_empty_passphrase(qtbot, made_workspace, mem
         screen.unlock()
     assert second.args[0].user.name == "chair"
     second.args[0].close()
+
+
+def test_a_big_workspace_is_checked_once_home_is_on_screen(
+    qtbot, made_workspace, memory_keyring, monkeypatch
+):
+    from storage import health
+
+    monkeypatch.setattr(health, "FULL_CHECK_BYTES", 0)  # every workspace counts as big
+    folder, _ = made_workspace
+    window = MainWindow(folder, Keychain())
+    qtbot.addWidget(window)
+    window.show()
+    screen = window.unlock_screen
+    screen.user_edit.setFocus()
+    _type(qtbot, screen.user_edit, "chair")
+    qtbot.keyClick(screen.user_edit, Qt.Key.Key_Return)
+    _type(qtbot, screen.pass_edit, PASSPHRASE)
+    with qtbot.waitSignal(screen.unlocked, timeout=10_000):
+        qtbot.keyClick(screen.pass_edit, Qt.Key.Key_Return)
+    ws = window.workspace
+    assert ws is not None and ws.check_pending  # home first; the page check after it
+
+    def unlock_recorded() -> bool:  # (written once the check has passed)
+        sql = "SELECT count(*) FROM audit_log WHERE action = 'unlock'"
+        return ws.conn.execute(sql).fetchone()[0] == 1
+
+    qtbot.waitUntil(unlock_recorded, timeout=10_000)
+    assert not ws.check_pending
