@@ -73,7 +73,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         log("storage: 1,000 demo cases written, reopened, read back, listed and searched")
-        results["storage"] = measures.storage(3, log)
+        results["storage"] = measures.storage(5, log)
         for size in sizes:
             cached = workspaces.cached_workspace(size, log)
             folder = workspaces.copy_workspace(cached, tmp)
