@@ -315,6 +315,10 @@ def review(ws, rounds: int, log) -> float | None:
     }
     params = list(inspect.signature(compute).parameters.values())[1:]
     kwargs = {p.name: known[p.name] for p in params if p.name in known}
-    t = timed(lambda: compute(ws, **kwargs), rounds)
+    try:
+        t = timed(lambda: compute(ws, **kwargs), rounds)
+    except Exception as exc:  # a version whose review wants other arguments: say so
+        log(f"  review: storage.review.compute could not be run ({type(exc).__name__}: {exc})")
+        return None
     log(f"  review: one year          {t}")
     return t.median
