@@ -78,7 +78,7 @@ def main() -> None:
             cached = workspaces.cached_workspace(size, log)
             folder = workspaces.copy_workspace(cached, tmp)
             log(f"workspace of {size:,} cases")
-            ratio, _home, _bare = measures.startup(folder, max(3, rounds // 2), log)
+            ratio, _home, _bare = measures.startup(folder, max(5, rounds // 2), log)
             with Workspace.open(folder, "chair", workspaces.PASS) as ws:
                 found = measures.search(ws, cached / "plain.db", rounds, log)
             peak = measures.memory(folder, log)
