@@ -77,8 +77,11 @@ package: translations
 	CASEROOM_APP=$(CURDIR)/dist/caseroom/caseroom QT_QPA_PLATFORM=offscreen \
 	  $(VENV)/bin/pytest -m slow tests/test_packaging.py -k self_contained -p no:cacheprovider
 
+# Not part of `make test`: workspaces of 1,000 / 10,000 / 100,000 cases (built once, kept in
+# BENCH_CACHE), several rounds of each measure; `make bench SIZES=1000,10000` for a quick run.
+SIZES ?= 1000,10000,100000
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
+	QT_QPA_PLATFORM=offscreen SIZES=$(SIZES) $(PY) -m tests.bench
 
 # docs/bundle.schema.json from the models (a test fails when it is out of step).
 schema: $(STAMP)

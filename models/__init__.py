@@ -2,3 +2,9 @@
 
 Nothing here imports Qt, SQLite or ReportLab.
 """
+
+import os
+
+# No pydantic plugin runs in Caseroom: a plugin installed beside it would see every record
+# validated, and looking for plugins scans every installed package at start-up (~30 ms).
+os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"

@@ -8,7 +8,7 @@ references between records.
 from __future__ import annotations
 
 import json
-import re
+from itertools import accumulate
 from typing import Any, Literal
 
 from pydantic import Field, ValidationError, model_validator
@@ -65,25 +65,24 @@ def schema_text() -> str:
     return json.dumps(bundle_json_schema(), indent=1, ensure_ascii=False) + "\n"
 
 
-# A JSON string (escapes included), and every byte that is not a bracket.
-_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
-_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'[]{}"')
+_STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
 
 
 def _depth_problem(raw: bytes) -> str | None:
-    """Find nesting deeper than MAX_DEPTH without parsing (json would recurse first)."""
-    outside = _STRING.sub(b"", raw)
-    cut = outside.find(b'"')  # a string left open runs to the end: no bracket after it counts
-    brackets = (outside if cut < 0 else outside[:cut]).translate(None, _NOT_BRACKETS)
-    depth = 0
-    for byte in brackets:
-        if byte in (0x5B, 0x7B):
-            depth += 1
-            if depth > MAX_DEPTH:
-                return f"nesting is deeper than {MAX_DEPTH} levels"
-        else:
-            depth -= 1
-    return None
+    """Find nesting deeper than MAX_DEPTH without parsing (json would recurse first).
+
+    Linear time, each step in C: the escapes that could end a string early (an escaped
+    backslash or quote) are dropped, then all but brackets and quotes; the text between an
+    odd and the next even quote is inside a string, where brackets do not nest. (A backslash
+    outside a string is not JSON: the parser refuses that file after this check.)
+    """
+    plain = raw.replace(b"\\\\", b"").replace(b'\\"', b"")
+    # Two quotes side by side leave every other byte as far inside or outside as it was.
+    structure = plain.translate(None, _NOT_STRUCTURE).replace(b'""', b"")
+    outside = b"".join(structure.split(b'"')[0::2])
+    deepest = max(accumulate(_STEP[b] for b in outside), default=0)
+    return f"nesting is deeper than {MAX_DEPTH} levels" if deepest > MAX_DEPTH else None
 
 
 def format_location(loc: tuple[int | str, ...]) -> str:

@@ -116,7 +116,10 @@ class CasePerson(Person):
     relationship: ShortText = ""  # e.g. "mother of Amira", "PC, CSE team"
 
     def person(self) -> Person:
-        return Person.model_validate(self.model_dump(exclude={"role", "relationship"}))
+        # Built from fields this record's own validation has already checked.
+        return Person.model_construct(
+            **{k: v for k, v in self if k not in ("role", "relationship")}
+        )
 
 
 class Place(Record):

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, GetJsonSchemaHandler
+from pydantic import AfterValidator, GetJsonSchemaHandler, ValidationInfo
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
@@ -16,17 +16,20 @@ SHORT_TEXT_MAX = 200
 LONG_TEXT_MAX = 20_000
 
 _ALLOWED_CONTROLS = {"\n", "\t"}
-# The characters of Unicode categories Cc (controls) and Cs (surrogates), less newline and
-# tab for long text: one search in C instead of a category lookup per character.
-_REFUSED_LONG = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-_REFUSED_SHORT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+# Unicode's control (Cc: U+0000-001F, U+007F-009F) and surrogate (Cs) code points, found by
+# one regular-expression scan instead of a category look-up per character.
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff"
+_BAD_MULTILINE = re.compile(f"[{_CONTROLS}]")
+_BAD_ONE_LINE = re.compile(f"[{_CONTROLS}\n\t]")
+# Validation context of data read back from the workspace: it was checked on the way in.
+TRUSTED = {"trusted": True}
 
 
 def text_problem(value: str, max_length: int, *, multiline: bool = True) -> str | None:
     """Return the rule a piece of text breaks, or None when it is fine."""
     if len(value) > max_length:
         return f"is {len(value):,} characters long; the limit is {max_length:,}"
-    found = (_REFUSED_LONG if multiline else _REFUSED_SHORT).search(value)
+    found = (_BAD_MULTILINE if multiline else _BAD_ONE_LINE).search(value)
     if found is None:
         return None
     ch = found.group()
@@ -36,7 +39,13 @@ def text_problem(value: str, max_length: int, *, multiline: bool = True) -> str 
 
 
 def _check(max_length: int, multiline: bool) -> AfterValidator:
-    def check(value: str) -> str:
+    bad = (_BAD_MULTILINE if multiline else _BAD_ONE_LINE).search
+
+    def check(value: str, info: ValidationInfo) -> str:
+        if len(value) <= max_length and bad(value) is None:
+            return value  # (the common case, without a further call: imports check ~150 a case)
+        if isinstance(info.context, dict) and info.context.get("trusted") is True:
+            return value  # read back from the workspace, where only checked text is written
         problem = text_problem(value, max_length, multiline=multiline)
         if problem:
             raise ValueError(problem)
@@ -106,6 +115,8 @@ def search_form(text: str) -> str:
     SQLite's unicode61 tokenizer drops Latin accents only ("Zoë" -> "zoe") and keeps the
     Greek tonos and final sigma; folding here first makes "ΑΛΕΞΗΣ" find "Αλέξης".
     """
+    if text.isascii():
+        return text.lower()  # (no accents to drop; ASCII case-folds as it lowers)
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     return plain.translate(_UNDECOMPOSED)

@@ -89,6 +89,7 @@ def _import(
     actions_seen: dict[str, str] = {}
     with ws.transaction():
         reference = records.load_reference(conn)
+        search_rows = records.SearchBatch(conn)
         for i, case in enumerate(bundle.cases):
             where = f"cases[{i}]"
             if records.case_exists(conn, case.id):
@@ -116,9 +117,11 @@ def _import(
                     raise InvalidInput(
                         f"{where}.meetings[{j}].id: this workspace already has a meeting {meeting.id!r}; nothing was imported."
                     )
-            records.store_case(conn, case, reference)
-            if progress and (i % 500 == 499 or i == total - 1):
-                progress(i + 1, total)
+            records.store_case(conn, case, reference, search_rows)
+            if i % 500 == 499 or i == total - 1:
+                search_rows.flush()  # the search rows of 500 cases at a time
+                if progress:
+                    progress(i + 1, total)
         summary = ImportSummary(
             cases=total,
             people=len({p.id for c in bundle.cases for p in c.people}),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Literal
@@ -13,13 +12,13 @@ from models.base import new_id
 from models.case import Case, RagChange
 from models.meeting import Meeting
 from models.messages import describe
-from models.people import CasePerson, Person, PersonRole
+from models.people import CasePerson, PersonRole
 from models.protected_names import clash_with_children
 from models.reference import ReferenceData
 from models.rules import action_transition_problem, meeting_is_frozen, meeting_transition_problem
-from models.text import search_form
 from models.users import Role
 from storage import records
+from storage import search as search_module
 from storage.errors import ChangedElsewhere, InvalidInput, PermissionDenied
 from storage.workspace import Workspace
 
@@ -128,6 +127,19 @@ def open_meeting(ws: Workspace, meeting_id: str) -> tuple[str, Meeting]:
         key = f"meeting:{meeting_id}"
         ws.seen[key] = records.revisions(ws.conn, found[0])[key]
     return found
+
+
+def open_case_meeting(ws: Workspace, case_id: str, meeting_id: str) -> tuple[Case, Meeting]:
+    """A meeting with its case, read once; both views are audit events."""
+    with ws.transaction():
+        case = records.load_case(ws.conn, case_id)
+        meeting = next((m for m in case.meetings if m.id == meeting_id), None) if case else None
+        if case is None or meeting is None:
+            raise InvalidInput(f"There is no meeting {meeting_id!r} in case {case_id!r}.")
+        ws.record("case.view", "case", case_id)
+        ws.record("meeting.view", "meeting", meeting_id, {"case": case_id})
+        _remember(ws, case_id)
+    return case, meeting
 
 
 def _check_changes(before: Meeting, after: Meeting) -> None:
@@ -328,87 +340,8 @@ def meetings_between(
     return [MeetingRow(*r) for r in rows]
 
 
-# --- search ----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class SearchHit:
-    case_id: str
-    reference: str
-    kind: str
-    title: str
-    snippet: str
-
-
-_TOKEN = re.compile(r"\w+", re.UNICODE)
-
-
-def fts_query(text: str) -> str:
-    """Turn what someone typed into a safe FTS5 query: every word, as a prefix.
-
-    Each word is quoted, so nothing typed is FTS syntax; words are folded as the index is.
-    """
-    # A one-letter prefix matches most of a big workspace (1.8 s over 100,000 cases): a
-    # single letter is matched as a whole word until a second one is typed.
-    return " ".join(
-        f'"{token}"*' if len(token) > 1 else f'"{token}"' for token in _query_words(text)
-    )
-
-
-def _query_words(text: str) -> list[str]:
-    return _TOKEN.findall(search_form(text))[:12]
-
-
-def _snippet(body: str, words: list[str], width: int = 14) -> str:
-    """A few words of the original text around the first word that matched."""
-    shown = body.split()
-    at = next(
-        (
-            i
-            for i, w in enumerate(shown)
-            if any(search_form(w).strip("\"'.,;:()").startswith(q) for q in words)
-        ),
-        0,
-    )
-    start = max(0, at - width // 3)
-    text = " ".join(shown[start : start + width])
-    return ("…" if start else "") + text + ("…" if start + width < len(shown) else "")
-
-
-def search(
-    ws: Workspace, text: str, case_id: str | None = None, limit: int = 50
-) -> list[SearchHit]:
-    """Ranked hits across references, names, contributions and chronology.
-
-    Accent-insensitive ("Zoe" finds "Zoë"); the hits of `case_id` come first.
-    """
-    found = identifier_hits(ws, text)  # an exact identifier: the child, at once
-    query = fts_query(text)
-    if not query:
-        return found
-    rows = ws.reader.execute(
-        "SELECT s.case_id, c.reference, s.kind, s.shown_title, s.shown_body"
-        " FROM search_index s JOIN cases c ON c.id = s.case_id"
-        " WHERE search_index MATCH ?"
-        " ORDER BY (s.case_id = ?) DESC, bm25(search_index, 10.0, 1.0) LIMIT ?",
-        (query, case_id or "", limit),
-    )
-    words = _query_words(text)
-    return (
-        found
-        + [
-            SearchHit(cid, ref, kind, title, _snippet(body, words))
-            for cid, ref, kind, title, body in rows
-        ][: max(0, limit - len(found))]
-    )
-
-
-def identifier_hits(ws: Workspace, text: str) -> list[SearchHit]:
-    """The child whose consistent identifier is exactly what was typed (spaces ignored),
-    in each case they are in: one look-up in the people table's identifier index."""
-    value = "".join(text.split()).upper()
-    if len(value) < 4 or len(value) > 64:
-        return []
-    hits = []
-    for case_id, reference, name, body in records.people_with_identifier(ws.reader, value):
-        person = Person.model_validate_json(body)
-        hits.append(SearchHit(case_id, reference, "identifier", name, person.identifier_text()))
-    return hits
+# --- search: storage/search.py (kept here under their old names) ----------------------
+SearchHit = search_module.SearchHit
+search = search_module.search
+search_page = search_module.search_page
+identifier_hits = search_module.identifier_hits

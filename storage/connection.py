@@ -82,18 +82,24 @@ def open_keyed(path: Path, key: bytes | bytearray, *, new: bool = False) -> Conn
             raise DamagedWorkspace(
                 "The workspace database is empty: it is damaged or was replaced."
             )
-        mode = _pragma(conn, "journal_mode=WAL")
-        if mode.lower() != "wal":
-            raise DamagedWorkspace(f"The workspace could not switch to WAL mode (got {mode!r}).")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA secure_delete = ON")
-        conn.execute("PRAGMA temp_store = MEMORY")
-        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-        conn.execute("PRAGMA synchronous = FULL")
+        configure(conn)
         return conn
     except BaseException:
         conn.close()
         raise
+
+
+def configure(conn: Connection) -> None:
+    """The settings every workspace connection runs with (the bench's plain-SQLite baseline
+    uses them too, so the two differ by the encryption alone)."""
+    mode = _pragma(conn, "journal_mode=WAL")
+    if mode.lower() != "wal":
+        raise DamagedWorkspace(f"The workspace could not switch to WAL mode (got {mode!r}).")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA secure_delete = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    conn.execute("PRAGMA synchronous = FULL")
 
 
 DISK_FULL = "The disk is full: nothing of this change was saved. Free some space and try again."

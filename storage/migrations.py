@@ -251,6 +251,48 @@ def _m007_identifiers(conn: Connection) -> None:
     )
 
 
+# Search stops early (docs/performance.md): hits come newest first (a row's rowid grows with
+# each save, so ORDER BY rowid DESC LIMIT reads only the first page's matches), names and
+# references apart from the longer texts, the text shown kept in an ordinary table and read
+# only for the rows shown. The full-text tables hold no copy of the text (contentless).
+SEARCH_TOKENIZER = "tokenize = 'unicode61 remove_diacritics 2'"
+SEARCH_TABLES = f"""
+    CREATE TABLE search_entries (
+        rowid INTEGER PRIMARY KEY,
+        case_id TEXT NOT NULL,
+        owner_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL
+    );
+    CREATE INDEX search_entries_owner ON search_entries(owner_id);
+    CREATE INDEX search_entries_case ON search_entries(case_id);
+    CREATE VIRTUAL TABLE search_names USING fts5(
+        title, body, content = '', contentless_delete = 1, detail = 'column',
+        prefix = '1 2', {SEARCH_TOKENIZER}
+    );
+    CREATE VIRTUAL TABLE search_text USING fts5(
+        title, body, content = '', contentless_delete = 1, detail = 'none', {SEARCH_TOKENIZER}
+    );
+"""
+
+
+def _m009_search(conn: Connection) -> None:
+    run_script(conn, SEARCH_TABLES)
+    conn.execute(
+        "INSERT INTO search_entries (rowid, case_id, owner_id, kind, title, body)"
+        " SELECT r.rowid, r.case_id, r.owner_id, s.kind, s.shown_title, s.shown_body"
+        " FROM search_index s JOIN search_rows r ON r.rowid = s.rowid"
+    )
+    for table, kinds in (("search_names", "IN"), ("search_text", "NOT IN")):
+        conn.execute(
+            f"INSERT INTO {table} (rowid, title, body) SELECT rowid, title, body"
+            f" FROM search_index WHERE kind {kinds} ('case', 'person')"
+        )
+    conn.execute("DROP TABLE search_index")
+    conn.execute("DROP TABLE search_rows")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_core", _m001_core),
     ("002_record", _m002_record),
@@ -259,6 +301,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("005_drafts", _m005_drafts),
     ("006_revisions", _m006_revisions),
     ("007_identifiers", _m007_identifiers),
+    ("009_search", _m009_search),
 ]
 
 

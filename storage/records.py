@@ -1,5 +1,8 @@
 """Rows <-> domain models for the case record. No transactions and no audit here: the use
-cases in storage/cases.py and storage/bundles.py wrap these in both."""
+cases in storage/cases.py and storage/bundles.py wrap these in both.
+
+Text is checked on the way in (every save validates the whole case); what is read back is
+built with the TRUSTED context, which skips the per-text rules (docs/performance.md)."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from models.meeting import Meeting
 from models.people import CasePerson, Person, Place
 from models.reference import ReferenceData
 from models.rules import current_actions, retention_date
-from models.text import search_form
+from models.text import TRUSTED, search_form
 from storage.connection import Connection
 from storage.errors import InvalidInput
 
@@ -23,7 +26,11 @@ def load_reference(conn: Connection) -> ReferenceData:
     row = conn.execute("SELECT body FROM reference_data WHERE id = 1").fetchone()
     from storage import policy  # the organisation's values win over the workspace's
 
-    stored = ReferenceData() if row is None else ReferenceData.model_validate_json(row[0])
+    stored = (
+        ReferenceData()
+        if row is None
+        else ReferenceData.model_validate_json(row[0], context=TRUSTED)
+    )
     return policy.apply(stored)
 
 
@@ -59,12 +66,12 @@ def revisions(conn: Connection, case_id: str) -> dict[str, int]:
 
 def load_person(conn: Connection, person_id: str) -> Person | None:
     row = conn.execute("SELECT body FROM people WHERE id = ?", (person_id,)).fetchone()
-    return None if row is None else Person.model_validate_json(row[0])
+    return None if row is None else Person.model_validate_json(row[0], context=TRUSTED)
 
 
 def load_place(conn: Connection, place_id: str) -> Place | None:
     row = conn.execute("SELECT body FROM places WHERE id = ?", (place_id,)).fetchone()
-    return None if row is None else Place.model_validate_json(row[0])
+    return None if row is None else Place.model_validate_json(row[0], context=TRUSTED)
 
 
 def action_case(conn: Connection, action_id: str) -> str | None:
@@ -73,8 +80,14 @@ def action_case(conn: Connection, action_id: str) -> str | None:
     return None if row is None else str(row[0])
 
 
-def store_case(conn: Connection, case: Case, reference: ReferenceData) -> None:
-    """Write the whole case: its row, people, places, meetings and the derived indexes."""
+def store_case(
+    conn: Connection, case: Case, reference: ReferenceData, batch: SearchBatch | None = None
+) -> None:
+    """Write the whole case: its row, people, places, meetings and the derived indexes.
+
+    With a `batch`, the case's search rows are gathered there, to be written with those of
+    the other cases (an import) by `batch.flush()` in the same transaction.
+    """
     now = datetime.now(UTC).isoformat(timespec="seconds")
     open_meetings = [
         m.date for m in case.meetings if m.status.value in ("scheduled", "in_progress")
@@ -115,40 +128,42 @@ def store_case(conn: Connection, case: Case, reference: ReferenceData) -> None:
         ),
     )
     conn.execute("DELETE FROM case_people WHERE case_id = ?", (case.id,))
-    for i, person in enumerate(case.people):
-        details = person.person()
-        check_identifier(conn, details)
-        conn.execute(
-            "INSERT INTO people (id, name, date_of_birth, body, identifier_kind,"
-            " consistent_identifier) VALUES (?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT(id) DO UPDATE SET name = excluded.name,"
-            " date_of_birth = excluded.date_of_birth, body = excluded.body,"
-            " identifier_kind = excluded.identifier_kind,"
-            " consistent_identifier = excluded.consistent_identifier",
+    details = [p.person() for p in case.people]
+    for d in details:
+        check_identifier(conn, d)
+    conn.executemany(
+        "INSERT INTO people (id, name, date_of_birth, body, identifier_kind,"
+        " consistent_identifier) VALUES (?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT(id) DO UPDATE SET name = excluded.name,"
+        " date_of_birth = excluded.date_of_birth, body = excluded.body,"
+        " identifier_kind = excluded.identifier_kind,"
+        " consistent_identifier = excluded.consistent_identifier",
+        [
             (
-                details.id,
-                details.name,
-                _iso(details.date_of_birth),
-                details.model_dump_json(),
-                details.identifier_kind.casefold() if details.consistent_identifier else None,
-                details.consistent_identifier or None,
-            ),
-        )
-        conn.execute(
-            "INSERT INTO case_people (case_id, person_id, position, role, relationship) VALUES (?, ?, ?, ?, ?)",
-            (case.id, person.id, i, person.role.value, person.relationship),
-        )
+                d.id,
+                d.name,
+                _iso(d.date_of_birth),
+                d.model_dump_json(),
+                d.identifier_kind.casefold() if d.consistent_identifier else None,
+                d.consistent_identifier or None,
+            )
+            for d in details
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO case_people (case_id, person_id, position, role, relationship) VALUES (?, ?, ?, ?, ?)",
+        [(case.id, p.id, i, p.role.value, p.relationship) for i, p in enumerate(case.people)],
+    )
     conn.execute("DELETE FROM case_places WHERE case_id = ?", (case.id,))
-    for i, place in enumerate(case.places):
-        conn.execute(
-            "INSERT INTO places (id, name, body) VALUES (?, ?, ?)"
-            " ON CONFLICT(id) DO UPDATE SET name = excluded.name, body = excluded.body",
-            (place.id, place.name, place.model_dump_json()),
-        )
-        conn.execute(
-            "INSERT INTO case_places (case_id, place_id, position) VALUES (?, ?, ?)",
-            (case.id, place.id, i),
-        )
+    conn.executemany(
+        "INSERT INTO places (id, name, body) VALUES (?, ?, ?)"
+        " ON CONFLICT(id) DO UPDATE SET name = excluded.name, body = excluded.body",
+        [(place.id, place.name, place.model_dump_json()) for place in case.places],
+    )
+    conn.executemany(
+        "INSERT INTO case_places (case_id, place_id, position) VALUES (?, ?, ?)",
+        [(case.id, place.id, i) for i, place in enumerate(case.places)],
+    )
     kept = {m.id for m in case.meetings}
     stored = {
         meeting_id: (position, body)
@@ -164,9 +179,9 @@ def store_case(conn: Connection, case: Case, reference: ReferenceData) -> None:
         if stored.get(meeting.id) == (i, body):
             continue  # unchanged: saving one meeting does not rewrite or reindex the others
         _store_meeting_row(conn, case.id, meeting, i, body)
-        _index_meeting_text(conn, case.id, meeting)
+        _index_meeting_text(conn, case.id, meeting, batch)
     _index_actions(conn, case)
-    _index_case_text(conn, case)
+    _index_case_text(conn, case, batch)
 
 
 def _store_meeting_row(
@@ -198,7 +213,9 @@ def load_case(conn: Connection, case_id: str) -> Case | None:
     if row is None:
         return None
     people = [
-        CasePerson.model_validate({**json.loads(body), "role": role, "relationship": rel})
+        CasePerson.model_validate(
+            {**json.loads(body), "role": role, "relationship": rel}, context=TRUSTED
+        )
         for body, role, rel in conn.execute(
             "SELECT p.body, cp.role, cp.relationship FROM case_people cp JOIN people p ON p.id = cp.person_id"
             " WHERE cp.case_id = ? ORDER BY cp.position",
@@ -206,7 +223,7 @@ def load_case(conn: Connection, case_id: str) -> Case | None:
         )
     ]
     places = [
-        Place.model_validate_json(body)
+        Place.model_validate_json(body, context=TRUSTED)
         for (body,) in conn.execute(
             "SELECT pl.body FROM case_places cp JOIN places pl ON pl.id = cp.place_id"
             " WHERE cp.case_id = ? ORDER BY cp.position",
@@ -214,14 +231,15 @@ def load_case(conn: Connection, case_id: str) -> Case | None:
         )
     ]
     meetings = [
-        Meeting.model_validate_json(body)
+        Meeting.model_validate_json(body, context=TRUSTED)
         for (body,) in conn.execute(
             "SELECT body FROM meetings WHERE case_id = ? ORDER BY position", (case_id,)
         )
     ]
     data = json.loads(row[0])
     data.update(people=people, places=places, meetings=meetings)
-    return Case.model_validate(data)  # the whole case again, so its cross-checks run
+    # The whole case again, so its cross-checks run; its text was checked when it was saved.
+    return Case.model_validate(data, context=TRUSTED)
 
 
 def case_ids(conn: Connection) -> list[str]:
@@ -270,7 +288,9 @@ def people_with_identifier(conn: Connection, value: str) -> list[tuple[str, str,
 # --- meetings ------------------------------------------------------------------------
 def load_meeting(conn: Connection, meeting_id: str) -> tuple[str, Meeting] | None:
     row = conn.execute("SELECT case_id, body FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
-    return None if row is None else (str(row[0]), Meeting.model_validate_json(row[1]))
+    return (
+        None if row is None else (str(row[0]), Meeting.model_validate_json(row[1], context=TRUSTED))
+    )
 
 
 # --- derived indexes -----------------------------------------------------------------
@@ -296,55 +316,97 @@ def _index_actions(conn: Connection, case: Case) -> None:
     )
 
 
+NAME_KINDS = ("case", "person")  # indexed in search_names; the longer texts in search_text
+
+
 def _unindex(conn: Connection, owner_id: str, all_of_case: bool = False) -> None:
     column = "case_id" if all_of_case else "owner_id"
-    rows = [
-        r[0] for r in conn.execute(f"SELECT rowid FROM search_rows WHERE {column} = ?", (owner_id,))
-    ]
-    conn.executemany("DELETE FROM search_index WHERE rowid = ?", [(r,) for r in rows])
-    conn.executemany("DELETE FROM search_rows WHERE rowid = ?", [(r,) for r in rows])
+    rows = conn.execute(
+        f"SELECT rowid, kind FROM search_entries WHERE {column} = ?", (owner_id,)
+    ).fetchall()
+    names = [(r,) for r, kind in rows if kind in NAME_KINDS]
+    conn.executemany("DELETE FROM search_names WHERE rowid = ?", names)
+    conn.executemany(
+        "DELETE FROM search_text WHERE rowid = ?",
+        [(r,) for r, kind in rows if kind not in NAME_KINDS],
+    )
+    conn.executemany("DELETE FROM search_entries WHERE rowid = ?", [(r,) for r, _ in rows])
 
 
-def _add_text(
-    conn: Connection, case_id: str, owner_id: str, kind: str, title: str, body: str
+class SearchBatch:
+    """Search rows of many cases, written with one executemany per table."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.rows: list[tuple[int, str, str, str, str, str]] = []
+        self.next = conn.execute(
+            "SELECT coalesce(max(rowid), 0) + 1 FROM search_entries"
+        ).fetchone()[0]
+
+    def add(self, case_id: str, owner_id: str, entries: list[tuple[str, str, str]]) -> None:
+        for kind, title, body in entries:
+            self.rows.append((self.next, case_id, owner_id, kind, title, body))
+            self.next += 1
+
+    def flush(self) -> None:
+        """Write the gathered rows, newest rowids last: search reads them newest first."""
+        self.conn.executemany(
+            "INSERT INTO search_entries (rowid, case_id, owner_id, kind, title, body)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            self.rows,
+        )
+        for table, names in (("search_names", True), ("search_text", False)):
+            self.conn.executemany(
+                f"INSERT INTO {table} (rowid, title, body) VALUES (?, ?, ?)",
+                [
+                    (rowid, search_form(title), search_form(body))
+                    for rowid, _case, _owner, kind, title, body in self.rows
+                    if (kind in NAME_KINDS) == names
+                ],
+            )
+        self.rows.clear()
+
+
+def _index(
+    conn: Connection,
+    case_id: str,
+    owner_id: str,
+    entries: list[tuple[str, str, str]],
+    batch: SearchBatch | None,
 ) -> None:
-    cursor = conn.execute(
-        "INSERT INTO search_rows (case_id, owner_id) VALUES (?, ?)", (case_id, owner_id)
-    )
-    conn.execute(
-        "INSERT INTO search_index (rowid, title, body, kind, case_id, shown_title, shown_body)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (cursor.lastrowid, search_form(title), search_form(body), kind, case_id, title, body),
-    )
+    if batch is not None:
+        batch.add(case_id, owner_id, entries)
+        return
+    now = SearchBatch(conn)
+    now.add(case_id, owner_id, entries)
+    now.flush()
 
 
-def _index_case_text(conn: Connection, case: Case) -> None:
+def _index_case_text(conn: Connection, case: Case, batch: SearchBatch | None = None) -> None:
     _unindex(conn, case.id)
-    _add_text(conn, case.id, case.id, "case", case.reference, case.allocated_worker)
-    for p in case.people:
-        _add_text(
-            conn,
-            case.id,
-            case.id,
-            "person",
-            p.name,
-            " ".join(filter(None, [p.known_as, p.relationship])),
-        )
-    for entry in case.chronology:
-        _add_text(
-            conn,
-            case.id,
-            case.id,
-            "chronology",
-            entry.date.isoformat(),
-            f"{entry.event} {entry.impact_on_child}",
-        )
+    entries = [("case", case.reference, case.allocated_worker)]
+    entries += [
+        ("person", p.name, " ".join(filter(None, [p.known_as, p.relationship])))
+        for p in case.people
+    ]
+    entries += [
+        ("chronology", e.date.isoformat(), f"{e.event} {e.impact_on_child}")
+        for e in case.chronology
+    ]
+    _index(conn, case.id, case.id, entries, batch)
 
 
-def _index_meeting_text(conn: Connection, case_id: str, meeting: Meeting) -> None:
+def _index_meeting_text(
+    conn: Connection, case_id: str, meeting: Meeting, batch: SearchBatch | None = None
+) -> None:
     _unindex(conn, meeting.id)
-    for c in meeting.contributions:
-        _add_text(conn, case_id, meeting.id, "contribution", c.agency, c.text)
+    _index(
+        conn,
+        case_id,
+        meeting.id,
+        [("contribution", c.agency, c.text) for c in meeting.contributions],
+        batch,
+    )
 
 
 # --- small helpers -------------------------------------------------------------------

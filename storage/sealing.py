@@ -20,7 +20,7 @@ import unicodedata
 from typing import Annotated
 
 from argon2.low_level import Type, hash_secret_raw
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
@@ -84,6 +84,8 @@ def unwrap(key: bytes, wrapped: Wrapped, aad: bytes) -> bytes:
 
 def new_keypair() -> tuple[bytes, bytes]:
     """A new X25519 key pair as raw (private, public) bytes."""
+    from cryptography.hazmat.primitives import serialization  # (its SSH part is slow to load)
+
     private = X25519PrivateKey.generate()
     return (
         private.private_bytes(
@@ -96,6 +98,8 @@ def new_keypair() -> tuple[bytes, bytes]:
 
 
 def public_of(private: X25519PrivateKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
     return private.public_key().public_bytes(
         serialization.Encoding.Raw, serialization.PublicFormat.Raw
     )

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage import cases
+from storage import cases, search
 from storage.errors import WorkspaceError
 from storage.workspace import Workspace
 from ui.i18n import tr
@@ -106,14 +106,20 @@ class HomeScreen(QWidget):
         )
         self.case_table = table(self.case_model, tr("Cases"))
         self.case_table.setSortingEnabled(False)  # newest first; filters run in the workspace
-        self.hit_model = RecordTableModel(
+        # The first page of hits comes at once; scrolling to its end asks for the next.
+        self._hits_text = ""
+        self._hits_more: search.Cursor | None = None
+        self.hit_model = PagedTableModel(
             [
                 Column(tr("Case"), lambda h: h.reference),
                 Column(tr("Found in"), lambda h: h.kind),
                 Column(tr("Title"), lambda h: h.title),
                 Column(tr("Text"), lambda h: h.snippet),
             ],
-            self,
+            self._more_hits,
+            page=search.PAGE,
+            parent=self,
+            has_more=lambda: self._hits_more is not None,
         )
         self.hit_table = table(self.hit_model, tr("Search results"))
         self.hit_table.hide()
@@ -241,7 +247,19 @@ class HomeScreen(QWidget):
         self.action_model.set_rows(cases.open_actions_due(self.workspace, week, limit=LIST_LIMIT))
         for view in (self.meeting_table, self.action_table):
             fit_columns(view)
-        due, overdue = cases.count_open_actions(self.workspace, week, today)
+        # Counting reads every open action (it grows with the workspace): after the first paint.
+        if not self.actions_label.text():
+            self.actions_label.setText(
+                tr("Actions due this week: {0}, of which overdue: {1}").format("…", "…")
+            )
+        QTimer.singleShot(0, self, self._count_actions)  # (dropped if this screen is gone)
+
+    def _count_actions(self) -> None:
+        today, week = date.today(), date.today() + timedelta(days=7)
+        try:
+            due, overdue = cases.count_open_actions(self.workspace, week, today)
+        except WorkspaceError:
+            return  # locked meanwhile
         shown = tr(" (the first {0} shown)").format(LIST_LIMIT) if due > LIST_LIMIT else ""
         self.actions_label.setText(
             tr("Actions due this week: {0}, of which overdue: {1}").format(due, overdue) + shown
@@ -255,13 +273,25 @@ class HomeScreen(QWidget):
             self.hit_table.hide()
             return
 
-        def done(hits: list[cases.SearchHit]) -> None:
+        def done(page: search.SearchPage) -> None:
             if seq == self._search_seq:  # a later keystroke wins
-                self.hit_model.set_rows(hits)
+                self._hits_text, self._hits_more = text, page.more
+                self.hit_model.set_rows(page.hits)
+                self.hit_model.more = page.more is not None
                 fit_columns(self.hit_table)
                 self.hit_table.setVisible(True)
 
-        run_in_background(self, lambda: cases.search(ws, text), done, lambda exc: None)
+        page = self.hit_model.page
+        run_in_background(
+            self, lambda: search.search_page(ws, text, None, page), done, lambda exc: None
+        )
+
+    def _more_hits(self, _offset: int, limit: int) -> list[search.SearchHit]:
+        if self._hits_more is None:
+            return []
+        page = search.search_page(self.workspace, self._hits_text, None, limit, self._hits_more)
+        self._hits_more = page.more
+        return page.hits
 
     def _enter_in_search(self) -> None:
         self.timer.stop()

@@ -45,6 +45,9 @@ _INPUT_EVENTS = {
 }
 
 
+PAGE_CHECK_AFTER_MS = 250  # a big workspace's page check starts after the first paint
+
+
 def _close_dialogs() -> None:
     """Close any open dialog (a passphrase prompt, a confirmation) before locking."""
     for _ in range(10):
@@ -151,9 +154,11 @@ class MainWindow(QMainWindow):
 
     # --- idle lock -----------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self.workspace is not None and event.type() in _INPUT_EVENTS:
-            self.idle_timer.start(self.idle_ms)
-        elif event.type() == QEvent.Type.Polish and isinstance(watched, QTableView):
+        kind = event.type()  # (every event of the app passes here: one call, not two)
+        if kind in _INPUT_EVENTS:
+            if self.workspace is not None:
+                self.idle_timer.start(self.idle_ms)
+        elif kind == QEvent.Type.Polish and isinstance(watched, QTableView):
             # Every table of every screen: Tab leaves it, arrows move between its cells.
             watched.setTabKeyNavigation(False)
         return False
@@ -335,8 +340,13 @@ class MainWindow(QMainWindow):
                 if isinstance(exc, WorkspaceError):
                     self.unlock_screen.message.setText(str(exc))
 
+        def start() -> None:
+            if self.workspace is ws and ws.check_pending:
+                run_in_background(self, check, lambda _none: None, failed)
+
         if ws.check_pending:
-            run_in_background(self, check, lambda _none: None, failed)
+            # It reads every page (seconds on a big workspace): once the home screen is drawn.
+            QTimer.singleShot(PAGE_CHECK_AFTER_MS, self, start)
 
     def lock(self) -> None:
         if self.workspace is None:

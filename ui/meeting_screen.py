@@ -72,8 +72,8 @@ class MeetingScreen(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.reference = cases.reference_data(workspace)
-        self.case: Case = cases.open_case(workspace, case_id)
-        _, self.meeting = cases.open_meeting(workspace, meeting_id)
+        self.case: Case
+        self.case, self.meeting = cases.open_case_meeting(workspace, case_id, meeting_id)
         self.plan = agenda(self.reference)
         self.built: dict[int, Step] = {}  # steps are built when first shown (opening is fast)
         self.drafts = MeetingDrafts(self)
@@ -388,8 +388,9 @@ class MeetingScreen(QWidget):
 
     def reload_saved(self) -> None:
         """Show the meeting as saved elsewhere (after a save was refused as out of date)."""
-        self.case = cases.open_case(self.workspace, self.case.id)
-        _, self.meeting = cases.open_meeting(self.workspace, self.meeting.id)
+        self.case, self.meeting = cases.open_case_meeting(
+            self.workspace, self.case.id, self.meeting.id
+        )
         self._load_all()
         self.banner.hide()
         self.reload_button.hide()

@@ -72,21 +72,22 @@ class PagedTableModel(RecordTableModel):
         fetch: Callable[[int, int], list[Any]],
         page: int = 500,
         parent: Any = None,
+        has_more: Callable[[], bool] = lambda: True,
     ) -> None:
         super().__init__(columns, parent)
-        self.fetch, self.page, self.more = fetch, page, False
+        self.fetch, self.page, self.more, self.has_more = fetch, page, False, has_more
 
     def reload(self) -> None:
         rows = self.fetch(0, self.page)
         self.set_rows(rows)
-        self.more = len(rows) == self.page
+        self.more = len(rows) == self.page and self.has_more()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self.more
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         rows = self.fetch(len(self.rows), self.page)
-        self.more = len(rows) == self.page
+        self.more = len(rows) == self.page and self.has_more()
         if rows:
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
             self.rows.extend(rows)
@@ -129,7 +130,7 @@ def object_at(view_model: Any, index: QModelIndex) -> Any:
 
 
 MAX_COLUMN_WIDTH = 320
-MEASURED_ROWS = 60
+MEASURED_ROWS = 25  # about a screenful: measuring costs a Python call per cell and role
 
 
 def fit_columns(view: Any) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -20,6 +20,8 @@ from storage.errors import WorkspaceError, WrongPassphrase
 from storage.keychain import Keychain, KeychainState
 from storage.workspace import Workspace
 from ui.operations import run_in_background
+
+KEYCHAIN_AFTER_MS = 250  # after the first frame is painted
 
 
 class UnlockScreen(QWidget):
@@ -99,13 +101,19 @@ class UnlockScreen(QWidget):
         self.user_edit.returnPressed.connect(self.pass_edit.setFocus)
         self.pass_edit.returnPressed.connect(self.unlock)
         self.unlock_button.clicked.connect(self.unlock)
-        self.refresh_keychain_state()
+        # Finding the keychain loads the keyring libraries (hundreds of milliseconds of CPU):
+        # that starts once this screen is on view, while the passphrase is being typed.
+        self._waiting_for_keychain()
+        QTimer.singleShot(KEYCHAIN_AFTER_MS, self.refresh_keychain_state)
 
-    def refresh_keychain_state(self) -> None:
-        """Ask the system for its keychain off the UI thread (finding one can take a while)."""
+    def _waiting_for_keychain(self) -> None:
         self.remember_box.setEnabled(False)
         self.remember_reason.setText(self.tr("Looking for this computer's keychain…"))
         self.remember_reason.setVisible(True)
+
+    def refresh_keychain_state(self) -> None:
+        """Ask the system for its keychain off the UI thread (finding one can take a while)."""
+        self._waiting_for_keychain()
         run_in_background(self, self.keychain.state, self._show_keychain_state, lambda exc: None)
 
     def _show_keychain_state(self, state: KeychainState) -> None:

@@ -217,3 +217,43 @@ def test_mutated_demo_bundles_never_crash(section, data):
         parse_bundle(json.dumps(bundle).encode())
     except BundleError as exc:
         assert "\n" not in str(exc)
+
+
+def _depth_byte_by_byte(raw: bytes) -> bool:
+    """The nesting rule read one byte at a time (the slow way, to compare with)."""
+    depth, in_string, escaped = 0, False, False
+    for byte in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:
+                escaped = True
+            elif byte == 0x22:
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return False
+
+
+_IN_STRING = st.sampled_from([b"a", b"[", b"]", b"{", b"}", b'\\"', b"\\\\", b"\\n", b"\\u00e9"])
+_STRING = st.lists(_IN_STRING, max_size=6).map(lambda parts: b'"' + b"".join(parts) + b'"')
+_TOKEN = st.one_of(st.sampled_from([b"[", b"]", b"{", b"}", b"1", b",", b":", b"\n"]), _STRING)
+
+
+@given(
+    st.lists(_TOKEN, max_size=80),
+    st.one_of(st.just(b""), _STRING.map(lambda s: s[:-1])),  # perhaps a string cut short
+)
+@settings(max_examples=400, deadline=None)
+def test_the_linear_depth_check_agrees_with_a_byte_by_byte_scan(tokens, tail):
+    from models.bundle import _depth_problem
+
+    raw = b"".join(tokens) + tail
+    for sample in (raw, b"[" * (MAX_DEPTH - 2) + raw, b"{" * MAX_DEPTH + raw):
+        assert (_depth_problem(sample) is not None) == _depth_byte_by_byte(sample)

@@ -123,7 +123,7 @@ def test_big_workspace_checks_before_its_first_write(demo_folder, monkeypatch):
     db = demo_folder / DB_NAME
     with Workspace.open(demo_folder, "chair", PASSPHRASE) as ws:
         target = ws.conn.execute(
-            "SELECT max(rootpage) FROM sqlite_schema WHERE name = 'search_index_data'"
+            "SELECT max(rootpage) FROM sqlite_schema WHERE name = 'search_text_data'"
         ).fetchone()[0]
     _flip(db, (target - 1) * 4096 + 2000)
     before = snapshot_files(demo_folder)

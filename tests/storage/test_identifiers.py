@@ -31,8 +31,9 @@ def _child(pid: str, name: str, number: str = "", **more) -> CasePerson:
     )
 
 
-def test_the_migration_is_named_and_last():
-    assert MIGRATIONS[-1][0] == "007_identifiers"
+def test_the_migration_is_named_and_follows_the_last_shipped():
+    names = [name for name, _ in MIGRATIONS]
+    assert names.index("007_identifiers") == names.index("006_revisions") + 1
 
 
 def test_an_exact_identifier_finds_the_child_first(workspace):

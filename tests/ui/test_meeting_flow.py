@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -86,6 +86,24 @@ def test_search_finds_a_case(qtbot, window):
     qtbot.keyClick(home.hit_table, Qt.Key.Key_Return)
     assert isinstance(window.screens[-1], CaseScreen)
     assert window.screens[-1].case.reference == home.hit_model.rows[0].reference
+
+
+def test_search_shows_a_first_page_and_more_on_scrolling(qtbot, window):
+    home = window.screens[0]
+    home.hit_model.page = 3  # (the six demo cases hold more hits than that for "pol")
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
+    qtbot.keyClicks(QApplication.focusWidget(), "pol")
+    qtbot.waitUntil(lambda: home.hit_model.rowCount() > 0, timeout=5000)
+    every = cases.search(window.workspace, "pol", limit=1000)
+    assert len(every) > 3  # more than one page
+    first = [(h.case_id, h.title) for h in cases.search(window.workspace, "pol", limit=3)]
+    assert [(h.case_id, h.title) for h in home.hit_model.rows[:3]] == first
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # to the results
+    for _ in range(6):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_End)  # to the end: the next page
+    qtbot.waitUntil(lambda: not home.hit_model.canFetchMore(), timeout=5000)
+    shown = [(h.case_id, h.title) for h in home.hit_model.rows]
+    assert shown == [(h.case_id, h.title) for h in every]
 
 
 def test_whole_meeting_by_keyboard_then_read_back(qtbot, window):
@@ -216,6 +234,11 @@ def test_home_filters_run_in_the_workspace(qtbot, window):
     home.worker.setText("okafor")
     assert home.case_model.rowCount() == 3
     assert "Actions due this week" in home.actions_label.text()
+    # Counted once the screen is drawn (the count reads every open action).
+    week = date.today() + timedelta(days=7)
+    due, overdue = cases.count_open_actions(window.workspace, week, date.today())
+    qtbot.waitUntil(lambda: "…" not in home.actions_label.text(), timeout=5000)
+    assert f": {due}, of which overdue: {overdue}" in home.actions_label.text()
 
 
 def test_a_shared_adult_leads_to_the_other_case(qtbot, window):

@@ -71,3 +71,35 @@ def test_remembered_key_unlocks_with_empty_passphrase(qtbot, made_workspace, mem
         screen.unlock()
     assert second.args[0].user.name == "chair"
     second.args[0].close()
+
+
+def test_a_big_workspace_is_checked_once_home_is_on_screen(
+    qtbot, made_workspace, memory_keyring, monkeypatch
+):
+    from storage import health
+
+    monkeypatch.setattr(health, "FULL_CHECK_BYTES", 0)  # every workspace counts as big
+    folder, _ = made_workspace
+    window = MainWindow(folder, Keychain())
+    qtbot.addWidget(window)
+    window.show()
+    screen = window.unlock_screen
+    qtbot.waitUntil(
+        lambda: (focus := QApplication.focusWidget()) is not None and focus.window() is window,
+        timeout=3000,
+    )
+    me = Person()
+    me.type("chair")
+    me.press(Qt.Key.Key_Return)
+    me.type(PASSPHRASE)
+    with qtbot.waitSignal(screen.unlocked, timeout=10_000):
+        me.press(Qt.Key.Key_Return)
+    ws = window.workspace
+    assert ws is not None and ws.check_pending  # home first; the page check after it
+
+    def unlock_recorded() -> bool:  # (written once the check has passed)
+        sql = "SELECT count(*) FROM audit_log WHERE action = 'unlock'"
+        return ws.conn.execute(sql).fetchone()[0] == 1
+
+    qtbot.waitUntil(unlock_recorded, timeout=10_000)
+    assert not ws.check_pending
