@@ -213,9 +213,11 @@ def test_bad_periods_and_roles_are_refused(ws, review_folder):
     with pytest.raises(InvalidInput, match="no meeting type 'Tea party'"):
         review.produce(ws, Period(START, END, meeting_type="Tea party"))
     ws.close()
-    with Workspace.open(review_folder, "member", PASSPHRASE) as member:
-        with pytest.raises(PermissionDenied, match="admin or a chair"):
-            review.produce(member, NOVEMBER)
+    with (
+        Workspace.open(review_folder, "member", PASSPHRASE) as member,
+        pytest.raises(PermissionDenied, match="admin or a chair"),
+    ):
+        review.produce(member, NOVEMBER)
 
 
 def test_showing_it_is_an_audit_event_and_opening_a_meeting_is_a_case_view(ws):
