@@ -9,6 +9,7 @@ the signing times of three meetings' minutes.
 
 from __future__ import annotations
 
+import shutil
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
@@ -359,3 +360,20 @@ def workspace_with_bundle(folder: Path, passphrase: str) -> None:
         access.add_user(
             ws, "member", passphrase, "Mo Member", frozenset({Role.MEMBER}), "Police", passphrase
         )
+
+
+_template: list[Path] = []
+
+
+def review_workspace_copy(tmp_path_factory, tmp_path: Path) -> Path:
+    """A fresh copy (closed) of the review workspace, which is made once per session (key
+    derivations are slow)."""
+    from tests.conftest import PASSPHRASE
+
+    if not _template:
+        folder = tmp_path_factory.mktemp("review") / "ws"
+        workspace_with_bundle(folder, PASSPHRASE)
+        _template.append(folder)
+    copy = tmp_path / "ws"
+    shutil.copytree(_template[0], copy)
+    return copy

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 
 import pytest
@@ -22,24 +21,15 @@ from tests.review_bundle import (
     ICPC,
     POLICE,
     START,
-    workspace_with_bundle,
+    review_workspace_copy,
 )
 
 NOVEMBER = Period(START, END)
 
 
-@pytest.fixture(scope="session")
-def _review_template(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("review") / "ws"
-    workspace_with_bundle(folder, PASSPHRASE)
-    return folder
-
-
 @pytest.fixture
-def review_folder(_review_template, tmp_path):
-    folder = tmp_path / "ws"
-    shutil.copytree(_review_template, folder)
-    return folder
+def review_folder(tmp_path_factory, tmp_path):
+    return review_workspace_copy(tmp_path_factory, tmp_path)
 
 
 @pytest.fixture
