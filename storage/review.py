@@ -547,13 +547,18 @@ def _detail(period: Period, fmt: str, **more: Any) -> dict[str, Any]:
     }
 
 
-def produce(ws: Workspace, period: Period, conn: Connection | None = None) -> Review:
-    """The review on screen: checked, computed (on `conn`, e.g. a reader off the UI thread)
-    and recorded in the audit log."""
-    check_period(ws, period)
-    review = compute(conn or ws.conn, period)
+def record_shown(ws: Workspace, period: Period) -> None:
+    """The review was shown on screen: an audit event (who, which period, "screen")."""
+    require_reviewer(ws)
     with ws.transaction():
         ws.record("review.report", "review", "", _detail(period, "screen"))
+
+
+def produce(ws: Workspace, period: Period) -> Review:
+    """The review on screen: checked, computed and recorded in the audit log."""
+    check_period(ws, period)
+    review = compute(ws.conn, period)
+    record_shown(ws, period)
     return review
 
 
