@@ -311,18 +311,22 @@ def chart_bars(review: Review, section: str) -> list[Bar]:
     if totals:
         bars = []
         for measure in measures:
-            chosen = [f for f in figures if f.measure == measure]
-            ids = tuple(sorted({m for f in chosen for m in f.meetings}))
-            label = MEASURES[section][measure]
-            bars.append(Bar(label, sum(f.value for f in chosen), ids))
+            of = [f for f in figures if f.measure == measure]
+            ids = tuple(sorted({m for f in of for m in f.meetings}))
+            bars.append(Bar(MEASURES[section][measure], sum(f.value for f in of), ids))
         return bars
+    groups = list(dict.fromkeys(f.group for f in figures if f.measure in measures))
+    chosen = {(f.group, f.measure): f for f in figures}
     return [
         Bar(
-            f.group if len(measures) == 1 else f"{f.group}: {MEASURES[section][f.measure].lower()}",
-            f.value,
-            f.meetings,
+            group if len(measures) == 1 else f"{group}: {SHORT.get(measure, measure)}",
+            chosen[(group, measure)].value,
+            chosen[(group, measure)].meetings,
         )
+        for group in groups
         for measure in measures
-        for f in figures
-        if f.measure == measure
+        if (group, measure) in chosen
     ]
+
+
+SHORT = {"within": "in time", "late": "late", "shared": "shared", "not_shared": "not shared"}

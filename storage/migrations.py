@@ -236,6 +236,78 @@ def _m006_revisions(conn: Connection) -> None:
     conn.execute("ALTER TABLE meetings ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
 
 
+# What the review of operations counts (storage/review.py), kept beside each meeting's body
+# by triggers, so that a year over 100,000 cases is counted without parsing every body.
+_REVIEW_ROWS = """
+    INSERT INTO review_facts (meeting_id, contact_received_at, rag, start_time, end_time,
+        late_reason, initial_conference, child_views)
+    VALUES (NEW.id, json_extract(NEW.body, '$.contact_received_at'),
+        json_extract(NEW.body, '$.risk.rag'), json_extract(NEW.body, '$.start_time'),
+        json_extract(NEW.body, '$.end_time'), json_extract(NEW.body, '$.late_decision_reason'),
+        json_extract(NEW.body, '$.decisions.initial_conference'),
+        EXISTS (SELECT 1 FROM json_each(NEW.body, '$.child_voice') v
+                WHERE json_extract(v.value, '$.speaker') IN ('child', 'advocate')));
+    INSERT INTO review_attendance (meeting_id, agency, status, name)
+    SELECT NEW.id, json_extract(a.value, '$.agency'), json_extract(a.value, '$.status'),
+        json_extract(a.value, '$.name')
+    FROM json_each(NEW.body, '$.attendance') a;
+    INSERT INTO review_sharing (meeting_id, position, from_agency, outcome, consent_sought,
+        consent_given, to_whom, reasons)
+    SELECT NEW.id, d.key, json_extract(d.value, '$.from_agency'), json_extract(d.value, '$.outcome'),
+        json_extract(d.value, '$.consent_sought'), json_extract(d.value, '$.consent_given'),
+        json_extract(d.value, '$.to_whom'), json_extract(d.value, '$.reasons')
+    FROM json_each(NEW.body, '$.sharing_decisions') d;
+    INSERT INTO review_bases (meeting_id, from_agency, basis)
+    SELECT NEW.id, json_extract(d.value, '$.from_agency'), b.value FROM json_each(NEW.body, '$.sharing_decisions') d,
+        json_each(d.value, '$.lawful_basis') b;
+    INSERT INTO review_action_notes (meeting_id, action_id, note)
+    SELECT NEW.id, json_extract(r.value, '$.action_id'), json_extract(r.value, '$.note')
+    FROM json_each(NEW.body, '$.action_reviews') r;
+    INSERT INTO review_action_notes (meeting_id, action_id, note)
+    SELECT NEW.id, json_extract(a.value, '$.id'), json_extract(a.value, '$.status_reason')
+    FROM json_each(NEW.body, '$.actions') a;
+"""
+_REVIEW_TABLES = (
+    "review_facts",
+    "review_attendance",
+    "review_sharing",
+    "review_bases",
+    "review_action_notes",
+)
+
+
+def _m008_review(conn: Connection) -> None:
+    forget = "".join(f"DELETE FROM {t} WHERE meeting_id = OLD.id;\n" for t in _REVIEW_TABLES)
+    run_script(
+        conn,
+        f"""
+        CREATE TABLE review_facts (
+            meeting_id TEXT PRIMARY KEY, contact_received_at TEXT, rag TEXT, start_time TEXT,
+            end_time TEXT, late_reason TEXT, initial_conference INTEGER, child_views INTEGER
+        );
+        CREATE TABLE review_attendance (meeting_id TEXT NOT NULL, agency TEXT, status TEXT, name TEXT);
+        CREATE INDEX review_attendance_meeting ON review_attendance(meeting_id, agency, status);
+        CREATE TABLE review_sharing (
+            meeting_id TEXT NOT NULL, position INTEGER, from_agency TEXT, outcome TEXT,
+            consent_sought INTEGER, consent_given INTEGER, to_whom TEXT, reasons TEXT
+        );
+        CREATE INDEX review_sharing_meeting ON review_sharing(meeting_id);
+        CREATE TABLE review_bases (meeting_id TEXT NOT NULL, from_agency TEXT, basis TEXT);
+        CREATE INDEX review_bases_meeting ON review_bases(meeting_id);
+        CREATE TABLE review_action_notes (meeting_id TEXT NOT NULL, action_id TEXT, note TEXT);
+        CREATE INDEX review_action_notes_action ON review_action_notes(action_id);
+        CREATE TRIGGER meetings_review_insert AFTER INSERT ON meetings
+        BEGIN {_REVIEW_ROWS} END;
+        CREATE TRIGGER meetings_review_update AFTER UPDATE OF id, body ON meetings
+        BEGIN {forget} {_REVIEW_ROWS} END;
+        CREATE TRIGGER meetings_review_delete AFTER DELETE ON meetings
+        BEGIN {forget} END;
+        """,
+    )
+    # The meetings already stored: rewrite each row's body as it is, so the trigger fills in.
+    conn.execute("UPDATE meetings SET body = body")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_core", _m001_core),
     ("002_record", _m002_record),
@@ -243,6 +315,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("004_authority", _m004_authority),
     ("005_drafts", _m005_drafts),
     ("006_revisions", _m006_revisions),
+    ("008_review", _m008_review),
 ]
 
 

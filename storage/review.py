@@ -64,11 +64,17 @@ class _Query:
             params.append(self.period.meeting_type)
         if scoped and self.period.agency:
             sql += (
-                " AND EXISTS (SELECT 1 FROM json_each(m.body, '$.attendance') x"
-                " WHERE json_extract(x.value, '$.agency') = ?)"
+                " AND EXISTS (SELECT 1 FROM review_attendance x"
+                " WHERE x.meeting_id = m.id AND x.agency = ?)"
             )
             params.append(self.period.agency)
         return sql, params
+
+    def agency(self, column: str) -> tuple[str, list[Any]]:
+        """The agency filter on a row's own agency column (attendance, sharing, actions)."""
+        if not self.period.agency:
+            return "", []
+        return f" AND {column} = ?", [self.period.agency]
 
 
 def _ids(joined: str | None) -> tuple[str, ...]:
@@ -78,6 +84,35 @@ def _ids(joined: str | None) -> tuple[str, ...]:
 def _figures(section: str, rows: list[tuple[str, str, int, str | None]]) -> list[Figure]:
     """(measure, group, count, ids) rows -> figures, in the order given."""
     return [Figure(section, m, g or "(none)", int(n), _ids(ids)) for m, g, n, ids in rows]
+
+
+# The names and addresses of the people and places of the row's case and the attendees of
+# its meeting (`m`): kept out of the free text the report lists.
+_NAMES = (
+    "(SELECT group_concat(p.name || char(31) || coalesce(json_extract(p.body, '$.known_as'), ''),"
+    " char(31)) FROM case_people cp JOIN people p ON p.id = cp.person_id"
+    " WHERE cp.case_id = m.case_id),"
+    " (SELECT group_concat(name, char(31)) FROM review_attendance WHERE meeting_id = m.id),"
+    " (SELECT group_concat(coalesce(json_extract(p.body, '$.address'), ''), char(31))"
+    " FROM case_people cp JOIN people p ON p.id = cp.person_id WHERE cp.case_id = m.case_id),"
+    " (SELECT group_concat(pl.name || char(31) || coalesce(json_extract(pl.body, '$.address'), ''),"
+    " char(31)) FROM case_places cp JOIN places pl ON pl.id = cp.place_id"
+    " WHERE cp.case_id = m.case_id)"
+)
+
+
+def _clean(text: str | None, people: str | None, attendees: str | None, *places: str | None) -> str:
+    names = [*(people or "").split(_SEP), *(attendees or "").split(_SEP)]
+    lines = [line for blob in places for line in _lines(blob or "")]
+    return redact(text or "", names, tuple(lines))
+
+
+def _lines(blob: str) -> list[str]:
+    """Each address whole, and each of its lines or comma-separated parts."""
+    out = []
+    for address in blob.split(_SEP):
+        out += [address, *address.replace("\n", ",").split(",")]
+    return out
 
 
 # --- the sections ----------------------------------------------------------------------
@@ -95,23 +130,20 @@ def _meetings(conn: Connection, q: _Query) -> list[Figure]:
 
 
 def _timeliness(
-    conn: Connection, q: _Query, reference: ReferenceData, names: _Names
+    conn: Connection, q: _Query, reference: ReferenceData
 ) -> tuple[list[Figure], list[Listing]]:
     where, params = q.where()
     rows = conn.execute(
-        "SELECT m.id, c.reference, m.date, json_extract(m.body, '$.start_time'),"
-        " json_extract(m.body, '$.end_time'), json_extract(m.body, '$.contact_received_at'),"
-        " json_extract(m.body, '$.risk.rag'), json_extract(m.body, '$.late_decision_reason'),"
-        " m.case_id FROM meetings m JOIN cases c ON c.id = m.case_id"
-        f" WHERE {where} AND json_extract(m.body, '$.contact_received_at') IS NOT NULL"
+        "SELECT m.id, c.reference, m.date, f.start_time, f.end_time, f.contact_received_at,"
+        " f.rag, f.late_reason FROM meetings m JOIN review_facts f ON f.meeting_id = m.id"
+        f" JOIN cases c ON c.id = m.case_id WHERE {where} AND f.contact_received_at IS NOT NULL"
         " ORDER BY m.date, c.reference",
         params,
     ).fetchall()
     hours: dict[str, list[tuple[float, str]]] = defaultdict(list)
     counts: dict[tuple[str, str], list[str]] = defaultdict(list)
-    late_rows: list[tuple[str, ...]] = []
-    late_ids: list[str] = []
-    for mid, ref, day, start, end, contact, rag, reason, case_id in rows:
+    late: list[tuple[str, str, str, str, str, float]] = []
+    for mid, ref, day, start, end, contact, rag, reason in rows:
         if rag is None:
             counts[("no_rating", ALL)].append(mid)
             continue
@@ -126,19 +158,10 @@ def _timeliness(
             continue
         taken = hours_to_decision(datetime.fromisoformat(contact), decided)
         hours[rag].append((taken, mid))
-        late = taken > reference.rag_hours[rag]
-        counts[("late" if late else "within", rag)].append(mid)
-        if late:
-            late_ids.append(mid)
-            late_rows.append(
-                (
-                    ref,
-                    day,
-                    rag.upper(),
-                    f"{taken:.1f}",
-                    names.clean(case_id, mid, reason or "") or "(no reason recorded)",
-                )
-            )
+        is_late = taken > reference.rag_hours[rag]
+        counts[("late" if is_late else "within", rag)].append(mid)
+        if is_late:
+            late.append((mid, ref, day, rag, reason or "", taken))
     figures: list[Figure] = []
     for rag in reference.rag_hours:
         for measure in ("within", "late"):
@@ -158,27 +181,52 @@ def _timeliness(
         ids = counts.get((measure, ALL), [])
         if ids:
             figures.append(Figure("timeliness", measure, ALL, len(ids), tuple(ids)))
+    names = _names_of(conn, [r[0] for r in late])
     listing = Listing(
         "timeliness",
         "Late decisions and the reasons recorded",
         ("Case", "Meeting", "RAG", "Hours", "Reason recorded"),
-        tuple(late_rows),
-        tuple(late_ids),
+        tuple(
+            (
+                ref,
+                day,
+                rag.upper(),
+                f"{taken:.1f}",
+                _clean(reason, *names[mid]) or "(none recorded)",
+            )
+            for mid, ref, day, rag, reason, taken in late
+        ),
+        tuple(r[0] for r in late),
     )
     return figures, [listing]
+
+
+def _names_of(conn: Connection, meeting_ids: list[str]) -> dict[str, tuple[str | None, ...]]:
+    """The names blobs (_NAMES) of a few meetings."""
+    found: dict[str, tuple[str | None, ...]] = {}
+    for start in range(0, len(meeting_ids), 500):
+        chunk = meeting_ids[start : start + 500]
+        for row in conn.execute(
+            f"SELECT m.id, {_NAMES} FROM meetings m WHERE m.id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        ):
+            found[row[0]] = tuple(row[1:])
+    return found
 
 
 def _conference(
     conn: Connection, q: _Query, reference: ReferenceData
 ) -> tuple[list[Figure], list[Listing]]:
     where, params = q.where()
+    decided = (
+        f"FROM meetings m JOIN review_facts f ON f.meeting_id = m.id WHERE {where}"
+        " AND f.initial_conference = 1"
+    )
     strategies = [
         r
         for r in conn.execute(
-            "SELECT m.id, m.case_id, c.reference, m.date, m.type FROM meetings m"
-            f" JOIN cases c ON c.id = m.case_id WHERE {where}"
-            " AND json_extract(m.body, '$.decisions.initial_conference') = 1"
-            " ORDER BY m.date, c.reference",
+            f"SELECT m.id, m.case_id, (SELECT reference FROM cases WHERE id = m.case_id),"
+            f" m.date, m.type {decided} ORDER BY m.date",
             params,
         ).fetchall()
         if is_strategy(r[4])
@@ -186,9 +234,8 @@ def _conference(
     later: dict[str, list[date]] = defaultdict(list)
     if strategies:
         for case_id, kind, day in conn.execute(
-            "SELECT case_id, type, date FROM meetings WHERE status != 'scheduled' AND case_id IN"
-            f" (SELECT m.case_id FROM meetings m WHERE {where}"
-            " AND json_extract(m.body, '$.decisions.initial_conference') = 1)",
+            "SELECT case_id, type, date FROM meetings WHERE status != 'scheduled'"
+            f" AND case_id IN (SELECT m.case_id {decided})",
             params,
         ):
             if is_initial_conference(kind):
@@ -225,13 +272,11 @@ def _attendance(
     conn: Connection, q: _Query, reference: ReferenceData
 ) -> tuple[list[Figure], list[Listing]]:
     where, params = q.where(scoped=False)
-    agency_sql, agency_params = "", []
-    if q.period.agency:
-        agency_sql, agency_params = " AND json_extract(a.value, '$.agency') = ?", [q.period.agency]
+    agency_sql, agency_params = q.agency("a.agency")
     rows = conn.execute(
-        "SELECT json_extract(a.value, '$.status'), json_extract(a.value, '$.agency'), count(*),"
-        " group_concat(m.id, char(31)) FROM meetings m, json_each(m.body, '$.attendance') a"
-        f" WHERE {where}{agency_sql} GROUP BY 1, 2",
+        "SELECT a.status, a.agency, count(*), group_concat(m.id, char(31)) FROM meetings m"
+        f" JOIN review_attendance a ON a.meeting_id = m.id WHERE {where}{agency_sql}"
+        " GROUP BY 1, 2",
         [*params, *agency_params],
     ).fetchall()
     order = {s: i for i, s in enumerate(_ATTENDANCE)}
@@ -240,90 +285,93 @@ def _attendance(
     core = core_agencies(reference)
     if q.period.agency:
         core = [a for a in core if a == q.period.agency]
-    absent: dict[str, list[str]] = {a: [] for a in core}
-    listed: list[tuple[str, ...]] = []
-    listed_ids: list[str] = []
-    for mid, ref, day, kind, present in conn.execute(
-        "SELECT m.id, c.reference, m.date, m.type, (SELECT group_concat("
-        "json_extract(a.value, '$.agency'), char(31)) FROM json_each(m.body, '$.attendance') a"
-        " WHERE json_extract(a.value, '$.status') IN ('present', 'deputy'))"
-        f" FROM meetings m JOIN cases c ON c.id = m.case_id WHERE {where}"
-        " ORDER BY m.date, c.reference",
-        params,
-    ):
-        if not is_strategy(kind):
-            continue
-        there = set((present or "").split(_SEP))
-        missing = [a for a in core if a not in there]
-        for agency in missing:
-            absent[agency].append(mid)
-        if missing:
-            listed.append((ref, day, kind, ", ".join(missing)))
-            listed_ids.append(mid)
+    absent: dict[str, list[str]] = {}
+    for agency in core:
+        absent[agency] = [
+            r[0]
+            for r in conn.execute(
+                f"SELECT m.id FROM meetings m WHERE {where} AND m.type LIKE '%strategy%'"
+                " AND NOT EXISTS (SELECT 1 FROM review_attendance a WHERE a.meeting_id = m.id"
+                " AND a.agency = ? AND a.status IN ('present', 'deputy')) ORDER BY m.date",
+                [*params, agency],
+            )
+        ]
     figures += [
         Figure("attendance", "strategy_without", a, len(ids), tuple(ids))
         for a, ids in absent.items()
+    ]
+    missing: dict[str, list[str]] = defaultdict(list)
+    for agency, ids in absent.items():
+        for mid in ids:
+            missing[mid].append(agency)
+    listed = [
+        (r[0], (r[1], r[2], r[3], ", ".join(missing[r[0]])))
+        for r in _meeting_rows(conn, list(missing))
+        if is_strategy(r[3])
     ]
     listing = Listing(
         "attendance",
         "Strategy discussions without social care, police or health",
         ("Case", "Date", "Meeting", "Absent"),
-        tuple(listed),
-        tuple(listed_ids),
+        tuple(row for _mid, row in listed),
+        tuple(mid for mid, _row in listed),
     )
     return figures, [listing]
 
 
-def _sharing(conn: Connection, q: _Query, names: _Names) -> tuple[list[Figure], list[Listing]]:
+def _meeting_rows(conn: Connection, ids: list[str]) -> list[tuple[str, str, str, str]]:
+    """(meeting id, case reference, date, type) of each meeting, by date."""
+    rows: list[tuple[str, str, str, str]] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows += conn.execute(
+            "SELECT m.id, c.reference, m.date, m.type FROM meetings m JOIN cases c"
+            f" ON c.id = m.case_id WHERE m.id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        ).fetchall()
+    return sorted(rows, key=lambda r: (r[2], r[1]))
+
+
+def _sharing(conn: Connection, q: _Query) -> tuple[list[Figure], list[Listing]]:
     where, params = q.where(scoped=False)
-    agency_sql, agency_params = "", []
-    if q.period.agency:
-        agency_sql = " AND json_extract(d.value, '$.from_agency') = ?"
-        agency_params = [q.period.agency]
-    base = f" FROM meetings m, json_each(m.body, '$.sharing_decisions') d WHERE {where}{agency_sql}"
-    agency = "json_extract(d.value, '$.from_agency')"
+    agency_sql, agency_params = q.agency("d.from_agency")
+    base = (
+        f" FROM meetings m JOIN review_sharing d ON d.meeting_id = m.id WHERE {where}{agency_sql}"
+    )
+    args = [*params, *agency_params]
     ids = "group_concat(m.id, char(31))"
     rows = conn.execute(
-        f"SELECT json_extract(d.value, '$.outcome'), {agency}, count(*), {ids}{base}"
-        " GROUP BY 1, 2 ORDER BY 1 DESC, 2",
-        [*params, *agency_params],
+        f"SELECT d.outcome, d.from_agency, count(*), {ids}{base} GROUP BY 1, 2 ORDER BY 1 DESC, 2",
+        args,
     ).fetchall()
     figures = _figures("sharing", rows)
     for measure, test in (
-        ("consent_sought", "json_extract(d.value, '$.consent_sought') = 1"),
-        ("consent_given", "json_extract(d.value, '$.consent_given') = 1"),
-        ("consent_not_sought", "json_extract(d.value, '$.consent_sought') = 0"),
+        ("consent_sought", "d.consent_sought = 1"),
+        ("consent_given", "d.consent_given = 1"),
+        ("consent_not_sought", "d.consent_sought = 0"),
     ):
         rows = conn.execute(
-            f"SELECT ?, {agency}, count(*), {ids}{base} AND {test} GROUP BY 2 ORDER BY 2",
-            [measure, *params, *agency_params],
+            f"SELECT ?, d.from_agency, count(*), {ids}{base} AND {test} GROUP BY 2 ORDER BY 2",
+            [measure, *args],
         ).fetchall()
         figures += _figures("sharing", rows)
+    basis_sql, _ = q.agency("b.from_agency")
     rows = conn.execute(
-        f"SELECT 'basis', b.value, count(*), {ids} FROM meetings m,"
-        " json_each(m.body, '$.sharing_decisions') d, json_each(d.value, '$.lawful_basis') b"
-        f" WHERE {where}{agency_sql} GROUP BY 2 ORDER BY 2",
-        [*params, *agency_params],
+        "SELECT 'basis', b.basis, count(*), group_concat(m.id, char(31)) FROM meetings m"
+        f" JOIN review_bases b ON b.meeting_id = m.id WHERE {where}{basis_sql}"
+        " GROUP BY 2 ORDER BY 2",
+        args,
     ).fetchall()
     figures += _figures("sharing", rows)
     listed, listed_ids = [], []
-    for mid, case_id, ref, day, from_agency, to_whom, reasons in conn.execute(
-        "SELECT m.id, m.case_id, c.reference, m.date, json_extract(d.value, '$.from_agency'),"
-        " json_extract(d.value, '$.to_whom'), json_extract(d.value, '$.reasons')"
-        " FROM meetings m JOIN cases c ON c.id = m.case_id,"
-        f" json_each(m.body, '$.sharing_decisions') d WHERE {where}{agency_sql}"
-        " AND json_extract(d.value, '$.outcome') = 'not_shared' ORDER BY m.date, c.reference",
-        [*params, *agency_params],
+    for mid, ref, day, from_agency, to_whom, reasons, *names in conn.execute(
+        f"SELECT m.id, c.reference, m.date, d.from_agency, d.to_whom, d.reasons, {_NAMES}"
+        " FROM meetings m JOIN cases c ON c.id = m.case_id"
+        f" JOIN review_sharing d ON d.meeting_id = m.id WHERE {where}{agency_sql}"
+        " AND d.outcome = 'not_shared' ORDER BY m.date, c.reference, d.position",
+        args,
     ):
-        listed.append(
-            (
-                ref,
-                day,
-                from_agency,
-                names.clean(case_id, mid, to_whom or ""),
-                names.clean(case_id, mid, reasons or ""),
-            )
-        )
+        listed.append((ref, day, from_agency, _clean(to_whom, *names), _clean(reasons, *names)))
         listed_ids.append(mid)
     listing = Listing(
         "sharing",
@@ -335,42 +383,42 @@ def _sharing(conn: Connection, q: _Query, names: _Names) -> tuple[list[Figure], 
     return figures, [listing]
 
 
-def _actions(conn: Connection, q: _Query, names: _Names) -> tuple[list[Figure], list[Listing]]:
+def _actions(conn: Connection, q: _Query) -> tuple[list[Figure], list[Listing]]:
     where, params = q.where(scoped=False)
-    agency_sql, agency_params = "", []
-    if q.period.agency:
-        agency_sql, agency_params = " AND a.owner_agency = ?", [q.period.agency]
+    agency_sql, agency_params = q.agency("a.owner_agency")
+    args = [*params, *agency_params]
     end = q.period.end.isoformat()
     base = f" FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE {where}{agency_sql}"
     ids = "group_concat(m.id, char(31))"
     figures = _figures(
         "actions",
         conn.execute(
-            f"SELECT 'set', a.owner_agency, count(*), {ids}{base} GROUP BY 2 ORDER BY 2",
-            [*params, *agency_params],
+            f"SELECT 'set', a.owner_agency, count(*), {ids}{base} GROUP BY 2 ORDER BY 2", args
         ).fetchall(),
     )
     order = {"done": 0, "open": 1, "not_possible": 3, "not_done": 4}
     rows = conn.execute(
-        f"SELECT a.status, a.owner_agency, count(*), {ids}{base} GROUP BY 1, 2",
-        [*params, *agency_params],
+        f"SELECT a.status, a.owner_agency, count(*), {ids}{base} GROUP BY 1, 2", args
     ).fetchall()
     rows += conn.execute(
         f"SELECT 'overdue', a.owner_agency, count(*), {ids}{base}"
         " AND a.status = 'open' AND a.due < ? GROUP BY 2",
-        [*params, *agency_params, end],
+        [*args, end],
     ).fetchall()
     rows.sort(key=lambda r: (order.get(r[0], 2), r[1]))
     figures += _figures("actions", rows)
     listed, listed_ids = [], []
-    for action_id, mid, case_id, ref, agency, due in conn.execute(
-        "SELECT a.id, m.id, a.case_id, c.reference, a.owner_agency, a.due FROM actions a"
-        " JOIN meetings m ON m.id = a.meeting_id JOIN cases c ON c.id = a.case_id"
-        f" WHERE {where}{agency_sql} AND a.status = 'not_done' ORDER BY m.date, c.reference",
-        [*params, *agency_params],
+    # The reason as last reported: the latest meeting of the case that says anything of it.
+    for mid, ref, agency, due, reason, *names in conn.execute(
+        "SELECT m.id, c.reference, a.owner_agency, a.due, (SELECT n.note FROM review_action_notes n"
+        " JOIN meetings m2 ON m2.id = n.meeting_id WHERE n.action_id = a.id"
+        " AND m2.case_id = a.case_id ORDER BY m2.date DESC, m2.position DESC LIMIT 1),"
+        f" {_NAMES} FROM actions a JOIN meetings m ON m.id = a.meeting_id"
+        f" JOIN cases c ON c.id = a.case_id WHERE {where}{agency_sql} AND a.status = 'not_done'"
+        " ORDER BY m.date, c.reference",
+        args,
     ):
-        reason = _action_reason(conn, case_id, mid, action_id)
-        listed.append((ref, agency, due or "", names.clean(case_id, mid, reason)))
+        listed.append((ref, agency, due or "", _clean(reason, *names)))
         listed_ids.append(mid)
     listing = Listing(
         "actions",
@@ -380,24 +428,6 @@ def _actions(conn: Connection, q: _Query, names: _Names) -> tuple[list[Figure], 
         tuple(listed_ids),
     )
     return figures, [listing]
-
-
-def _action_reason(conn: Connection, case_id: str, meeting_id: str, action_id: str) -> str:
-    """The reason as last reported: the latest review of the action, else its own."""
-    row = conn.execute(
-        "SELECT json_extract(r.value, '$.note') FROM meetings m,"
-        " json_each(m.body, '$.action_reviews') r WHERE m.case_id = ?"
-        " AND json_extract(r.value, '$.action_id') = ? ORDER BY m.date DESC LIMIT 1",
-        (case_id, action_id),
-    ).fetchone()
-    if row is None:
-        row = conn.execute(
-            "SELECT json_extract(a.value, '$.status_reason') FROM meetings m,"
-            " json_each(m.body, '$.actions') a WHERE m.id = ?"
-            " AND json_extract(a.value, '$.id') = ?",
-            (meeting_id, action_id),
-        ).fetchone()
-    return str(row[0] or "") if row else ""
 
 
 def _minutes(conn: Connection, q: _Query, reference: ReferenceData) -> list[Figure]:
@@ -415,25 +445,26 @@ def _minutes(conn: Connection, q: _Query, reference: ReferenceData) -> list[Figu
         f" ORDER BY x.version LIMIT 1) FROM meetings m WHERE {where}",
         params,
     ):
-        signed_on = None
-        if signed_at:
-            when = datetime.fromisoformat(signed_at)
-            signed_on = (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(zone).date()
+        if not signed_at:
+            counts["not_signed"].append(mid)
+            continue
+        when = datetime.fromisoformat(signed_at)
+        signed_on = (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(zone).date()
         counts[minutes_outcome(date.fromisoformat(day), signed_on, holidays)].append(mid)
     return [Figure("minutes", m, ALL, len(ids), tuple(ids)) for m, ids in counts.items()]
 
 
 def _voice(conn: Connection, q: _Query) -> list[Figure]:
     where, params = q.where()
-    rows = dict(
-        (r[0], r[1:])
+    rows = {
+        r[0]: (r[1], r[2])
         for r in conn.execute(
-            "SELECT EXISTS (SELECT 1 FROM json_each(m.body, '$.child_voice') v"
-            " WHERE json_extract(v.value, '$.speaker') IN ('child', 'advocate')),"
-            f" count(*), group_concat(m.id, char(31)) FROM meetings m WHERE {where} GROUP BY 1",
+            "SELECT coalesce(f.child_views, 0), count(*), group_concat(m.id, char(31))"
+            f" FROM meetings m LEFT JOIN review_facts f ON f.meeting_id = m.id WHERE {where}"
+            " GROUP BY 1",
             params,
         )
-    )
+    }
     return [
         Figure(
             "voice",
@@ -446,75 +477,20 @@ def _voice(conn: Connection, q: _Query) -> list[Figure]:
     ]
 
 
-class _Names:
-    """The names (and addresses) of a case's people, places and attendees, to keep out of
-    the free text the report lists."""
-
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-        self._cases: dict[str, tuple[list[str], list[str]]] = {}
-
-    def clean(self, case_id: str, meeting_id: str, text: str) -> str:
-        if not text:
-            return text
-        if case_id not in self._cases:
-            names: list[str] = []
-            places: list[str] = []
-            for name, body in self.conn.execute(
-                "SELECT p.name, p.body FROM case_people cp JOIN people p ON p.id = cp.person_id"
-                " WHERE cp.case_id = ?",
-                (case_id,),
-            ):
-                names.append(name)
-                for key in ("known_as",):
-                    names.append(str(_json(body).get(key) or ""))
-                places += _lines(str(_json(body).get("address") or ""))
-            for name, body in self.conn.execute(
-                "SELECT p.name, p.body FROM case_places cp JOIN places p ON p.id = cp.place_id"
-                " WHERE cp.case_id = ?",
-                (case_id,),
-            ):
-                places += [name, *_lines(str(_json(body).get("address") or ""))]
-            names += [
-                r[0]
-                for r in self.conn.execute(
-                    "SELECT DISTINCT json_extract(a.value, '$.name') FROM meetings m,"
-                    " json_each(m.body, '$.attendance') a WHERE m.case_id = ?",
-                    (case_id,),
-                )
-                if r[0]
-            ]
-            self._cases[case_id] = (names, places)
-        names, places = self._cases[case_id]
-        return redact(text, names, tuple(places))
-
-
-def _json(body: str) -> dict[str, Any]:
-    import json
-
-    value = json.loads(body)
-    return value if isinstance(value, dict) else {}
-
-
-def _lines(address: str) -> list[str]:
-    return [address, *(part for part in address.replace("\n", ",").split(","))]
-
-
 # --- the use cases -----------------------------------------------------------------------
 def compute(conn: Connection, period: Period) -> Review:
     """Every figure of the review for `period`, read in one consistent transaction."""
     with read_transaction(conn):
         reference = records.load_reference(conn)
         q = _Query(period)
-        names = _Names(conn)
         figures: list[Figure] = _meetings(conn, q)
         listings: list[Listing] = []
         for part in (
-            _timeliness(conn, q, reference, names),
+            _timeliness(conn, q, reference),
             _conference(conn, q, reference),
             _attendance(conn, q, reference),
-            _sharing(conn, q, names),
-            _actions(conn, q, names),
+            _sharing(conn, q),
+            _actions(conn, q),
         ):
             figures += part[0]
             listings += part[1]
@@ -641,15 +617,7 @@ def write_pdf(ws: Workspace, period: Period, out: Path, passphrase: str | None =
 
 def meetings_behind(conn: Connection, ids: tuple[str, ...]) -> list[tuple[str, str, str, str]]:
     """(meeting id, case reference, date, type) of each meeting, by date."""
-    rows: list[tuple[str, str, str, str]] = []
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        rows += conn.execute(
-            "SELECT m.id, c.reference, m.date, m.type FROM meetings m JOIN cases c"
-            f" ON c.id = m.case_id WHERE m.id IN ({', '.join('?' * len(chunk))})",
-            chunk,
-        ).fetchall()
-    return sorted(rows, key=lambda r: (r[2], r[1]))
+    return _meeting_rows(conn, list(ids))
 
 
 def open_meeting(ws: Workspace, meeting_id: str) -> tuple[Case, str]:

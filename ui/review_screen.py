@@ -94,7 +94,9 @@ class BarChart(QWidget):
             painter.drawText(
                 QRect(0, y, label_width - 6, ROW_HEIGHT),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                bar.label,
+                self.fontMetrics().elidedText(
+                    bar.label, Qt.TextElideMode.ElideMiddle, label_width - 8
+                ),
             )
             width = int(room * bar.value / top)
             painter.fillRect(label_width, y + 3, width, ROW_HEIGHT - 6, BAR_COLOUR)
@@ -273,7 +275,7 @@ class ReviewScreen(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(scroll)
         splitter.addWidget(lower)
-        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
 
         layout = QVBoxLayout(self)
