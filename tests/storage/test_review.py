@@ -220,3 +220,35 @@ def test_showing_it_is_an_audit_event_and_opening_a_meeting_is_a_case_view(ws):
     case, _ = review.open_meeting(ws, "b1")
     assert case.reference == "REV-B"
     assert audit.events(ws.conn, 1)[-1]["action"] == "case.view"
+
+
+def test_the_counted_rows_follow_every_save_and_delete(ws):
+    from storage import cases
+
+    case = cases.open_case(ws, "case-c")
+    c1 = next(m for m in case.meetings if m.id == "c1")
+    cases.save_meeting(ws, "case-c", c1.model_copy(update={"sharing_decisions": []}))
+    after = review.compute(ws.conn, NOVEMBER)
+    assert ("shared", CSC) not in figures(after, "sharing")
+    assert figures(after, "sharing")[("basis", "Children Act 1989 s47")] == 1
+    cases.delete_case(ws, "case-c")
+    after = review.compute(ws.conn, NOVEMBER)
+    assert sum(f.value for f in after.section("meetings") if f.measure == "held") == 5
+    for table in ("review_facts", "review_attendance", "review_sharing", "review_bases"):
+        assert not ws.conn.execute(
+            f"SELECT 1 FROM {table} WHERE meeting_id LIKE 'c%'"
+        ).fetchall(), table
+
+
+def test_the_migration_counts_the_meetings_already_stored(review_folder):
+    """A workspace from before 008_review: its meetings are counted once it is upgraded."""
+    with Workspace.open(review_folder, "chair", PASSPHRASE) as ws:
+        before = review.compute(ws.conn, NOVEMBER)
+        with ws.transaction():
+            for name in ("insert", "update", "delete"):
+                ws.conn.execute(f"DROP TRIGGER meetings_review_{name}")
+            for table in ("facts", "attendance", "sharing", "bases", "action_notes"):
+                ws.conn.execute(f"DROP TABLE review_{table}")
+            ws.conn.execute("DELETE FROM schema_migrations WHERE name = '008_review'")
+    with Workspace.open(review_folder, "chair", PASSPHRASE) as ws:
+        assert review.compute(ws.conn, NOVEMBER) == before
