@@ -5,6 +5,7 @@ carrying the audit checkpoint of the event that records it, like the minutes."""
 from __future__ import annotations
 
 import hashlib
+import math
 import io
 from dataclasses import dataclass
 from datetime import datetime
@@ -72,7 +73,9 @@ def chart(review: Review, section: str) -> Drawing | None:
     plot.valueAxis.labels.fontSize = 7
     plot.valueAxis.valueMin = 0
     top = max((b.value for b in bars), default=0)
-    plot.valueAxis.valueMax = max(top, 1) * 1.15
+    step = max(1, math.ceil(top / 5))
+    plot.valueAxis.valueMax = step * (math.ceil(top / step) + 1)
+    plot.valueAxis.valueStep = step
     plot.valueAxis.visibleGrid = True
     plot.valueAxis.gridStrokeColor = colors.HexColor("#dddddd")
     plot.bars[0].fillColor = BAR
