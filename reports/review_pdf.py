@@ -5,8 +5,8 @@ carrying the audit checkpoint of the event that records it, like the minutes."""
 from __future__ import annotations
 
 import hashlib
-import math
 import io
+import math
 from dataclasses import dataclass
 from datetime import datetime
 
