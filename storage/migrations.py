@@ -238,34 +238,36 @@ def _m006_revisions(conn: Connection) -> None:
 
 # What the review of operations counts (storage/review.py), kept beside each meeting's body
 # by triggers, so that a year over 100,000 cases is counted without parsing every body.
+# {id} and {body} are the meeting's (NEW.id in a trigger); {one} is the FROM of a statement
+# that reads one row per meeting, {each} what comes before a json_each.
 _REVIEW_ROWS = """
     INSERT INTO review_facts (meeting_id, contact_received_at, rag, start_time, end_time,
         late_reason, initial_conference, child_views)
-    VALUES (NEW.id, json_extract(NEW.body, '$.contact_received_at'),
-        json_extract(NEW.body, '$.risk.rag'), json_extract(NEW.body, '$.start_time'),
-        json_extract(NEW.body, '$.end_time'), json_extract(NEW.body, '$.late_decision_reason'),
-        json_extract(NEW.body, '$.decisions.initial_conference'),
-        EXISTS (SELECT 1 FROM json_each(NEW.body, '$.child_voice') v
-                WHERE json_extract(v.value, '$.speaker') IN ('child', 'advocate')));
+    SELECT {id}, json_extract({body}, '$.contact_received_at'),
+        json_extract({body}, '$.risk.rag'), json_extract({body}, '$.start_time'),
+        json_extract({body}, '$.end_time'), json_extract({body}, '$.late_decision_reason'),
+        json_extract({body}, '$.decisions.initial_conference'),
+        EXISTS (SELECT 1 FROM json_each({body}, '$.child_voice') v
+                WHERE json_extract(v.value, '$.speaker') IN ('child', 'advocate')) {one};
     INSERT INTO review_attendance (meeting_id, agency, status, name)
-    SELECT NEW.id, json_extract(a.value, '$.agency'), json_extract(a.value, '$.status'),
+    SELECT {id}, json_extract(a.value, '$.agency'), json_extract(a.value, '$.status'),
         json_extract(a.value, '$.name')
-    FROM json_each(NEW.body, '$.attendance') a;
+    FROM {each}json_each({body}, '$.attendance') a;
     INSERT INTO review_sharing (meeting_id, position, from_agency, outcome, consent_sought,
         consent_given, to_whom, reasons)
-    SELECT NEW.id, d.key, json_extract(d.value, '$.from_agency'), json_extract(d.value, '$.outcome'),
+    SELECT {id}, d.key, json_extract(d.value, '$.from_agency'), json_extract(d.value, '$.outcome'),
         json_extract(d.value, '$.consent_sought'), json_extract(d.value, '$.consent_given'),
         json_extract(d.value, '$.to_whom'), json_extract(d.value, '$.reasons')
-    FROM json_each(NEW.body, '$.sharing_decisions') d;
+    FROM {each}json_each({body}, '$.sharing_decisions') d;
     INSERT INTO review_bases (meeting_id, from_agency, basis)
-    SELECT NEW.id, json_extract(d.value, '$.from_agency'), b.value FROM json_each(NEW.body, '$.sharing_decisions') d,
-        json_each(d.value, '$.lawful_basis') b;
+    SELECT {id}, json_extract(d.value, '$.from_agency'), b.value
+    FROM {each}json_each({body}, '$.sharing_decisions') d, json_each(d.value, '$.lawful_basis') b;
     INSERT INTO review_action_notes (meeting_id, action_id, note)
-    SELECT NEW.id, json_extract(r.value, '$.action_id'), json_extract(r.value, '$.note')
-    FROM json_each(NEW.body, '$.action_reviews') r;
+    SELECT {id}, json_extract(r.value, '$.action_id'), json_extract(r.value, '$.note')
+    FROM {each}json_each({body}, '$.action_reviews') r;
     INSERT INTO review_action_notes (meeting_id, action_id, note)
-    SELECT NEW.id, json_extract(a.value, '$.id'), json_extract(a.value, '$.status_reason')
-    FROM json_each(NEW.body, '$.actions') a;
+    SELECT {id}, json_extract(a.value, '$.id'), json_extract(a.value, '$.status_reason')
+    FROM {each}json_each({body}, '$.actions') a;
 """
 _REVIEW_TABLES = (
     "review_facts",
@@ -278,6 +280,7 @@ _REVIEW_TABLES = (
 
 def _m008_review(conn: Connection) -> None:
     forget = "".join(f"DELETE FROM {t} WHERE meeting_id = OLD.id;\n" for t in _REVIEW_TABLES)
+    rows = _REVIEW_ROWS.format(id="NEW.id", body="NEW.body", one="", each="")
     run_script(
         conn,
         f"""
@@ -297,15 +300,18 @@ def _m008_review(conn: Connection) -> None:
         CREATE TABLE review_action_notes (meeting_id TEXT NOT NULL, action_id TEXT, note TEXT);
         CREATE INDEX review_action_notes_action ON review_action_notes(action_id);
         CREATE TRIGGER meetings_review_insert AFTER INSERT ON meetings
-        BEGIN {_REVIEW_ROWS} END;
+        BEGIN {rows} END;
         CREATE TRIGGER meetings_review_update AFTER UPDATE OF id, body ON meetings
-        BEGIN {forget} {_REVIEW_ROWS} END;
+        BEGIN {forget} {rows} END;
         CREATE TRIGGER meetings_review_delete AFTER DELETE ON meetings
         BEGIN {forget} END;
         """,
     )
-    # The meetings already stored: rewrite each row's body as it is, so the trigger fills in.
-    conn.execute("UPDATE meetings SET body = body")
+    # The meetings already stored, read as they are (their rows are not rewritten).
+    run_script(
+        conn,
+        _REVIEW_ROWS.format(id="m.id", body="m.body", one="FROM meetings m", each="meetings m, "),
+    )
 
 
 MIGRATIONS: list[tuple[str, Migration]] = [
