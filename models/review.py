@@ -261,22 +261,24 @@ def median(values: list[float]) -> float:
     return float(statistics.median(values)) if values else 0.0
 
 
+_WORD = re.compile(r"\w+")
+_RUN = re.compile(r"\[name\](?:[\s'’-]+\[name\])+")
+
+
 def redact(text: str, names: list[str], phrases: tuple[str, ...] = ()) -> str:
-    """The text with every given name (and each word of it) replaced by [name], and every
-    phrase (an address line) by [address]."""
-    for phrase in sorted(
-        {p.strip() for p in phrases if len(p.strip()) >= 4}, key=len, reverse=True
-    ):
-        text = re.sub(re.escape(phrase), "[address]", text, flags=re.IGNORECASE)
-    words: set[str] = set()
-    for name in names:
-        name = name.strip()
-        if len(name) >= 2:
-            words.add(name)
-            words.update(w for w in re.split(r"[\s,]+", name) if len(w) >= 2)
-    for word in sorted(words, key=len, reverse=True):
-        text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", "[name]", text, flags=re.IGNORECASE)
-    return text
+    """The text with every word of the given names replaced by [name] (a whole name becomes
+    one [name]), and every phrase (an address line) by [address]."""
+    if not text:
+        return text
+    folded = text.casefold()
+    for phrase in sorted({p.strip() for p in phrases if len(p.strip()) >= 4}, key=len, reverse=True):
+        if phrase.casefold() in folded:
+            text = re.sub(re.escape(phrase), "[address]", text, flags=re.IGNORECASE)
+    words = {w.casefold() for name in names for w in _WORD.findall(name) if len(w) >= 2}
+    if not words:
+        return text
+    text = _WORD.sub(lambda m: "[name]" if m.group(0).casefold() in words else m.group(0), text)
+    return _RUN.sub("[name]", text)
 
 
 # --- what each section's chart shows ---------------------------------------------------

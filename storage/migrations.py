@@ -237,7 +237,9 @@ def _m006_revisions(conn: Connection) -> None:
 
 
 # What the review of operations counts (storage/review.py), kept beside each meeting's body
-# by triggers, so that a year over 100,000 cases is counted without parsing every body.
+# by triggers, so that a year over 100,000 cases is counted without parsing every body; and
+# indexes that hold what it reads of meetings, actions and minutes, whose rows are large
+# (a body, a snapshot, PDFs) and would otherwise be read and decrypted whole.
 # {id} and {body} are the meeting's (NEW.id in a trigger); {one} is the FROM of a statement
 # that reads one row per meeting, {each} what comes before a json_each.
 _REVIEW_ROWS = """
@@ -284,6 +286,9 @@ def _m008_review(conn: Connection) -> None:
     run_script(
         conn,
         f"""
+        CREATE INDEX review_meetings ON meetings(date, status, type, case_id, id);
+        CREATE INDEX review_actions ON actions(meeting_id);
+        CREATE INDEX review_minutes ON minutes(meeting_id, version, signed_at);
         CREATE TABLE review_facts (
             meeting_id TEXT PRIMARY KEY, contact_received_at TEXT, rag TEXT, start_time TEXT,
             end_time TEXT, late_reason TEXT, initial_conference INTEGER, child_views INTEGER

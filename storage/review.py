@@ -53,8 +53,10 @@ class _Query:
     """The meetings of the period: held (not only scheduled), of the type asked for; with
     `scoped`, also only those the agency asked for was on the attendance list of."""
 
-    def __init__(self, period: Period) -> None:
+    def __init__(self, period: Period, detail: bool = True) -> None:
         self.period = period
+        self.detail = detail  # the meetings behind each figure, and the lists
+        self.ids = "group_concat(m.id, char(31))" if detail else "NULL"
 
     def where(self, scoped: bool = True) -> tuple[str, list[Any]]:
         sql = "m.date BETWEEN ? AND ? AND m.status != 'scheduled'"
@@ -84,6 +86,32 @@ def _ids(joined: str | None) -> tuple[str, ...]:
 def _figures(section: str, rows: list[tuple[str, str, int, str | None]]) -> list[Figure]:
     """(measure, group, count, ids) rows -> figures, in the order given."""
     return [Figure(section, m, g or "(none)", int(n), _ids(ids)) for m, g, n, ids in rows]
+
+
+def _measures(
+    conn: Connection,
+    q: _Query,
+    section: str,
+    group: str,
+    base: str,
+    args: list[Any],
+    measures: list[tuple[str, str]],
+) -> list[Figure]:
+    """Several measures in one pass: each (name, SQL condition on a row) counted per `group`;
+    a group with no row for a measure has no figure for it."""
+    columns = ", ".join(
+        f"sum({test}), "
+        + (f"group_concat(CASE WHEN {test} THEN m.id END, char(31))" if q.detail else "NULL")
+        for _name, test in measures
+    )
+    rows = conn.execute(f"SELECT {group}, {columns}{base} GROUP BY 1 ORDER BY 1", args).fetchall()
+    figures = []
+    for i, (name, _test) in enumerate(measures):
+        for row in rows:
+            count, ids = row[1 + 2 * i], row[2 + 2 * i]
+            if count:
+                figures.append(Figure(section, name, row[0] or "(none)", int(count), _ids(ids)))
+    return figures
 
 
 # The names and addresses of the people and places of the row's case and the attendees of
@@ -121,7 +149,7 @@ def _meetings(conn: Connection, q: _Query) -> list[Figure]:
     out: list[Figure] = []
     for measure, column in (("held", "m.type"), ("by_month", "substr(m.date, 1, 7)")):
         rows = conn.execute(
-            f"SELECT ?, {column}, count(*), group_concat(m.id, char(31)) FROM meetings m"
+            f"SELECT ?, {column}, count(*), {q.ids} FROM meetings m"
             f" WHERE {where} GROUP BY 2 ORDER BY 2",
             [measure, *params],
         ).fetchall()
@@ -181,6 +209,8 @@ def _timeliness(
         ids = counts.get((measure, ALL), [])
         if ids:
             figures.append(Figure("timeliness", measure, ALL, len(ids), tuple(ids)))
+    if not q.detail:
+        return figures, []
     names = _names_of(conn, [r[0] for r in late])
     listing = Listing(
         "timeliness",
@@ -274,7 +304,7 @@ def _attendance(
     where, params = q.where(scoped=False)
     agency_sql, agency_params = q.agency("a.agency")
     rows = conn.execute(
-        "SELECT a.status, a.agency, count(*), group_concat(m.id, char(31)) FROM meetings m"
+        f"SELECT a.status, a.agency, count(*), {q.ids} FROM meetings m"
         f" JOIN review_attendance a ON a.meeting_id = m.id WHERE {where}{agency_sql}"
         " GROUP BY 1, 2",
         [*params, *agency_params],
@@ -285,21 +315,27 @@ def _attendance(
     core = core_agencies(reference)
     if q.period.agency:
         core = [a for a in core if a == q.period.agency]
-    absent: dict[str, list[str]] = {}
-    for agency in core:
-        absent[agency] = [
-            r[0]
-            for r in conn.execute(
-                f"SELECT m.id FROM meetings m WHERE {where} AND m.type LIKE '%strategy%'"
-                " AND NOT EXISTS (SELECT 1 FROM review_attendance a WHERE a.meeting_id = m.id"
-                " AND a.agency = ? AND a.status IN ('present', 'deputy')) ORDER BY m.date",
-                [*params, agency],
-            )
-        ]
+    absent: dict[str, list[str]] = {agency: [] for agency in core}
+    there = ", ".join(
+        "EXISTS (SELECT 1 FROM review_attendance a WHERE a.meeting_id = m.id"
+        " AND a.agency = ? AND a.status IN ('present', 'deputy'))"
+        for _ in core
+    )
+    if core:
+        for mid, *present in conn.execute(
+            f"SELECT m.id, {there} FROM meetings m WHERE {where}"
+            " AND m.type LIKE '%strategy%' ORDER BY m.date",
+            [*core, *params],
+        ):
+            for agency, found in zip(core, present, strict=True):
+                if not found:
+                    absent[agency].append(mid)
     figures += [
         Figure("attendance", "strategy_without", a, len(ids), tuple(ids))
         for a, ids in absent.items()
     ]
+    if not q.detail:
+        return figures, []
     missing: dict[str, list[str]] = defaultdict(list)
     for agency, ids in absent.items():
         for mid in ids:
@@ -339,30 +375,32 @@ def _sharing(conn: Connection, q: _Query) -> tuple[list[Figure], list[Listing]]:
         f" FROM meetings m JOIN review_sharing d ON d.meeting_id = m.id WHERE {where}{agency_sql}"
     )
     args = [*params, *agency_params]
-    ids = "group_concat(m.id, char(31))"
-    rows = conn.execute(
-        f"SELECT d.outcome, d.from_agency, count(*), {ids}{base} GROUP BY 1, 2 ORDER BY 1 DESC, 2",
+    ids = q.ids
+    figures = _measures(
+        conn,
+        q,
+        "sharing",
+        "d.from_agency",
+        base,
         args,
-    ).fetchall()
-    figures = _figures("sharing", rows)
-    for measure, test in (
-        ("consent_sought", "d.consent_sought = 1"),
-        ("consent_given", "d.consent_given = 1"),
-        ("consent_not_sought", "d.consent_sought = 0"),
-    ):
-        rows = conn.execute(
-            f"SELECT ?, d.from_agency, count(*), {ids}{base} AND {test} GROUP BY 2 ORDER BY 2",
-            [measure, *args],
-        ).fetchall()
-        figures += _figures("sharing", rows)
+        [
+            ("shared", "d.outcome = 'shared'"),
+            ("not_shared", "d.outcome = 'not_shared'"),
+            ("consent_sought", "d.consent_sought = 1"),
+            ("consent_given", "d.consent_given = 1"),
+            ("consent_not_sought", "d.consent_sought = 0"),
+        ],
+    )
     basis_sql, _ = q.agency("b.from_agency")
     rows = conn.execute(
-        "SELECT 'basis', b.basis, count(*), group_concat(m.id, char(31)) FROM meetings m"
+        f"SELECT 'basis', b.basis, count(*), {ids} FROM meetings m"
         f" JOIN review_bases b ON b.meeting_id = m.id WHERE {where}{basis_sql}"
         " GROUP BY 2 ORDER BY 2",
         args,
     ).fetchall()
     figures += _figures("sharing", rows)
+    if not q.detail:
+        return figures, []
     listed, listed_ids = [], []
     for mid, ref, day, from_agency, to_whom, reasons, *names in conn.execute(
         f"SELECT m.id, c.reference, m.date, d.from_agency, d.to_whom, d.reasons, {_NAMES}"
@@ -389,24 +427,24 @@ def _actions(conn: Connection, q: _Query) -> tuple[list[Figure], list[Listing]]:
     args = [*params, *agency_params]
     end = q.period.end.isoformat()
     base = f" FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE {where}{agency_sql}"
-    ids = "group_concat(m.id, char(31))"
-    figures = _figures(
+    figures = _measures(
+        conn,
+        q,
         "actions",
-        conn.execute(
-            f"SELECT 'set', a.owner_agency, count(*), {ids}{base} GROUP BY 2 ORDER BY 2", args
-        ).fetchall(),
+        "a.owner_agency",
+        base,
+        args,
+        [
+            ("set", "1"),
+            ("done", "a.status = 'done'"),
+            ("open", "a.status = 'open'"),
+            ("overdue", f"a.status = 'open' AND a.due < '{end}'"),
+            ("not_possible", "a.status = 'not_possible'"),
+            ("not_done", "a.status = 'not_done'"),
+        ],
     )
-    order = {"done": 0, "open": 1, "not_possible": 3, "not_done": 4}
-    rows = conn.execute(
-        f"SELECT a.status, a.owner_agency, count(*), {ids}{base} GROUP BY 1, 2", args
-    ).fetchall()
-    rows += conn.execute(
-        f"SELECT 'overdue', a.owner_agency, count(*), {ids}{base}"
-        " AND a.status = 'open' AND a.due < ? GROUP BY 2",
-        [*args, end],
-    ).fetchall()
-    rows.sort(key=lambda r: (order.get(r[0], 2), r[1]))
-    figures += _figures("actions", rows)
+    if not q.detail:
+        return figures, []
     listed, listed_ids = [], []
     # The reason as last reported: the latest meeting of the case that says anything of it.
     for mid, ref, agency, due, reason, *names in conn.execute(
@@ -459,7 +497,7 @@ def _voice(conn: Connection, q: _Query) -> list[Figure]:
     rows = {
         r[0]: (r[1], r[2])
         for r in conn.execute(
-            "SELECT coalesce(f.child_views, 0), count(*), group_concat(m.id, char(31))"
+            f"SELECT coalesce(f.child_views, 0), count(*), {q.ids}"
             f" FROM meetings m LEFT JOIN review_facts f ON f.meeting_id = m.id WHERE {where}"
             " GROUP BY 1",
             params,
@@ -478,11 +516,13 @@ def _voice(conn: Connection, q: _Query) -> list[Figure]:
 
 
 # --- the use cases -----------------------------------------------------------------------
-def compute(conn: Connection, period: Period) -> Review:
-    """Every figure of the review for `period`, read in one consistent transaction."""
+def compute(conn: Connection, period: Period, detail: bool = True) -> Review:
+    """Every figure of the review for `period`, read in one consistent transaction; with
+    `detail`, also the meetings behind each figure and the lists (screen and PDF), which
+    the CSV does without."""
     with read_transaction(conn):
         reference = records.load_reference(conn)
-        q = _Query(period)
+        q = _Query(period, detail)
         figures: list[Figure] = _meetings(conn, q)
         listings: list[Listing] = []
         for part in (
@@ -549,7 +589,7 @@ def csv_bytes(review: Review) -> bytes:
 def write_csv(ws: Workspace, period: Period, out: Path) -> Review:
     check_output(out)
     check_period(ws, period)
-    review = compute(ws.conn, period)
+    review = compute(ws.conn, period, detail=False)
     with ws.transaction():
         ws.record("review.report", "review", "", _detail(period, "csv", file=out.name))
         write_output(out, csv_bytes(review))

@@ -249,6 +249,14 @@ def test_the_migration_counts_the_meetings_already_stored(review_folder):
                 ws.conn.execute(f"DROP TRIGGER meetings_review_{name}")
             for table in ("facts", "attendance", "sharing", "bases", "action_notes"):
                 ws.conn.execute(f"DROP TABLE review_{table}")
+            for index in ("meetings", "actions", "minutes"):
+                ws.conn.execute(f"DROP INDEX review_{index}")
             ws.conn.execute("DELETE FROM schema_migrations WHERE name = '008_review'")
     with Workspace.open(review_folder, "chair", PASSPHRASE) as ws:
         assert review.compute(ws.conn, NOVEMBER) == before
+
+
+def test_the_figures_alone_are_the_same_figures(ws, november):
+    alone = review.compute(ws.conn, NOVEMBER, detail=False)
+    assert alone.csv_rows() == november.csv_rows()
+    assert alone.listings_of("sharing") == []
