@@ -271,7 +271,9 @@ def redact(text: str, names: list[str], phrases: tuple[str, ...] = ()) -> str:
     if not text:
         return text
     folded = text.casefold()
-    for phrase in sorted({p.strip() for p in phrases if len(p.strip()) >= 4}, key=len, reverse=True):
+    for phrase in sorted(
+        {p.strip() for p in phrases if len(p.strip()) >= 4}, key=len, reverse=True
+    ):
         if phrase.casefold() in folded:
             text = re.sub(re.escape(phrase), "[address]", text, flags=re.IGNORECASE)
     words = {w.casefold() for name in names for w in _WORD.findall(name) if len(w) >= 2}
