@@ -297,7 +297,7 @@ class ReviewScreen(QWidget):
 
     def _date_edit(self, name: str) -> QLineEdit:
         edit = QLineEdit()
-        edit.setPlaceholderText("YYYY-MM-DD")
+        edit.setPlaceholderText(tr("YYYY-MM-DD"))
         edit.setMaximumWidth(120)
         edit.setAccessibleName(name)
         return edit
