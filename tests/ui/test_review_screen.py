@@ -92,3 +92,22 @@ def test_review_by_keyboard_figure_to_meetings_to_the_meeting(qtbot, review_fold
         0
     ].items()
     assert any(e["action"] == "case.view" and e["entity_id"] == "case-b" for e in events)
+
+
+def test_a_member_has_no_review(qtbot, review_folder, fail_keyring):
+    window = MainWindow(review_folder, Keychain())
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    me = Person()
+    me.type("member")
+    me.press(KEY.Key_Return)
+    me.type(PASSPHRASE)
+    with qtbot.waitSignal(window.unlock_screen.unlocked, timeout=20_000):
+        me.press(KEY.Key_Return)
+    qtbot.waitUntil(lambda: me.focus().window() is window)
+    assert not window.review_action.isEnabled()
+    me.press(KEY.Key_R, CTRL)
+    assert not any(isinstance(s, ReviewScreen) for s in window.screens)
+    window.lock()
