@@ -6,17 +6,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QSplitter,
@@ -249,6 +253,12 @@ class ReviewScreen(QWidget):
             filters.addWidget(label)
             filters.addWidget(widget)
         filters.addStretch(1)
+        self.csv_button = QPushButton(tr("Save as CS&V…"))
+        self.csv_button.clicked.connect(lambda: self.save("csv"))
+        self.pdf_button = QPushButton(tr("Save as signed P&DF…"))
+        self.pdf_button.clicked.connect(lambda: self.save("pdf"))
+        filters.addWidget(self.csv_button)
+        filters.addWidget(self.pdf_button)
 
         self.sections: dict[str, SectionView] = {}
         body = QWidget()
@@ -397,6 +407,52 @@ class ReviewScreen(QWidget):
         found = records.load_meeting(self.workspace.conn, row[0])
         if found is not None:
             self.open_meeting.emit(found[0], row[0])
+
+    # --- saving ---------------------------------------------------------------------------------
+    def save(self, fmt: str) -> None:
+        """Write the review shown as CSV, or as a PDF signed by this user (passphrase asked)."""
+        period = self.period()
+        if isinstance(period, str):
+            self.message.setText(period)
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            tr("Save the review of operations"),
+            f"review-{period.start}-{period.end}.{fmt}",
+            "CSV (*.csv)" if fmt == "csv" else "PDF (*.pdf)",
+        )
+        if not name:
+            return
+        out = Path(name) if Path(name).suffix.lower() == f".{fmt}" else Path(f"{name}.{fmt}")
+        passphrase: str | None = None
+        if fmt == "pdf":
+            passphrase, ok = QInputDialog.getText(
+                self,
+                tr("Sign the review"),
+                tr("Your passphrase, to sign the review:"),
+                QLineEdit.EchoMode.Password,
+            )
+            if not ok:
+                return
+        ws = self.workspace
+        self.state.setText(tr("Saving…"))
+
+        def work() -> None:
+            with ws.for_thread() as worker:
+                if fmt == "csv":
+                    reviews.write_csv(worker, period, out)
+                else:
+                    reviews.write_pdf(worker, period, out, passphrase)
+
+        def done(_none: None) -> None:
+            self.message.setText("")
+            self.state.setText(tr("Saved to {0}").format(out))
+
+        def failed(exc: BaseException) -> None:
+            self.state.setText("")
+            self.message.setText(str(exc) if isinstance(exc, WorkspaceError) else repr(exc))
+
+        run_in_background(self, work, done, failed)
 
     def save_pending(self) -> bool:
         return True

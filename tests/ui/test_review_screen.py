@@ -111,3 +111,51 @@ def test_a_member_has_no_review(qtbot, review_folder, fail_keyring):
     me.press(KEY.Key_R, CTRL)
     assert not any(isinstance(s, ReviewScreen) for s in window.screens)
     window.lock()
+
+
+def test_saving_the_review_as_csv_and_signed_pdf_from_the_screen(
+    qtbot, review_folder, tmp_path, monkeypatch
+):
+    import csv
+
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    from reports.verify import Verdict
+    from storage.verification import verify_with_published
+    from tests.ui.keyboard import ALT
+
+    out = tmp_path / "out"
+    out.mkdir()
+    chosen: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (chosen[-1], ""))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (PASSPHRASE, True))
+    with Workspace.open(review_folder, "chair", PASSPHRASE) as ws:
+        screen = ReviewScreen(ws)
+        qtbot.addWidget(screen)
+        screen.show()
+        screen.activateWindow()
+        qtbot.waitExposed(screen)
+        me = Person()
+        me.fill("From", "2026-11-01")
+        me.fill("To", "2026-11-30")
+        me.press(KEY.Key_Return)
+        chosen.append(str(out / "november.csv"))
+        me.press(KEY.Key_V, ALT)
+        qtbot.waitUntil(lambda: "Saved to" in screen.state.text(), timeout=20_000)
+        rows = list(csv.reader((out / "november.csv").open(encoding="utf-8")))
+        assert rows[0] == ["section", "measure", "group", "value"]
+        assert ["meetings", "held", ICPC_TYPE, "2"] in rows
+        chosen.append(str(out / "november"))  # the extension is added
+        me.press(KEY.Key_D, ALT)
+        qtbot.waitUntil(lambda: (out / "november.pdf").exists(), timeout=60_000)
+        qtbot.waitUntil(lambda: "november.pdf" in screen.state.text(), timeout=20_000)
+        events = [
+            json.loads(e["detail"])["format"]
+            for e in audit.events(ws.conn, 20)
+            if e["action"] == "review.report"
+        ]
+        assert events[:2] == ["pdf", "csv"]
+    assert verify_with_published(review_folder, out / "november.pdf").verdict is Verdict.TRUSTED
+
+
+ICPC_TYPE = "Initial child protection conference"
