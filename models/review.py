@@ -148,6 +148,10 @@ class Figure:
     value: float
     meetings: tuple[str, ...] = ()  # the meetings behind the figure
 
+    def group_shown(self) -> str:
+        """The group as a reader reads it (the CSV keeps the machine name)."""
+        return "All" if self.group == ALL else self.group
+
     def shown(self) -> str:
         return f"{self.value:g}" if isinstance(self.value, int) else f"{self.value:.1f}"
 

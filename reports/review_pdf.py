@@ -111,7 +111,7 @@ def _section(review: Review, section: str, s: dict[str, ParagraphStyle]) -> list
         story.append(
             grid(
                 ["Measure", "Group", "Value"],
-                [[figure_label(f), f.group, f.shown()] for f in figures],
+                [[figure_label(f), f.group_shown(), f.shown()] for f in figures],
                 [80 * mm, 70 * mm, WIDTH - 150 * mm],
                 s["cell"],
             )

@@ -114,7 +114,7 @@ class BarChart(QWidget):
 
 FIGURE_COLUMNS = [
     Column(tr("Measure"), figure_label),
-    Column(tr("Group"), lambda f: f.group),
+    Column(tr("Group"), lambda f: f.group_shown()),
     Column(tr("Value"), lambda f: f.shown()),
 ]
 
@@ -152,7 +152,7 @@ class SectionView(QGroupBox):
     def _figure_chosen(self, index: Any) -> None:
         figure: Figure | None = object_at(self.model, index)
         if figure is not None:
-            self.chosen.emit(f"{figure_label(figure)} — {figure.group}", figure.meetings)
+            self.chosen.emit(f"{figure_label(figure)} — {figure.group_shown()}", figure.meetings)
 
     def show_review(self, review: Review) -> None:
         self.chart.set_bars(chart_bars(review, self.section))
