@@ -321,6 +321,44 @@ def cmd_minutes(args: argparse.Namespace, asker: Passphrases) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace, asker: Passphrases) -> int:
+    from datetime import date
+
+    from models.review import Period, date_problem
+    from storage import review
+
+    fmt = args.out.suffix.lower()
+    if fmt not in (".pdf", ".csv"):
+        raise UsageError("--out must name a .pdf or a .csv file.")
+    if args.sign and fmt != ".pdf":
+        raise UsageError("--sign goes with a .pdf.")
+    for label, text in (("--from", args.date_from), ("--to", args.date_to)):
+        problem = date_problem(label, text)
+        if problem:
+            raise UsageError(problem)
+    period = Period(
+        date.fromisoformat(args.date_from.strip()),
+        date.fromisoformat(args.date_to.strip()),
+        args.agency or "",
+        args.type or "",
+    )
+    if period.end < period.start:
+        raise UsageError("The period ends before it starts: check the dates.")
+    _check_out(args.out)
+    if not args.out.parent.is_dir():
+        raise UsageError(f"{args.out.parent}: no such folder.")
+    with _open(args, asker, changes=False) as ws:
+        review.check_period(ws, period)  # role, agency, type: before the second passphrase
+        if fmt == ".csv":
+            review.write_csv(ws, period, args.out)
+        else:
+            again = asker.ask(f"Passphrase again, to sign as {args.user}: ") if args.sign else None
+            review.write_pdf(ws, period, args.out, again)
+    what = "signed PDF" if args.sign else fmt[1:].upper()
+    print(f"Wrote the review of operations ({period.describe()}) as {what} to {args.out}.")
+    return 0
+
+
 def cmd_verify(args: argparse.Namespace, asker: Passphrases) -> int:
     from reports.verify import Verdict
     from storage.verification import (
@@ -529,6 +567,27 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --sign: I have checked what the family will receive (recorded in the audit "
         "log and printed in the professional copy)",
+    )
+
+    p = add(
+        "report",
+        cmd_report,
+        "Write the review of operations for a period (admin or chair): .pdf or .csv by the "
+        "name of --out (docs/review.md lists every measure).",
+    )
+    p.add_argument(
+        "--from", dest="date_from", required=True, metavar="DATE", help="first day, YYYY-MM-DD"
+    )
+    p.add_argument(
+        "--to", dest="date_to", required=True, metavar="DATE", help="last day, YYYY-MM-DD"
+    )
+    p.add_argument("--agency", help="only this agency (as named in the reference data)")
+    p.add_argument("--type", help="only this meeting type (as named in the reference data)")
+    p.add_argument(
+        "--out", type=Path, required=True, metavar="FILE", help="the .pdf or .csv to write"
+    )
+    p.add_argument(
+        "--sign", action="store_true", help="sign the PDF (asks for the passphrase again)"
     )
 
     p = add("backup", cmd_backup, "Write an encrypted backup of the workspace to one file.")

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.quit_action = action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         self.quit_action.setEnabled(True)
         self.admin_action = action("&Administration", "Ctrl+Shift+A", self.show_admin)
+        self.review_action = action("&Review of operations", "Ctrl+R", self.show_review)
         self.identity_action = action(
             "Use my organisation's signing &identity (PKCS#12)…",
             "Ctrl+Shift+I",
@@ -115,7 +116,7 @@ class MainWindow(QMainWindow):
             [self.lock_action, self.admin_action, self.identity_action, self.quit_action]
         )
         go = self.menuBar().addMenu(tr("G&o"))
-        go.addActions([self.home_action, self.back_action])
+        go.addActions([self.home_action, self.back_action, self.review_action])
         room = self.menuBar().addMenu(tr("Room s&creen"))
         room.addActions([self.presenter_action, self.family_safe_action])
         self.screen_menu = room.addMenu(tr("Show on &screen"))
@@ -249,6 +250,18 @@ class MainWindow(QMainWindow):
 
             self._push(AdminScreen(self.workspace))
 
+    def show_review(self) -> None:
+        if (
+            self.workspace is not None
+            and {Role.ADMIN, Role.CHAIR} & self.workspace.user.roles
+            and self._pop_to(1)
+        ):
+            from ui.review_screen import ReviewScreen
+
+            screen = ReviewScreen(self.workspace)
+            screen.open_meeting.connect(self.show_meeting)
+            self._push(screen)
+
     def import_identity(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
@@ -291,6 +304,7 @@ class MainWindow(QMainWindow):
         for act in self.session_actions:
             act.setEnabled(True)
         self.admin_action.setEnabled(Role.ADMIN in ws.user.roles)
+        self.review_action.setEnabled(bool({Role.ADMIN, Role.CHAIR} & ws.user.roles))
         home = HomeScreen(ws)
         home.open_case.connect(self.show_case)
         home.open_meeting.connect(self.show_meeting)
@@ -378,6 +392,7 @@ class MainWindow(QMainWindow):
         for act in self.session_actions:
             act.setEnabled(False)
         self.admin_action.setEnabled(False)
+        self.review_action.setEnabled(False)
         self.setWindowTitle(tr("Caseroom"))
         self.stack.setCurrentWidget(self.unlock_screen)
         self.unlock_screen.reset()

@@ -54,6 +54,7 @@ def main(out: Path) -> None:
         window.show_admin()
         _settle(app)
         window.grab().save(str(out / "admin.png"))
+        review(app, window, out)
         window.show_case("g1-case31")
         _settle(app)
         window.grab().save(str(out / "case.png"))
@@ -86,6 +87,24 @@ def main(out: Path) -> None:
         large(app, window, out)
         window.lock()
         window.close()
+
+
+def review(app: object, window: MainWindow, out: Path) -> None:
+    """The review of operations for this quarter, with the meetings behind one figure."""
+    from ui.review_screen import ReviewScreen
+
+    window.show_review()
+    screen = window.screens[-1]
+    assert isinstance(screen, ReviewScreen)
+    screen.preset.setCurrentIndex(screen.preset.findData("this_quarter"))
+    while screen.review is None or screen.review.period.start.month % 3 != 1:
+        _settle(app, 0.1)
+    _settle(app)
+    bars = screen.sections["meetings"].chart.bars
+    if bars:
+        screen.show_behind(bars[-1].label, bars[-1].meetings)
+    _settle(app)
+    window.grab().save(str(out / "review.png"))
 
 
 def check(app: object, window: MainWindow, out: Path) -> None:

@@ -22,6 +22,7 @@ SHORTCUTS: list[tuple[str, str, str]] = [
     ("Anywhere", "Alt+Home", "Home"),
     ("Anywhere", "Alt+Left", "Back"),
     ("Anywhere", "Ctrl+Shift+A", "Administration"),
+    ("Anywhere", "Ctrl+R", "Review of operations (admin and chair)"),
     ("Anywhere", "Ctrl+Shift+I", "Use my organisation's signing identity"),
     ("Anywhere", "F5", "Show or hide the room screen"),
     (

@@ -304,33 +304,17 @@ def bundle_import(empty: Path, bundle: Path, rounds: int, log) -> float:
 
 # --- review ------------------------------------------------------------------------------
 def review(ws, rounds: int, log) -> float | None:
-    """The one-year review report, when this version has one (storage.review.compute)."""
-    import inspect
+    """The one-year review report: its figures (what the CSV holds and the screen shows
+    first), then, for the record, with the meetings behind each figure and the lists."""
     from datetime import timedelta
 
-    try:
-        from storage import review as module
-    except ImportError:
-        return None
-    compute = getattr(module, "compute", None)
-    if compute is None:
-        return None
+    from models.review import Period
+    from storage import review as module
+
     today = date.today()
-    known = {
-        "start": today - timedelta(days=365),
-        "since": today - timedelta(days=365),
-        "from_date": today - timedelta(days=365),
-        "end": today,
-        "until": today,
-        "to_date": today,
-        "today": today,
-    }
-    params = list(inspect.signature(compute).parameters.values())[1:]
-    kwargs = {p.name: known[p.name] for p in params if p.name in known}
-    try:
-        t = timed(lambda: compute(ws, **kwargs), rounds)
-    except Exception as exc:  # a version whose review wants other arguments: say so
-        log(f"  review: storage.review.compute could not be run ({type(exc).__name__}: {exc})")
-        return None
-    log(f"  review: one year          {t}")
+    period = Period(start=today - timedelta(days=365), end=today)
+    t = timed(lambda: module.compute(ws.conn, period, detail=False), rounds)
+    log(f"  review: one year, figures {t}")
+    detail = timed(lambda: module.compute(ws.conn, period, detail=True), max(1, rounds - 2))
+    log(f"  review: with every list   {detail}")
     return t.median
