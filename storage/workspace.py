@@ -19,7 +19,13 @@ from typing import Any
 from models.text import normalise_name
 from models.users import Role, User, passphrase_problem, user_name_problem
 from storage import audit, health, identities, migrations
-from storage.connection import Connection, DatabaseError, open_keyed, write_transaction
+from storage.connection import (
+    Connection,
+    DatabaseError,
+    OperationalError,
+    open_keyed,
+    write_transaction,
+)
 from storage.errors import (
     DamagedWorkspace,
     InvalidInput,
@@ -41,6 +47,33 @@ READ_ONLY_REASON = (
     "This workspace is open in another Caseroom window or command, so it is open here to read "
     "only: close the other one to make changes."
 )
+READ_ONLY_MEDIA_REASON = (
+    "This workspace is on read-only media or in a folder you may not change, so it is open "
+    "to read only: copy the folder to a place you can write to make changes."
+)
+
+READ_ONLY_MEDIA_REFUSAL = (
+    "This workspace is on read-only media or in a folder you may not change, so nothing can "
+    "be changed there: copy the folder to a place you can write. Nothing was changed."
+)
+
+
+def on_read_only_media(folder: Path) -> bool:
+    """True when this process cannot change the workspace's files: read-only media (the file
+    system says EROFS, to root as well) or a folder or database the user may only read."""
+    return not (os.access(folder, os.W_OK) and os.access(folder / DB_NAME, os.W_OK))
+
+
+def _check_readable_there(db: Path) -> None:
+    """On read-only media SQLite reads a WAL only through its -shm index, which it cannot
+    make there: committed changes waiting in a WAL without one cannot be read faithfully."""
+    wal, shm = (db.with_name(db.name + end) for end in ("-wal", "-shm"))
+    if not shm.exists() and health.wal_problem(wal)[1]:
+        raise WorkspaceReadOnly(
+            "This workspace is on read-only media and was not closed properly: its latest "
+            "changes wait in caseroom.db-wal, which cannot be read there. Copy the folder to a "
+            "place you can write and open it there; nothing was changed."
+        )
 
 
 def _now() -> str:
@@ -69,8 +102,11 @@ class Workspace:
         self._check_lock = threading.Lock()
         self._parent: Workspace | None = None
         self._lock: WorkspaceLock | None = None
-        # Why this session may not change the record (another holds the lock), or None.
+        # Why this session may not change the record (another holds the lock, or the folder
+        # cannot be written), or None.
         self.read_only: str | None = None
+        # Nothing at all can be written (read-only media): not even a read's audit event.
+        self.media_read_only = False
         # Revisions of the cases and meetings this session has read: a save against an older
         # one is refused (storage/cases.py). Shared with the worker views of this workspace.
         self.seen: dict[str, int] = {}
@@ -252,19 +288,28 @@ class Workspace:
         read_only_if_locked: bool = False,
     ) -> Workspace:
         db = folder / DB_NAME
+        media = on_read_only_media(folder)
+        if media:
+            if not read_only_if_locked:
+                raise WorkspaceReadOnly(READ_ONLY_MEDIA_REFUSAL)
+            _check_readable_there(db)
         # Checked before the read-write connection opens: nothing is written to a damaged
         # database, not even the unlock event (and closing would checkpoint its WAL).
         full = db.stat().st_size <= health.FULL_CHECK_BYTES
-        health.check_database(db, key, full=full)
+        health.check_database(db, key, full=full, read_only_media=media)
         lock = WorkspaceLock(folder)
-        locked = lock.acquire(0 if read_only_if_locked else WAIT_SECONDS)
+        if media:
+            lock.share()
+            locked = False
+        else:
+            locked = lock.acquire(0 if read_only_if_locked else WAIT_SECONDS)
         if not locked and not read_only_if_locked:
             raise WorkspaceBusy(
                 "The workspace is busy: it is open in Caseroom elsewhere (the app or another "
                 "command). Try again when that has finished."
             )
         try:
-            conn = open_keyed(db, key)
+            conn = open_keyed(db, key, read_only=media)
         except BaseException:
             lock.release()
             raise
@@ -273,6 +318,12 @@ class Workspace:
             if row is None or row[0] != slots.workspace_id:
                 raise DamagedWorkspace(
                     "The database and keyslots.json belong to different workspaces."
+                )
+            if media and migrations.pending(conn):
+                raise WorkspaceReadOnly(
+                    "This workspace was made by an earlier version of Caseroom and must be "
+                    "updated before it is read, which cannot be done on read-only media: copy "
+                    "the folder to a place you can write and open it there."
                 )
             if not full and migrations.pending(conn):
                 health.check_database(db, key, full=True)
@@ -288,7 +339,10 @@ class Workspace:
                 detail["failed_attempts_before"] = failed
             ws = cls(folder, slots, conn, key, user)
             ws._lock = lock
-            ws.read_only = None if lock.held else READ_ONLY_REASON
+            ws.read_only = (
+                READ_ONLY_MEDIA_REASON if media else None if lock.held else READ_ONLY_REASON
+            )
+            ws.media_read_only = media
             ws._unlock_detail = detail
             if full:
                 ws._record_unlock()
@@ -304,7 +358,9 @@ class Workspace:
 
     def _record_unlock(self, conn: Connection | None = None) -> None:
         detail, self._unlock_detail = self._unlock_detail, None
-        if detail is not None:
+        # On read-only media nothing can be written: the opening leaves no audit event (a
+        # copy there can be read by anyone holding a passphrase, with or without Caseroom).
+        if detail is not None and not self.media_read_only:
             conn = conn or self.conn
             with write_transaction(conn):
                 audit.append(conn, self.user.name, "unlock", "workspace", self.workspace_id, detail)
@@ -332,10 +388,11 @@ class Workspace:
         if self._conn is None:
             raise WorkspaceLocked("The workspace is locked.")
         key = bytearray(self._key)
-        conn = open_keyed(self.folder / DB_NAME, key)
+        conn = open_keyed(self.folder / DB_NAME, key, read_only=self.media_read_only)
         worker = Workspace(self.folder, self.slots, conn, key, self.user)
         worker._parent = self._parent or self
         worker.read_only, worker.seen = self.read_only, self.seen
+        worker.media_read_only = self.media_read_only
         return worker
 
     def note_saved(self, before: dict[str, int], after: dict[str, int]) -> None:
@@ -364,7 +421,9 @@ class Workspace:
         if self._conn is None:
             raise WorkspaceLocked("The workspace is locked.")
         if self._reader is None:
-            self._reader = open_keyed(self.folder / DB_NAME, self._key)
+            self._reader = open_keyed(
+                self.folder / DB_NAME, self._key, read_only=self.media_read_only
+            )
         return self._reader
 
     @property
@@ -398,13 +457,26 @@ class Workspace:
         owner = self._parent or self
         if owner._unlock_detail is not None:
             owner.check_pages(self.conn)
+        if self.media_read_only:
+            # Nothing can be written: a read (export, print, verify) goes ahead without its
+            # audit event (`record` keeps none), and a change is refused with the reason.
+            try:
+                yield self.conn
+            except OperationalError as exc:
+                if "readonly" in str(exc):
+                    raise WorkspaceReadOnly(self.read_only or READ_ONLY_MEDIA_REASON) from exc
+                raise
+            return
         with write_transaction(self.conn) as conn:
             yield conn
 
     def record(
         self, action: str, entity: str, entity_id: str = "", detail: dict[str, Any] | None = None
     ) -> audit.Checkpoint:
-        """Append an audit event for the current user (inside `transaction()`)."""
+        """Append an audit event for the current user (inside `transaction()`); on read-only
+        media, where none can be kept, the head as it is."""
+        if self.media_read_only:
+            return audit.checkpoint(self.conn)
         return audit.append(self.conn, self.user.name, action, entity, entity_id, detail)
 
     def require(self, role: Role) -> None:

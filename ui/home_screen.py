@@ -25,6 +25,7 @@ from storage.errors import WorkspaceError
 from storage.workspace import Workspace
 from ui.i18n import tr
 from ui.operations import run_in_background
+from ui.read_only import writes
 from ui.table_model import (
     Column,
     PagedTableModel,
@@ -66,7 +67,7 @@ class HomeScreen(QWidget):
         self._search_seq = 0
         title = QLabel(tr("Cases"))
         title.setObjectName("title")
-        new_button = QPushButton(tr("&New case (Ctrl+Shift+N)"))
+        new_button = writes(QPushButton(tr("&New case (Ctrl+Shift+N)")))
         new_button.clicked.connect(self.new_case)
         QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.new_case)
         self.message = QLabel()

@@ -26,6 +26,7 @@ from models.users import Role
 from storage import cases
 from storage.keychain import Keychain
 from storage.workspace import Workspace
+from ui import read_only
 from ui.about import add_about_action
 from ui.home_screen import HomeScreen
 from ui.i18n import tr
@@ -162,6 +163,7 @@ class MainWindow(QMainWindow):
     def _push(self, screen: QWidget) -> None:
         self.screens.append(screen)
         self.stack.addWidget(screen)
+        read_only.hold_within(screen)
         self.stack.setCurrentWidget(screen)
         screen.setFocus()
         self.back_action.setEnabled(len(self.screens) > 1)
@@ -286,6 +288,9 @@ class MainWindow(QMainWindow):
         for act in self.session_actions:
             act.setEnabled(True)
         self.admin_action.setEnabled(Role.ADMIN in ws.user.roles)
+        # A session that reads only: every button that changes the record is disabled, saying why.
+        read_only.set_reason(self, ws.read_only)
+        self.identity_action.setEnabled(not ws.read_only)
         home = HomeScreen(ws)
         home.open_case.connect(self.show_case)
         home.open_meeting.connect(self.show_meeting)
