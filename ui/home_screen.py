@@ -262,7 +262,9 @@ class HomeScreen(QWidget):
                 fit_columns(self.hit_table)
                 self.hit_table.setVisible(True)
 
-        run_in_background(self, lambda: cases.search(ws, text), done, lambda exc: None)
+        run_in_background(
+            self, lambda: cases.search(ws, text), done, lambda exc: None, tr("searching")
+        )
 
     def _enter_in_search(self) -> None:
         self.timer.stop()

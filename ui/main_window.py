@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,7 +26,7 @@ from models.users import Role
 from storage import cases
 from storage.keychain import Keychain
 from storage.workspace import Workspace
-from ui import read_only
+from ui import operations, read_only
 from ui.about import add_about_action
 from ui.home_screen import HomeScreen
 from ui.i18n import tr
@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.unlock_screen.unlocked.connect(self.on_unlocked)
         self.stack.addWidget(self.unlock_screen)
         self._presenter: PresenterView | None = None
+        self._finishing = False  # lock() waiting for background work
 
         def action(
             text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str, slot: object
@@ -339,12 +340,18 @@ class MainWindow(QMainWindow):
                     self.unlock_screen.message.setText(str(exc))
 
         if ws.check_pending:
-            run_in_background(self, check, lambda _none: None, failed)
+            run_in_background(self, check, lambda _none: None, failed, tr("checking the workspace"))
 
     def lock(self) -> None:
-        if self.workspace is None:
+        if self.workspace is None or self._finishing:
             return
         self.idle_timer.stop()
+        # Background work (signing, a preview, a search) finishes and lands first.
+        self._finishing = True
+        operations.finish_all(self, self.statusBar().showMessage)
+        self._finishing = False
+        if self.workspace is None:
+            return  # locked meanwhile (the background check found damage)
         _close_dialogs()
         last = self.screens[-1] if self.screens else None
         step = (
@@ -364,8 +371,6 @@ class MainWindow(QMainWindow):
             self._presenter.hide()
         self.presenter_action.setChecked(False)
         QGuiApplication.clipboard().clear()  # case text copied before locking does not outlive it
-        # Let background work (a search, a preview) finish before its connection is closed.
-        QThreadPool.globalInstance().waitForDone(5000)
         self.workspace.close()
         self.workspace = None
         for act in self.session_actions:

@@ -153,7 +153,7 @@ class MinutesStep(Step):
             with ws.for_thread() as worker:  # its own connection: the UI may save meanwhile
                 return minutes.draft_pdf(worker, meeting_id, variant)
 
-        run_in_background(self, build, self.show_pdf, self.failed)
+        run_in_background(self, build, self.show_pdf, self.failed, tr("building the minutes"))
 
     def show_pdf(self, data: bytes) -> None:
         self.pdf = data
@@ -235,7 +235,7 @@ class MinutesStep(Step):
             with ws.for_thread() as worker:  # its own connection: the UI may save meanwhile
                 return minutes.sign_minutes(worker, meeting_id, passphrase, addendum)
 
-        run_in_background(self, sign, self._signed, self._sign_failed)
+        run_in_background(self, sign, self._signed, self._sign_failed, tr("signing minutes"))
 
     def _signed(self, _result: object) -> None:
         self.signed.emit()

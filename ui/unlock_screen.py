@@ -106,7 +106,13 @@ class UnlockScreen(QWidget):
         self.remember_box.setEnabled(False)
         self.remember_reason.setText(self.tr("Looking for this computer's keychain…"))
         self.remember_reason.setVisible(True)
-        run_in_background(self, self.keychain.state, self._show_keychain_state, lambda exc: None)
+        run_in_background(
+            self,
+            self.keychain.state,
+            self._show_keychain_state,
+            lambda exc: None,
+            self.tr("looking for the keychain"),
+        )
 
     def _show_keychain_state(self, state: KeychainState) -> None:
         self.remember_box.setEnabled(state.usable)
@@ -158,7 +164,7 @@ class UnlockScreen(QWidget):
             return ws
 
         self._set_busy(True)
-        run_in_background(self, work, self._done, self._failed)
+        run_in_background(self, work, self._done, self._failed, self.tr("unlocking"))
 
     def _done(self, ws: Workspace) -> None:
         self.failed_attempts = 0
