@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from models.text import normalise_name
-from models.users import Role, User, passphrase_problem, user_name_problem
+from models.users import Role, User
 from storage import audit, health, identities, migrations
 from storage.connection import (
     Connection,
@@ -28,7 +28,6 @@ from storage.connection import (
 )
 from storage.errors import (
     DamagedWorkspace,
-    InvalidInput,
     NotAWorkspace,
     PermissionDenied,
     UnknownUser,
@@ -41,49 +40,20 @@ from storage.errors import (
 from storage.keychain import Keychain, KeychainState
 from storage.keyslots import KeySlots, folder_is_workspace, new_recovery_key, random_db_key
 from storage.lock import WAIT_SECONDS, WorkspaceLock
+from storage.read_only import (
+    READ_ONLY_MEDIA_REASON,
+    READ_ONLY_MEDIA_REFUSAL,
+    READ_ONLY_REASON,
+    check_readable_there,
+    on_read_only_media,
+)
+from storage.users import active_users, check_new_user, insert_user, load_user
 
 DB_NAME = "caseroom.db"
-READ_ONLY_REASON = (
-    "This workspace is open in another Caseroom window or command, so it is open here to read "
-    "only: close the other one to make changes."
-)
-READ_ONLY_MEDIA_REASON = (
-    "This workspace is on read-only media or in a folder you may not change, so it is open "
-    "to read only: copy the folder to a place you can write to make changes."
-)
-
-READ_ONLY_MEDIA_REFUSAL = (
-    "This workspace is on read-only media or in a folder you may not change, so nothing can "
-    "be changed there: copy the folder to a place you can write. Nothing was changed."
-)
-
-
-def on_read_only_media(folder: Path) -> bool:
-    """True when this process cannot change the workspace's files: read-only media (the file
-    system says EROFS, to root as well) or a folder or database the user may only read."""
-    return not (os.access(folder, os.W_OK) and os.access(folder / DB_NAME, os.W_OK))
-
-
-def _check_readable_there(db: Path) -> None:
-    """On read-only media SQLite reads a WAL only through its -shm index, which it cannot
-    make there: committed changes waiting in a WAL without one cannot be read faithfully."""
-    wal, shm = (db.with_name(db.name + end) for end in ("-wal", "-shm"))
-    if not shm.exists() and health.wal_problem(wal)[1]:
-        raise WorkspaceReadOnly(
-            "This workspace is on read-only media and was not closed properly: its latest "
-            "changes wait in caseroom.db-wal, which cannot be read there. Copy the folder to a "
-            "place you can write and open it there; nothing was changed."
-        )
 
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def check_new_user(name: str, passphrase: str) -> None:
-    problem = user_name_problem(name) or passphrase_problem(passphrase)
-    if problem:
-        raise InvalidInput(problem)
 
 
 class Workspace:
@@ -288,11 +258,11 @@ class Workspace:
         read_only_if_locked: bool = False,
     ) -> Workspace:
         db = folder / DB_NAME
-        media = on_read_only_media(folder)
+        media = on_read_only_media(db)
         if media:
             if not read_only_if_locked:
                 raise WorkspaceReadOnly(READ_ONLY_MEDIA_REFUSAL)
-            _check_readable_there(db)
+            check_readable_there(db)
         # Checked before the read-write connection opens: nothing is written to a damaged
         # database, not even the unlock event (and closing would checkpoint its WAL).
         full = db.stat().st_size <= health.FULL_CHECK_BYTES
@@ -491,8 +461,7 @@ class Workspace:
 
     # --- users and passphrases -------------------------------------------------------
     def users(self) -> list[User]:
-        rows = self.conn.execute("SELECT name FROM users WHERE active = 1 ORDER BY name").fetchall()
-        return [u for r in rows if (u := load_user(self.conn, r[0])) is not None]
+        return active_users(self.conn)
 
     def add_user(
         self,
@@ -564,32 +533,3 @@ class Workspace:
 
     def forget_key(self, keychain: Keychain) -> None:
         keychain.forget(self.workspace_id, self.slots.slot_id(self.user.name))
-
-
-def insert_user(conn: Connection, user: User) -> None:
-    conn.execute(
-        "INSERT INTO users (name, display_name, agency, roles, created_at) VALUES (?, ?, ?, ?, ?)",
-        (
-            user.name,
-            user.display_name,
-            user.agency,
-            ",".join(sorted(r.value for r in user.roles)),
-            user.created_at.isoformat(),
-        ),
-    )
-
-
-def load_user(conn: Connection, name: str) -> User | None:
-    row = conn.execute(
-        "SELECT name, display_name, agency, roles, created_at FROM users WHERE name = ? AND active = 1",
-        (name,),
-    ).fetchone()
-    if row is None:
-        return None
-    return User(
-        name=row[0],
-        display_name=row[1],
-        agency=row[2],
-        roles=frozenset(Role(r) for r in row[3].split(",") if r),
-        created_at=datetime.fromisoformat(row[4]),
-    )

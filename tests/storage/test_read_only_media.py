@@ -22,12 +22,8 @@ from storage.demo import demo_cases
 from storage.errors import WorkspaceReadOnly
 from storage.keyslots import KeySlots
 from storage.minutes import draft_pdf, export_minutes
-from storage.workspace import (
-    DB_NAME,
-    READ_ONLY_MEDIA_REASON,
-    Workspace,
-    on_read_only_media,
-)
+from storage.read_only import READ_ONLY_MEDIA_REASON, on_read_only_media
+from storage.workspace import DB_NAME, Workspace
 from tests.conftest import PASSPHRASE, snapshot_files
 from tests.read_only_media import read_only_media
 
@@ -45,7 +41,7 @@ def media(demo_folder, tmp_path):
 
 def test_it_opens_to_read_only_and_reading_works(media, tmp_path):
     before = snapshot_files(media)
-    assert on_read_only_media(media)  # the file system's own answer, to root as well
+    assert on_read_only_media(media / DB_NAME)  # the file system's own answer, to root as well
     with Workspace.open(media, "chair", PASSPHRASE, read_only_if_locked=True) as ws:
         assert ws.read_only == READ_ONLY_MEDIA_REASON
         case_id = records.case_ids(ws.conn)[0]

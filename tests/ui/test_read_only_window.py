@@ -11,7 +11,7 @@ import shutil
 import pytest
 from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
-from storage.workspace import READ_ONLY_MEDIA_REASON
+from storage.read_only import READ_ONLY_MEDIA_REASON
 from tests.conftest import snapshot_files
 from tests.read_only_media import read_only_media
 from tests.ui.test_concurrency import _unlocked, demo_template  # noqa: F401 - a fixture
