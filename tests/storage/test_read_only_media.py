@@ -7,6 +7,7 @@ write-protected stick or a folder the user may only read.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -111,9 +112,11 @@ def test_a_wal_waiting_without_its_index_is_refused_not_misread(demo_folder, tmp
         live.close()
 
 
-def _cli(*args: object, stdin: str) -> subprocess.CompletedProcess[str]:
+def _cli(
+    *args: object, stdin: str, prefix: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *map(str, args)],
+        [*prefix, sys.executable, str(ROOT / "main.py"), *map(str, args)],
         input=stdin,
         capture_output=True,
         text=True,
@@ -165,3 +168,28 @@ def test_the_command_line_reads_there_and_refuses_changes_in_one_line(media, tmp
         assert len(lines) == 1 and "read-only media" in lines[0], result.stderr
     assert not (tmp_path / "signed.pdf").exists()
     assert snapshot_files(media) == before
+
+
+def test_a_folder_the_user_may_only_read(demo_folder, tmp_path):
+    """As a user who may read the folder but not write it: root without the capability to
+    override permissions (setpriv), so the permission bits bind as they do for anyone."""
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        pytest.skip("needs root and setpriv to drop the permission override")
+    as_a_reader = ("setpriv", "--bounding-set", "-dac_override,-dac_read_search,-fowner")
+    reader = {"stdin": PASSPHRASE + "\n", "prefix": as_a_reader}
+    demo_folder.chmod(0o500)
+    try:
+        before = snapshot_files(demo_folder)
+        who = ("-w", demo_folder, "--user", "chair", "--passphrase-stdin")
+        read = _cli("export", *who, "--all", "--out", tmp_path / "all.json", **reader)
+        assert read.returncode == 0, read.stderr
+        assert len(read_bundle_file(tmp_path / "all.json").cases) == 6
+        bundle = tmp_path / "none.json"
+        bundle.write_text('{"format": "caseroom-bundle", "version": 1, "cases": []}')
+        write = _cli("import", *who, bundle, **reader)
+        assert write.returncode == 2
+        lines = write.stderr.strip().splitlines()
+        assert len(lines) == 1 and "folder you may not change" in lines[0], write.stderr
+        assert snapshot_files(demo_folder) == before
+    finally:
+        demo_folder.chmod(0o700)
