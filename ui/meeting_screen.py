@@ -48,7 +48,7 @@ from ui.meeting_drafts import MeetingDrafts
 from ui.meeting_steps import DetailsStep, Step
 from ui.minutes_step import MinutesStep
 from ui.mnemonics import give_mnemonics
-from ui.read_only import writes
+from ui.read_only import hold_within, writes
 
 NEXT_STATUS = {
     MeetingStatus.SCHEDULED: (MeetingStatus.IN_PROGRESS, "Start the meeting"),
@@ -184,6 +184,7 @@ class MeetingScreen(QWidget):
             self.pages.removeWidget(placeholder)
             placeholder.deleteLater()
             self._load_step(row, step)
+            hold_within(step)  # in a session that reads only, its write buttons say why
         return self.built[row]
 
     @property

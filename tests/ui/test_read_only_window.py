@@ -16,11 +16,11 @@ from tests.conftest import snapshot_files
 from tests.read_only_media import read_only_media
 from tests.ui.test_concurrency import _unlocked, demo_template  # noqa: F401 - a fixture
 from ui.meeting_steps import DetailsStep
-from ui.read_only import WRITES
+from ui.read_only import is_write
 
 
 def _write_buttons(window: QWidget) -> list[QPushButton]:
-    return [b for b in window.findChildren(QPushButton) if b.property(WRITES)]
+    return [b for b in window.findChildren(QPushButton) if is_write(b)]
 
 
 def _all_held(window: QWidget, reason: str) -> int:
