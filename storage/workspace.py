@@ -2,23 +2,21 @@
 
 Open one with a user's passphrase, a remembered key or the recovery key; every opening is
 an audit event. The Workspace object holds the one keyed connection; `close()` drops it
-and wipes the key bytes it holds.
+and wipes the key bytes it holds. Making a workspace and the checks before its database
+opens are storage/opening.py's; the users table is storage/users.py's.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
-import shutil
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from models.text import normalise_name
 from models.users import Role, User
-from storage import audit, health, identities, migrations
+from storage import audit, health, opening
 from storage.connection import (
     Connection,
     DatabaseError,
@@ -32,28 +30,20 @@ from storage.errors import (
     PermissionDenied,
     UnknownUser,
     WorkspaceBusy,
-    WorkspaceExists,
     WorkspaceLocked,
     WorkspaceReadOnly,
     WrongPassphrase,
 )
 from storage.keychain import Keychain, KeychainState
-from storage.keyslots import KeySlots, folder_is_workspace, new_recovery_key, random_db_key
-from storage.lock import WAIT_SECONDS, WorkspaceLock
+from storage.keyslots import KeySlots, folder_is_workspace
+from storage.lock import WorkspaceLock
 from storage.read_only import (
     READ_ONLY_MEDIA_REASON,
-    READ_ONLY_MEDIA_REFUSAL,
     READ_ONLY_REASON,
-    check_readable_there,
-    on_read_only_media,
 )
-from storage.users import active_users, check_new_user, insert_user, load_user
+from storage.users import active_users
 
 DB_NAME = "caseroom.db"
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class Workspace:
@@ -94,64 +84,12 @@ class Workspace:
     ) -> tuple[Workspace, str]:
         """Make a new workspace; return it, unlocked, with the recovery key to show once."""
         folder = Path(folder)
-        if folder_is_workspace(folder) or (folder / DB_NAME).exists():
-            raise WorkspaceExists(f"{folder} is already a workspace; nothing was changed.")
-        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-            raise WorkspaceExists(
-                f"{folder} exists and is not an empty folder; nothing was changed."
-            )
-        check_new_user(user_name, passphrase)
-        made_folder = not folder.exists()
-        conn: Connection | None = None
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        try:
-            os.chmod(folder, 0o700)
-            from reports.authority import make_authority
-
-            key, recovery = random_db_key(), new_recovery_key()
-            slots = KeySlots.create(folder)
-            issuer = make_authority(slots.workspace_id)
-            # The first user is always an admin: their slot holds the authority's key.
-            slot = slots.new_slot(user_name, passphrase, key, issuer.key_der)
-            recovery_slot = slots.new_recovery_slot(recovery, key, issuer.key_der)
-            db_path = folder / DB_NAME
-            os.close(os.open(db_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-            conn = open_keyed(db_path, key, new=True)
-            migrations.migrate(conn)
-            name = normalise_name(user_name)
-            user = User(
-                name=name,
-                display_name=display_name or user_name.strip(),
-                agency=agency,
-                roles=roles | {Role.ADMIN},
-                created_at=datetime.now(UTC),
-            )
-            with write_transaction(conn):
-                conn.execute(
-                    "INSERT INTO meta (key, value) VALUES ('workspace_id', ?), ('created_at', ?)",
-                    (slots.workspace_id, _now()),
-                )
-                identities.add_anchor(conn, issuer.root_pem, "workspace authority", name)
-                insert_user(conn, user)
-                identities.issue_identity(conn, slots, slot, issuer, user, "made with the account")
-                audit.append(conn, name, "workspace.create", "workspace", slots.workspace_id)
-                audit.append(conn, name, "user.create", "user", name, {"roles": sorted(user.roles)})
-            identities.publish(conn, folder)
-            slots.change(lambda _: [slot, recovery_slot], new=True)
-            lock = WorkspaceLock(folder)
-            lock.acquire(0)
-        except BaseException:
-            if conn is not None:
-                conn.close()
-            if made_folder:
-                shutil.rmtree(folder, ignore_errors=True)
-            else:
-                for leftover in folder.iterdir():
-                    leftover.unlink()
-            raise
-        ws = cls(folder, slots, conn, key, user)
-        ws._lock = lock
-        return ws, recovery
+        made = opening.make(
+            folder, folder / DB_NAME, user_name, passphrase, display_name, roles, agency
+        )
+        ws = cls(folder, made.slots, made.conn, made.key, made.user)
+        ws._lock = made.lock
+        return ws, made.recovery
 
     @classmethod
     def _load_slots(cls, folder: Path) -> KeySlots:
@@ -257,72 +195,29 @@ class Workspace:
         failed: int,
         read_only_if_locked: bool = False,
     ) -> Workspace:
-        db = folder / DB_NAME
-        media = on_read_only_media(db)
-        if media:
-            if not read_only_if_locked:
-                raise WorkspaceReadOnly(READ_ONLY_MEDIA_REFUSAL)
-            check_readable_there(db)
-        # Checked before the read-write connection opens: nothing is written to a damaged
-        # database, not even the unlock event (and closing would checkpoint its WAL).
-        full = db.stat().st_size <= health.FULL_CHECK_BYTES
-        health.check_database(db, key, full=full, read_only_media=media)
-        lock = WorkspaceLock(folder)
-        if media:
-            lock.share()
-            locked = False
-        else:
-            locked = lock.acquire(0 if read_only_if_locked else WAIT_SECONDS)
-        if not locked and not read_only_if_locked:
-            raise WorkspaceBusy(
-                "The workspace is busy: it is open in Caseroom elsewhere (the app or another "
-                "command). Try again when that has finished."
-            )
+        opened = opening.open_database(folder / DB_NAME, slots, key, user_name, read_only_if_locked)
         try:
-            conn = open_keyed(db, key, read_only=media)
-        except BaseException:
-            lock.release()
-            raise
-        try:
-            row = conn.execute("SELECT value FROM meta WHERE key = 'workspace_id'").fetchone()
-            if row is None or row[0] != slots.workspace_id:
-                raise DamagedWorkspace(
-                    "The database and keyslots.json belong to different workspaces."
-                )
-            if media and migrations.pending(conn):
-                raise WorkspaceReadOnly(
-                    "This workspace was made by an earlier version of Caseroom and must be "
-                    "updated before it is read, which cannot be done on read-only media: copy "
-                    "the folder to a place you can write and open it there."
-                )
-            if not full and migrations.pending(conn):
-                health.check_database(db, key, full=True)
-                full = True
-            migrations.migrate(conn)
-            user = load_user(conn, normalise_name(user_name))
-            if user is None:
-                raise UnknownUser(
-                    f"There is no user {normalise_name(user_name)!r} in this workspace."
-                )
             detail: dict[str, Any] = {"method": method}
             if failed:
                 detail["failed_attempts_before"] = failed
-            ws = cls(folder, slots, conn, key, user)
-            ws._lock = lock
+            ws = cls(folder, slots, opened.conn, key, opened.user)
+            ws._lock = opened.lock
+            ws.media_read_only = opened.media
             ws.read_only = (
-                READ_ONLY_MEDIA_REASON if media else None if lock.held else READ_ONLY_REASON
+                READ_ONLY_MEDIA_REASON
+                if opened.media
+                else None
+                if opened.lock.held
+                else READ_ONLY_REASON
             )
-            ws.media_read_only = media
             ws._unlock_detail = detail
-            if full:
+            if opened.full:
                 ws._record_unlock()
         except DatabaseError as exc:
-            conn.close()
-            lock.release()
+            opened.close()
             raise DamagedWorkspace(f"The workspace database is damaged ({exc}).") from exc
         except BaseException:
-            conn.close()
-            lock.release()
+            opened.close()
             raise
         return ws
 
