@@ -1,5 +1,5 @@
 """The PySide6 desktop app: screens, table models and background operations."""
 
-from ui.none_guard import keep_none_alive
+from ui.refcount_guard import keep_singletons_alive
 
-keep_none_alive()  # before any Qt call: see ui/none_guard.py
+keep_singletons_alive()  # before any Qt call: see ui/refcount_guard.py

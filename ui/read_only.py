@@ -9,7 +9,7 @@ becoming valid, a meeting's step built and shown later).
 
 The marks are Python attributes, not Qt dynamic properties: asking every widget for a
 property it does not have answers None through Qt, which is slower and, with PySide6 6.12 on
-Python 3.11, costs a reference to None each time (ui/none_guard.py).
+Python 3.11, costs a reference to None each time (ui/refcount_guard.py).
 """
 
 from __future__ import annotations
