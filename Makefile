@@ -7,7 +7,7 @@ DEMO   ?= $(CURDIR)/.demo-workspace
 # The demo holds fictional people only, so its passphrase can be printed.
 DEMO_PASSPHRASE ?= caseroom demo
 
-.PHONY: run test test-long lint bench screenshots clean qt-desktop-libraries package translations
+.PHONY: run test test-long lint bench screenshots clean qt-desktop-libraries package translations schema
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -79,6 +79,10 @@ package: translations
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench
+
+# docs/bundle.schema.json from the models (a test fails when it is out of step).
+schema: $(STAMP)
+	$(PY) -c 'import models.bundle as b; open("docs/bundle.schema.json", "w", encoding="utf-8").write(b.schema_text())'
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots docs/screenshots

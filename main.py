@@ -71,7 +71,10 @@ def _open(args: argparse.Namespace, asker: Passphrases, changes: bool = True):
 def _open_with(args: argparse.Namespace, passphrase: str, changes: bool = True):
     from storage.workspace import Workspace
 
-    return Workspace.open(args.workspace, args.user, passphrase, read_only_if_locked=not changes)
+    ws = Workspace.open(args.workspace, args.user, passphrase, read_only_if_locked=not changes)
+    if ws.upgraded:  # made by an older Caseroom: say so, and where its backup is
+        print(f"{PROG}: {ws.upgraded.describe()}", file=sys.stderr)
+    return ws
 
 
 def _check_out(out: Path) -> None:

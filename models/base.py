@@ -2,14 +2,39 @@
 
 from __future__ import annotations
 
+from datetime import time
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"
 
 Id = Annotated[
     str, Field(pattern=ID_PATTERN, description="A stable id: letters, digits, _.:- (max 64).")
+]
+
+# A time of day, in the workspace's zone: "14:30" or "14:30:00". Not JSON Schema's `time`
+# format, which requires a UTC offset (RFC 3339) that these times do not have.
+TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?$"
+
+
+def _local_time(value: time) -> time:
+    # An offset would make the time incomparable with the others of its meeting.
+    if value.tzinfo is not None:
+        raise ValueError("must be a time of day without a time zone, written HH:MM")
+    return value
+
+
+TimeOfDay = Annotated[
+    time,
+    AfterValidator(_local_time),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": TIME_PATTERN,
+            "description": "A time of day in the workspace's time zone: HH:MM or HH:MM:SS.",
+        }
+    ),
 ]
 
 

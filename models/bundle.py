@@ -8,15 +8,19 @@ references between records.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Literal
 
 from pydantic import Field, ValidationError, model_validator
 
 from models.base import Record
+from models.bundle_versions import unknown_field, upgrade
 from models.case import Case, _first_duplicate
+from models.identifiers import shared_identifier
 
 FORMAT = "caseroom-bundle"
-VERSION = 1
+VERSION = 2
+READS = (1, 2)  # older versions are upgraded on read (models/bundle_versions.py)
 MAX_BUNDLE_BYTES = 1024 * 1024 * 1024  # 1 GiB: a 100,000-case workspace fits
 MAX_DEPTH = 32
 
@@ -27,7 +31,7 @@ class BundleError(ValueError):
 
 class Bundle(Record):
     format: Literal["caseroom-bundle"]
-    version: Literal[1]
+    version: Literal[2]
     cases: list[Case] = Field(max_length=1_000_000)
 
     @model_validator(mode="after")
@@ -46,6 +50,9 @@ class Bundle(Record):
                     raise ValueError(
                         f"Person {person.id!r} appears in several cases with different details."
                     )
+        shared = shared_identifier(p for c in self.cases for p in c.people)
+        if shared:
+            raise ValueError(shared)
         return self
 
 
@@ -53,24 +60,28 @@ def bundle_json_schema() -> dict[str, Any]:
     return Bundle.model_json_schema()
 
 
+def schema_text() -> str:
+    """docs/bundle.schema.json as `make schema` writes it."""
+    return json.dumps(bundle_json_schema(), indent=1, ensure_ascii=False) + "\n"
+
+
+# A JSON string (escapes included), and every byte that is not a bracket.
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+
+
 def _depth_problem(raw: bytes) -> str | None:
     """Find nesting deeper than MAX_DEPTH without parsing (json would recurse first)."""
-    depth, in_string, escaped = 0, False, False
-    for byte in raw:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif byte == 0x5C:  # backslash
-                escaped = True
-            elif byte == 0x22:
-                in_string = False
-        elif byte == 0x22:
-            in_string = True
-        elif byte in (0x5B, 0x7B):
+    outside = _STRING.sub(b"", raw)
+    cut = outside.find(b'"')  # a string left open runs to the end: no bracket after it counts
+    brackets = (outside if cut < 0 else outside[:cut]).translate(None, _NOT_BRACKETS)
+    depth = 0
+    for byte in brackets:
+        if byte in (0x5B, 0x7B):
             depth += 1
             if depth > MAX_DEPTH:
                 return f"nesting is deeper than {MAX_DEPTH} levels"
-        elif byte in (0x5D, 0x7D):
+        else:
             depth -= 1
     return None
 
@@ -123,10 +134,19 @@ def parse_bundle(raw: bytes) -> Bundle:
         raise BundleError("(the bundle): must be a JSON object")
     if data.get("format") != FORMAT:
         raise BundleError(f"format: must be {FORMAT!r}, found {data.get('format')!r}")
-    if data.get("version") != VERSION:
+    version = data.get("version")
+    if type(version) is not int or version not in READS:
         raise BundleError(
-            f"version: this Caseroom reads version {VERSION}, found {data.get('version')!r}"
+            f"version: this Caseroom reads versions {' and '.join(map(str, READS))}, "
+            f"found {version!r}"
         )
+    if version < VERSION:
+        where = unknown_field(data, version)
+        if where:
+            where = where.encode("unicode_escape").decode("ascii")  # one line, whatever the key
+            field = where.rsplit(".", 1)[-1]
+            raise BundleError(f"{where}: a version-{version} bundle has no field '{field}'")
+        raw = json.dumps(upgrade(data, VERSION), ensure_ascii=False).encode("utf-8")
     try:
         return Bundle.model_validate_json(raw, strict=True)
     except ValidationError as exc:

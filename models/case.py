@@ -10,6 +10,7 @@ from typing import ClassVar
 from pydantic import Field, model_validator
 
 from models.base import Id, Record
+from models.identifiers import shared_identifier
 from models.meeting import Meeting
 from models.people import CasePerson, Place
 from models.risk import Rag
@@ -80,6 +81,9 @@ class Case(Record):
             if dup:
                 raise ValueError(f"The {what} id {dup!r} is used twice in this case.")
         _check_meeting_references(self)
+        shared = shared_identifier(self.people)
+        if shared:
+            raise ValueError(shared)
         return self
 
     def children(self) -> list[CasePerson]:
@@ -122,6 +126,15 @@ def _check_meeting_references(case: Case) -> None:
                 raise ValueError(
                     f"In {where}, child's voice {v.id!r} names person {v.person_id!r}, who is not in this case."
                 )
+        decided = [d.person_id for d in meeting.child_decisions]
+        for person_id in decided:
+            if person_id not in people:
+                raise ValueError(
+                    f"In {where}, decisions are recorded for person {person_id!r}, who is not in this case."
+                )
+        dup = _first_duplicate(decided)
+        if dup:
+            raise ValueError(f"In {where}, the decisions for person {dup!r} are recorded twice.")
         dangers = {d.id for d in meeting.risk.danger_statements}
         for action in meeting.actions:
             if action.linked_danger_id and action.linked_danger_id not in dangers:

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from models.meeting import Action, Meeting
+from models.fields import applies, title_of
+from models.meeting import Action, Decisions, Meeting
+from models.protected_names import PROTECTED_REASON, names_someone, protected_words
+from models.strategy import StrategyDetails
 from models.withholding import Withholdable, hidden_from_family
 
 
@@ -56,22 +59,48 @@ def _yes_no(value: bool | None) -> str:
     return "not decided" if value is None else ("yes" if value else "no")
 
 
-def _line(item: object, text: str) -> ViewLine:
+def _line(words: frozenset[str], item: object, text: str) -> ViewLine:
     reason = item.withheld_reason if isinstance(item, Withholdable) else ""
     if hidden_from_family(item) and not reason:
         reason = "A decision not to share is withheld from the family unless the chair releases it."
+    if not hidden_from_family(item) and names_someone(item, words):
+        return ViewLine(text, True, PROTECTED_REASON)
     return ViewLine(text, hidden_from_family(item), reason)
 
 
 def step_lines(
-    meeting: Meeting, step: AgendaStep, earlier: Mapping[str, Action] | None = None
+    meeting: Meeting,
+    step: AgendaStep,
+    earlier: Mapping[str, Action] | None = None,
+    children: Mapping[str, str] | None = None,
 ) -> list[ViewLine]:
     """Every item of one step as a line (withheld ones marked); `earlier` names the
-    earlier meetings' actions that the review step reports on."""
+    earlier meetings' actions that the review step reports on, `children` the case's
+    children by id (for decisions recorded per child)."""
+    lines = _step_lines(meeting, step, earlier, children)
+    words = protected_words(meeting.sharing_decisions)
+    if not words:
+        return lines
+    # A line naming a person not to be named is left out of the family's view too.
+    return [
+        ViewLine(line.text, True, line.reason or PROTECTED_REASON)
+        if not line.withheld and names_someone(line.text, words)
+        else line
+        for line in lines
+    ]
+
+
+def _step_lines(
+    meeting: Meeting,
+    step: AgendaStep,
+    earlier: Mapping[str, Action] | None = None,
+    children: Mapping[str, str] | None = None,
+) -> list[ViewLine]:
     m, earlier = meeting, earlier or {}
+    w = protected_words(m.sharing_decisions)
     if step is AgendaStep.ATTENDANCE:
         return [
-            _line(a, f"{a.name} — {a.agency or 'no agency'} ({_words(a.status)})")
+            _line(w, a, f"{a.name} — {a.agency or 'no agency'} ({_words(a.status)})")
             for a in m.attendance
         ]
     if step is AgendaStep.PURPOSE:
@@ -81,16 +110,17 @@ def step_lines(
         for r in m.action_reviews:
             action = earlier.get(r.action_id)
             what = action.what if action else f"action {r.action_id}"
-            line = _line(r, f"{what}: {_words(r.reported_status)} {r.note}".strip())
+            line = _line(w, r, f"{what}: {_words(r.reported_status)} {r.note}".strip())
             if action is not None and hidden_from_family(action) and not line.withheld:
                 line = ViewLine(line.text, True, action.withheld_reason)
             lines.append(line)
         return lines
     if step is AgendaStep.CONTRIBUTIONS:
-        return [_line(c, f"{c.agency} ({_words(c.kind)}): {c.text}") for c in m.contributions]
+        return [_line(w, c, f"{c.agency} ({_words(c.kind)}): {c.text}") for c in m.contributions]
     if step is AgendaStep.SHARING:
         return [
             _line(
+                w,
                 s,
                 f"{'Shared' if _words(s.outcome) == 'shared' else 'Not shared'}: "
                 f"{s.information} ({s.from_agency} → {s.to_whom}). Reasons: {s.reasons}",
@@ -98,14 +128,14 @@ def step_lines(
             for s in m.sharing_decisions
         ]
     if step is AgendaStep.VOICE:
-        return [_line(v, f"{_words(v.speaker).capitalize()}: {v.words}") for v in m.child_voice]
+        return [_line(w, v, f"{_words(v.speaker).capitalize()}: {v.words}") for v in m.child_voice]
     if step is AgendaStep.RISK:
         return list(_risk_lines(m))
     if step is AgendaStep.DECISIONS:
-        return list(_decision_lines(m))
+        return list(_decision_lines(m, children or {}))
     if step is AgendaStep.ACTIONS:
         return [
-            _line(a, f"{a.what} — {a.owner} ({a.owner_agency}), due {_day(a.due)}")
+            _line(w, a, f"{a.what} — {a.owner} ({a.owner_agency}), due {_day(a.due)}")
             for a in m.actions
         ]
     if step is AgendaStep.NEXT_MEETING:
@@ -115,6 +145,7 @@ def step_lines(
 
 def _risk_lines(m: Meeting) -> Iterable[ViewLine]:
     r = m.risk
+    w = protected_words(m.sharing_decisions)
     yield ViewLine(f"Overall rating (RAG): {_words(r.rag).upper() or 'not set'}")
     for title, entries in (
         ("Worry", r.worries),
@@ -122,31 +153,73 @@ def _risk_lines(m: Meeting) -> Iterable[ViewLine]:
         ("Working well", r.working_well),
         ("Existing safety", r.existing_safety),
     ):
-        yield from (_line(e, f"{title}: {e.text}") for e in entries)
+        yield from (_line(w, e, f"{title}: {e.text}") for e in entries)
     for d in r.danger_statements:
         goal = f" Safety goal: {d.safety_goal}" if d.safety_goal else ""
-        yield _line(d, f"Danger: {d.who_is_worried} worry that {d.worry} {d.what_may_happen}{goal}")
+        yield _line(
+            w, d, f"Danger: {d.who_is_worried} worry that {d.worry} {d.what_may_happen}{goal}"
+        )
     for s in r.scaling:
         dissent = f" — dissent: {s.dissent_reason}" if s.dissent else ""
-        yield _line(s, f"Scaling: {s.agency} {s.score}/10{dissent}")
+        yield _line(w, s, f"Scaling: {s.agency} {s.score}/10{dissent}")
     for i in r.cse_screening:
         if _words(i.present) != "no" or i.note or hidden_from_family(i):
             level = f", {_words(i.level)}" if i.level else ""
             note = f" — {i.note}" if i.note else ""
-            yield _line(i, f"CSE: {i.indicator}: {_words(i.present)}{level}{note}")
+            yield _line(w, i, f"CSE: {i.indicator}: {_words(i.present)}{level}{note}")
 
 
-def _decision_lines(m: Meeting) -> Iterable[ViewLine]:
-    d = m.decisions
-    yield ViewLine(f"Section 47 enquiry: {_yes_no(d.section_47)}")
-    yield ViewLine(f"Immediate protection: {_yes_no(d.immediate_protection)}")
-    yield ViewLine(f"Initial child protection conference: {_yes_no(d.initial_conference)}")
-    yield ViewLine(f"Child protection plan: {_yes_no(d.protection_plan)}")
+def _decision_lines(m: Meeting, children: Mapping[str, str]) -> Iterable[ViewLine]:
+    """The decisions (per child when recorded so), then the strategy discussion's own."""
+    w = protected_words(m.sharing_decisions)
+    if not m.child_decisions:
+        yield from _one_record(w, m, m.decisions, "")
+    for number, d in enumerate(m.child_decisions, 1):
+        yield from _one_record(w, m, d, f"{children.get(d.person_id, f'Child {number}')}: ")
+    for x in m.decisions.dissent if m.child_decisions else ():
+        yield _line(w, x, f"Dissent — {x.agency}: {x.reason}")
+    yield from _strategy_lines(w, m)
+
+
+def _one_record(w: frozenset[str], m: Meeting, d: Decisions, who: str) -> Iterable[ViewLine]:
+    # A decision that does not belong to the meeting type is left out unless recorded.
+    for name, title in (
+        ("section_47", "Section 47 enquiry"),
+        ("immediate_protection", "Immediate protection"),
+        ("initial_conference", "Initial child protection conference"),
+        ("protection_plan", "Child protection plan"),
+    ):
+        value = getattr(d, name)
+        if applies(Decisions, name, m.type) or value is not None:
+            yield ViewLine(f"{who}{title}: {_yes_no(value)}")
     text = " ".join(t for t in (d.why_not_yet, d.notes) if t.strip())
     if text:
-        yield _line(d, f"Notes: {text}")
+        yield _line(w, d, f"{who}Notes: {text}")
     for x in d.dissent:
-        yield _line(x, f"Dissent — {x.agency}: {x.reason}")
+        yield _line(w, x, f"Dissent — {x.agency}: {x.reason}")
+
+
+def _strategy_lines(w: frozenset[str], m: Meeting) -> Iterable[ViewLine]:
+    s = m.strategy
+    if s.is_blank():
+        return
+    for part in (s.police, s.contingency, s.not_told):
+        values = [
+            f"{title_of(type(part), n)}: {_words(v)}"
+            for n, v in part
+            if n not in ("withheld_from_family", "withheld_reason") and v not in ("", None)
+        ]
+        if values:
+            yield _line(w, part, "; ".join(values))
+    told = [
+        f"{title_of(StrategyDetails, n)}: {getattr(s, n)}"
+        for n in ("s47_lead", "s47_timescale", "family_told", "family_told_by", "family_told_when")
+        if getattr(s, n)
+    ]
+    if told:
+        yield ViewLine("; ".join(told))
+    for r in s.referrals:
+        yield _line(w, r, f"Referral to {r.kind}: {_day(r.made_on)} {r.by_whom} {r.note}".strip())
 
 
 def meeting_lines(

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from datetime import date, datetime, time
+from datetime import date, datetime
 from enum import StrEnum
 from typing import ClassVar
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from models.base import Id, Record
+from models.base import Id, Record, TimeOfDay
 from models.family_copy import FamilyCheck
+from models.fields import declared
 from models.risk import RiskAssessment
+from models.strategy import StrategyDetails
 from models.text import LongText, RequiredLong, RequiredShort, ShortText
 from models.withholding import Withholdable
 
@@ -36,15 +38,26 @@ class Attendance(Withholdable):
     id: Id
     name: RequiredShort
     agency: ShortText = ""
-    role: ShortText = ""
+    role: ShortText = declared(
+        "",
+        title="Role",
+        description="For example lead practitioner, or lead child protection practitioner "
+        "(a social worker).",
+    )
     person_id: Id | None = None
     status: AttendanceStatus = AttendanceStatus.PRESENT
-    deputy_for: ShortText = ""
-    information_received_on: date | None = None
-    joined_at: time | None = None
-    left_at: time | None = None
-    confidentiality_acknowledged: bool = False
-    excluded_from: ShortText = ""  # e.g. "closed section on police information"
+    deputy_for: ShortText = declared("", title="Deputy for")
+    information_received_on: date | None = declared(
+        None, title="Information received on (information only)"
+    )
+    joined_at: TimeOfDay | None = declared(None, title="Joined at")
+    left_at: TimeOfDay | None = declared(None, title="Left at")
+    confidentiality_acknowledged: bool = declared(
+        False, title="Confidentiality statement acknowledged"
+    )
+    excluded_from: ShortText = declared(  # e.g. "closed section on police information"
+        "", title="Excluded from (part of the meeting)"
+    )
 
     @model_validator(mode="after")
     def _rules(self) -> Attendance:
@@ -64,8 +77,8 @@ class AgencyContribution(Withholdable):
     id: Id
     agency: RequiredShort
     given_by: ShortText = ""
-    text: RequiredLong
-    kind: ContributionKind = ContributionKind.FACT
+    text: RequiredLong = declared(title="What the agency knows")
+    kind: ContributionKind = declared(ContributionKind.FACT, title="Fact or opinion")
     source: ShortText = ""
     source_date: date | None = None
 
@@ -94,19 +107,19 @@ class SharingDecision(Withholdable):
 
     id: Id
     information: RequiredLong
-    from_agency: RequiredShort
-    to_whom: RequiredShort
-    decided_at: datetime | None = None
+    from_agency: RequiredShort = declared(title="From agency")
+    to_whom: RequiredShort = declared(title="To whom")
+    decided_at: datetime | None = declared(None, title="Decided at (UTC)")
     purpose: LongText = ""
     lawful_basis: list[ShortText] = Field(default_factory=list, max_length=20)
     consent_sought: bool = False
     consent_given: bool | None = None
-    consent_not_sought_reason: LongText = ""
-    outcome: SharingOutcome
-    reasons: LongText
+    consent_not_sought_reason: LongText = declared("", title="Why consent was not sought")
+    outcome: SharingOutcome = declared(title="Decision")
+    reasons: LongText = declared(title="Reasons for the decision")
     decided_by: ShortText
-    how_sent: ShortText = ""
-    checks: SharingChecks = Field(default_factory=SharingChecks)
+    how_sent: ShortText = declared("", title="How it was sent")
+    checks: SharingChecks = declared(title="Checks met", default_factory=SharingChecks)
     to_family: bool = Field(
         default=False,
         title="The recipients include the family",
@@ -118,6 +131,49 @@ class SharingDecision(Withholdable):
         description="The chair releases a decision not to share into the family copy.",
     )
     release_reason: LongText = Field(default="", title="Why the chair releases it")
+    # The seven golden rules (information sharing advice for safeguarding practitioners, 2024).
+    child_told: bool | None = Field(
+        default=None,
+        title="The child was told what is shared",
+        json_schema_extra={"unset": "not recorded"},  # what a form shows for None
+        description="Golden rule 2: engage the child about what is shared, unless unsafe.",
+    )
+    carers_told: bool | None = Field(
+        default=None,
+        title="The parents or carers were told what is shared",
+        json_schema_extra={"unset": "not recorded"},  # what a form shows for None
+        description="Golden rule 2: engage the carers about what is shared, unless unsafe.",
+    )
+    not_told_reason: LongText = Field(
+        default="",
+        validate_default=True,
+        title="Why the child or carers were not told",
+        description="For example: telling them would put the child or another person at risk.",
+    )
+    do_not_name: list[ShortText] = Field(
+        default_factory=list,
+        max_length=50,
+        title="Do not name: could be harmed if identified",
+        description="Golden rule 5. One name per line: the family copy leaves out every item "
+        "that names one of them (attendance, contributions, any text), leaving no trace.",
+    )
+    more_detrimental_to_child: bool = Field(
+        default=False,
+        title="Not shared: sharing would be more detrimental to the child (CWSA 2026 s4)",
+        description="The exception to the duty to share: only for a decision not to share.",
+    )
+    detriment_explanation: LongText = Field(
+        default="",
+        validate_default=True,
+        title="Why sharing would be more detrimental to the child",
+    )
+    advice_sought_from: ShortText = Field(
+        default="",
+        title="Advice sought from",
+        description="Golden rule 4: who was asked (e.g. the designated safeguarding lead, "
+        "the data protection officer, legal).",
+    )
+    advice_sought_on: date | None = Field(default=None, title="Advice sought on")
 
     @model_validator(mode="after")
     def _rules(self) -> SharingDecision:
@@ -137,7 +193,45 @@ class SharingDecision(Withholdable):
             raise ValueError(
                 "A decision not to share with the family cannot be released to the family."
             )
+        self._golden_rules()
         return self
+
+    # Rules about one field each are field validators, so the form shows them beside it.
+    @field_validator("not_told_reason")
+    @classmethod
+    def _why_not_told(cls, value: str, info: ValidationInfo) -> str:
+        told = (info.data.get("child_told"), info.data.get("carers_told"))
+        if False in told and not value.strip():
+            raise ValueError("The child or the carers were not told: record why.")
+        return value
+
+    @field_validator("more_detrimental_to_child")
+    @classmethod
+    def _only_not_shared(cls, value: bool, info: ValidationInfo) -> bool:
+        if value and info.data.get("outcome") is SharingOutcome.SHARED:
+            raise ValueError(
+                "More detrimental to the child is a reason not to share; this decision shares."
+            )
+        return value
+
+    @field_validator("detriment_explanation")
+    @classmethod
+    def _explained(cls, value: str, info: ValidationInfo) -> str:
+        if info.data.get("more_detrimental_to_child") and not value.strip():
+            raise ValueError(
+                "Sharing would be more detrimental to the child: explain why (CWSA 2026 s4)."
+            )
+        return value
+
+    def _golden_rules(self) -> None:
+        if self.advice_sought_on and not self.advice_sought_from.strip():
+            raise ValueError("Advice was sought: record from whom.")
+        if any(len(name.strip()) < 2 for name in self.do_not_name):
+            raise ValueError("A name not to be given needs at least two letters.")
+
+    def protected_names(self) -> list[str]:
+        """The people not to be named in the family copy."""
+        return [name.strip() for name in self.do_not_name if name.strip()]
 
     def hidden_from_family(self) -> bool:
         if self.withheld_from_family:
@@ -157,9 +251,9 @@ class VoiceSpeaker(StrEnum):
 class ChildVoice(Withholdable):
     id: Id
     person_id: Id | None = None
-    speaker: VoiceSpeaker = VoiceSpeaker.CHILD
-    words: RequiredLong
-    how_gathered: ShortText = ""
+    speaker: VoiceSpeaker = declared(VoiceSpeaker.CHILD, title="Whose voice")
+    words: RequiredLong = declared(title="In their own words")
+    how_gathered: ShortText = declared("", title="How it was gathered")
     child_attended: bool = False
 
 
@@ -181,28 +275,58 @@ class Dissent(Withholdable):
     reason: RequiredLong
 
 
+# The decisions a strategy discussion takes, and those a conference takes (x-meeting-types).
+STRATEGY_TYPES = ("strategy",)
+CONFERENCE_TYPES = ("conference",)
+
+
 class Decisions(Withholdable):
     """The meeting's decisions. Withholding them keeps the outcomes in the family copy and
-    leaves out their free text (why not yet, notes)."""
+    leaves out their free text (why not yet, notes). A decision declared for some meeting
+    types is shown only in those (or wherever it was recorded)."""
 
-    section_47: bool | None = None
-    investigation: Investigation | None = None
-    immediate_protection: bool | None = None
-    legal_advice: bool | None = None
-    initial_conference: bool | None = None
-    protection_plan: bool | None = None
-    plan_category: PlanCategory | None = None
-    who_tells_parents: ShortText = ""
-    when_tell_parents: ShortText = ""
-    why_not_yet: LongText = ""
+    section_47: bool | None = declared(
+        None, title="Section 47 enquiry", meeting_types=STRATEGY_TYPES
+    )
+    investigation: Investigation | None = declared(
+        None, title="Investigation", meeting_types=STRATEGY_TYPES
+    )
+    immediate_protection: bool | None = declared(None, title="Immediate protection")
+    legal_advice: bool | None = declared(None, title="Legal advice or action")
+    initial_conference: bool | None = declared(
+        None, title="Initial conference", meeting_types=STRATEGY_TYPES
+    )
+    protection_plan: bool | None = declared(
+        None, title="Child protection plan", meeting_types=CONFERENCE_TYPES
+    )
+    plan_category: PlanCategory | None = declared(
+        None, title="Plan category", meeting_types=CONFERENCE_TYPES
+    )
+    who_tells_parents: ShortText = declared("", title="Who tells the parents")
+    when_tell_parents: ShortText = declared("", title="When the parents are told")
+    why_not_yet: LongText = declared("", title="Why not yet")
     dissent: list[Dissent] = Field(default_factory=list, max_length=50)
-    notes: LongText = ""
+    notes: LongText = declared("", title="Notes")
 
     @model_validator(mode="after")
     def _rules(self) -> Decisions:
         if self.protection_plan and self.plan_category is None:
             raise ValueError("A child protection plan needs its category.")
         return self
+
+
+class ChildDecisions(Decisions):
+    """The decisions for one child, when a meeting is about several."""
+
+    person_id: Id
+
+
+class HarmContext(StrEnum):
+    """Where the harm happens: within or outside the home, including online (WT 2023)."""
+
+    WITHIN_HOME = "within_the_home"
+    OUTSIDE_HOME = "outside_the_home"
+    ONLINE = "online"
 
 
 class ActionStatus(StrEnum):
@@ -225,15 +349,15 @@ class Action(Withholdable):
     reason_field_is_new: ClassVar[bool] = True
 
     id: Id
-    what: RequiredLong
-    why: LongText = ""
-    linked_danger_id: Id | None = None
+    what: RequiredLong = declared(title="Action")
+    why: LongText = declared("", title="Why")
+    linked_danger_id: Id | None = declared(None, title="The worry it answers (danger statement)")
     owner: RequiredShort
-    owner_agency: RequiredShort
+    owner_agency: RequiredShort = declared(title="Owner's agency")
     due: date | None = None
     priority: Priority = Priority.MEDIUM
     status: ActionStatus = ActionStatus.OPEN
-    status_reason: LongText = ""
+    status_reason: LongText = declared("", title="Reason (needed if not done or not possible)")
 
     @model_validator(mode="after")
     def _closed_not_done_needs_reason(self) -> Action:
@@ -257,34 +381,73 @@ class ActionReview(Withholdable):
 
 
 class Meeting(Record):
+    """A meeting. A field with `step` is shown by that step's form and, for the details,
+    in the facts at the top of the minutes (models/fields.py)."""
+
     id: Id
-    type: RequiredShort
-    date: date
-    start_time: time | None = None
-    end_time: time | None = None
-    venue: ShortText = ""
-    chair: ShortText = ""
-    minute_taker: ShortText = ""
+    type: RequiredShort = declared(title="Meeting type", step="details")
+    date: dt.date = declared(title="Date", step="details")
+    start_time: TimeOfDay | None = declared(None, title="Start time", step="details")
+    end_time: TimeOfDay | None = declared(None, title="End time", step="details")
+    venue: ShortText = declared("", title="Venue", step="details")
+    chair: ShortText = declared("", title="Chair", step="details")
+    minute_taker: ShortText = declared("", title="Minutes taken by", step="details")
     status: MeetingStatus = MeetingStatus.SCHEDULED
-    trigger_reference: ShortText = ""
-    contact_received_at: datetime | None = None
-    late_decision_reason: LongText = Field(
-        default="",
+    trigger_reference: ShortText = declared("", title="Referral / contact", step="details")
+    contact_received_at: datetime | None = declared(
+        None, title="Contact received (UTC)", step="details"
+    )
+    late_decision_reason: LongText = declared(
+        "",
         title="Why the decision was late",
         description="Needed before the meeting ends when the RAG decision deadline has passed.",
+        step="details",
     )
-    purpose: LongText = ""
-    confidentiality_statement: LongText = ""
+    purpose: LongText = declared("", title="Purpose", step="purpose")
+    confidentiality_statement: LongText = declared(
+        "", title="Confidentiality statement", step="purpose"
+    )
+    harm_context: list[HarmContext] = declared(
+        default_factory=list,
+        title="Where the harm happens",
+        description="Within the home, outside the home, online: any that apply "
+        "(Working Together 2023).",
+        step="details",
+        max_length=3,
+    )
     attendance: list[Attendance] = Field(default_factory=list, max_length=500)
+    disciplines_absent_reason: LongText = declared(
+        "",
+        title="Why a discipline is absent",
+        description="Education, social work, health and police each take part in child "
+        "protection (CWSA 2026 s16EA); a strategy discussion needs social care, police and "
+        "health (Working Together 2023).",
+        step="attendance",
+    )
     contributions: list[AgencyContribution] = Field(default_factory=list, max_length=2000)
     sharing_decisions: list[SharingDecision] = Field(default_factory=list, max_length=1000)
     child_voice: list[ChildVoice] = Field(default_factory=list, max_length=200)
     risk: RiskAssessment = Field(default_factory=RiskAssessment)
     decisions: Decisions = Field(default_factory=Decisions)
+    child_decisions: list[ChildDecisions] = declared(
+        default_factory=list,
+        title="Decisions per child",
+        description="When the meeting is about several children: one record per child.",
+        max_length=50,
+    )
+    strategy: StrategyDetails = declared(
+        default_factory=StrategyDetails,
+        title="Strategy discussion",
+        meeting_types=STRATEGY_TYPES,
+    )
     action_reviews: list[ActionReview] = Field(default_factory=list, max_length=2000)
     actions: list[Action] = Field(default_factory=list, max_length=2000)
     next_meeting_date: dt.date | None = None  # `date` is a field name in this class
     family_check: FamilyCheck | None = None
+
+    def decision_records(self) -> list[Decisions]:
+        """The decisions as recorded: one per child when the meeting is about several."""
+        return list(self.child_decisions) or [self.decisions]
 
     @model_validator(mode="after")
     def _rules(self) -> Meeting:

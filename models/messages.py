@@ -144,7 +144,9 @@ def problems(
         text = text.removeprefix("Value error, ").removeprefix("Assertion failed, ")
         names = [p for p in loc if isinstance(p, str)]
         if text[:1].islower() and names:
-            where = [labels.get(names[-1], label_for(names[-1])).strip() or "A field"]
+            field = _field(model, loc)
+            title = getattr(field, "title", None) or label_for(names[-1])
+            where = [labels.get(names[-1], title).strip() or "A field"]
             numbers = [p for p in loc if isinstance(p, int)]
             if len(names) > 1 and numbers:
                 where.insert(0, f"{label_for(names[0])} {numbers[0] + 1}:")

@@ -6,30 +6,26 @@ PDF is built from it alone and the same snapshot always gives the same text.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from models.case import Case
+from models.disciplines import missing
 from models.family_copy import FamilyCheck, FamilyDocument, family_check_problem
 from models.family_view import withheld_items
+from models.identifiers import shown
 from models.meeting import (
     Action,
     ActionReview,
-    AgencyContribution,
-    Attendance,
     AttendanceStatus,
-    ChildVoice,
-    Decisions,
     Meeting,
-    SharingDecision,
 )
 from models.reference import GlossaryTerm, ReferenceData
-from models.risk import RiskAssessment
 from models.rules import actions_to_review, current_actions
 from models.withholding import LEGACY_REASON, hidden_from_family
 
@@ -49,10 +45,23 @@ WITHHELD_NOTE = (
 
 class ChildLine(BaseModel):
     model_config = ConfigDict(frozen=True)
+    person_id: str = ""
     name: str
     known_as: str = ""
     date_of_birth: date | None = None
     unborn: bool = False
+    # The consistent identifier (Children Act 2004 s16LC), in both copies of the minutes.
+    identifier_kind: str = ""
+    consistent_identifier: str = ""
+    identifier_verified: bool = False
+
+    def identifier_text(self) -> str:
+        """E.g. "NHS number 943 476 5919 (verified)", or "" when none is recorded."""
+        if not self.consistent_identifier:
+            return ""
+        value = shown(self.consistent_identifier, self.identifier_kind)
+        verified = "verified" if self.identifier_verified else "not verified"
+        return f"{self.identifier_kind} {value} ({verified})"
 
 
 class ReviewedAction(BaseModel):
@@ -69,36 +78,24 @@ class ReviewedAction(BaseModel):
 
 
 class MinutesSnapshot(BaseModel):
+    """Snapshot version 2: the meeting itself, with what the minutes resolve around it.
+
+    Every field of the meeting is in the snapshot because the meeting model is; a field
+    added later is not part of an older snapshot's hash (see `canonical_json`).
+    """
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    snapshot_version: Literal[2] = 2
     version: int
     amends_version: int | None = None
     addendum: str = ""
     protective_marking: str
     case_reference: str
     children: list[ChildLine]
-    meeting_id: str
-    meeting_type: str
-    date: date
-    start_time: str = ""
-    end_time: str = ""
-    venue: str = ""
-    chair: str = ""
-    minute_taker: str = ""
-    trigger_reference: str = ""
-    contact_received_at: datetime | None = None
-    late_decision_reason: str = ""
-    purpose: str = ""
-    confidentiality_statement: str = ""
-    attendance: list[Attendance]
-    child_voice: list[ChildVoice]
-    contributions: list[AgencyContribution]
-    sharing_decisions: list[SharingDecision]
-    risk: RiskAssessment
-    decisions: Decisions
+    meeting: Meeting
     reviewed_actions: list[ReviewedAction]
-    actions: list[Action]
-    next_meeting_date: dt.date | None = None  # `date` is a field name here
+    disciplines_missing: list[str] = []
     signer_name: str
     signer_role: str
     signer_agency: str = ""
@@ -108,19 +105,44 @@ class MinutesSnapshot(BaseModel):
     time_zone: str = "Europe/London"  # the workspace's, for every time the minutes print
     allocated_worker: str = ""
     family_document: FamilyDocument = FamilyDocument.MINUTES
-    family_check: FamilyCheck | None = None
     glossary: list[GlossaryTerm] = []
     family_next_steps: str = ""
     family_advocacy: str = ""
     family_complaints: str = ""
 
+    # The meeting's facts, as the PDF reads them.
+    @property
+    def meeting_type(self) -> str:
+        return self.meeting.type
+
+    @property
+    def start_time(self) -> str:
+        return self.meeting.start_time.strftime("%H:%M") if self.meeting.start_time else ""
+
+    @property
+    def family_check(self) -> FamilyCheck | None:
+        return self.meeting.family_check
+
     def canonical_json(self) -> str:
-        return json.dumps(
-            self.model_dump(mode="json"), sort_keys=True, separators=(",", ":"), ensure_ascii=False
-        )
+        return canonical_json(self)
 
     def sha256(self) -> str:
         return hashlib.sha256(self.canonical_json().encode("utf-8")).hexdigest()
+
+
+def canonical_json(snapshot: BaseModel) -> str:
+    """The bytes a snapshot's hash is taken of: the fields it was made with, sorted.
+
+    A snapshot is stored with every field it had when signed; read back, exactly those are
+    set, so a field added to a model since (with its default) is left out and an old
+    snapshot re-hashes to the value it was signed with.
+    """
+    return json.dumps(
+        snapshot.model_dump(mode="json", exclude_unset=True),
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
 
 
 def signing_problem(meeting: Meeting) -> str | None:
@@ -190,7 +212,12 @@ def build_snapshot(
         for r in meeting.action_reviews
         if r.action_id in status and r.action_id not in {x.action.id for x in reviewed}
     ]
-    return MinutesSnapshot(
+    agencies = [
+        a.agency
+        for a in meeting.attendance
+        if a.status in (AttendanceStatus.PRESENT, AttendanceStatus.DEPUTY)
+    ]
+    made = MinutesSnapshot(
         version=version,
         amends_version=amends_version,
         addendum=addendum,
@@ -198,35 +225,22 @@ def build_snapshot(
         case_reference=case.reference,
         children=[
             ChildLine(
+                person_id=p.id,
                 name=p.name,
                 known_as=p.known_as,
                 date_of_birth=p.date_of_birth,
                 unborn=p.role.value == "unborn_child",
+                identifier_kind=p.identifier_kind,
+                consistent_identifier=p.consistent_identifier,
+                identifier_verified=p.identifier_verified,
             )
             for p in case.children()
         ],
-        meeting_id=meeting.id,
-        meeting_type=meeting.type,
-        date=meeting.date,
-        start_time=meeting.start_time.strftime("%H:%M") if meeting.start_time else "",
-        end_time=meeting.end_time.strftime("%H:%M") if meeting.end_time else "",
-        venue=meeting.venue,
-        chair=meeting.chair,
-        minute_taker=meeting.minute_taker,
-        trigger_reference=meeting.trigger_reference,
-        contact_received_at=meeting.contact_received_at,
-        late_decision_reason=meeting.late_decision_reason,
-        purpose=meeting.purpose,
-        confidentiality_statement=meeting.confidentiality_statement,
-        attendance=meeting.attendance,
-        child_voice=meeting.child_voice,
-        contributions=meeting.contributions,
-        sharing_decisions=meeting.sharing_decisions,
-        risk=meeting.risk,
-        decisions=meeting.decisions,
+        meeting=meeting,
         reviewed_actions=reviewed,
-        actions=meeting.actions,
-        next_meeting_date=meeting.next_meeting_date,
+        disciplines_missing=[
+            d.value for d in missing(agencies, reference.agency_disciplines, meeting.type)
+        ],
         signer_name=signer_name,
         signer_role=signer_role,
         signer_agency=signer_agency,
@@ -236,9 +250,10 @@ def build_snapshot(
         time_zone=reference.time_zone,
         allocated_worker=case.allocated_worker,
         family_document=family_document_for(meeting.type, reference),
-        family_check=meeting.family_check,
         glossary=reference.family_glossary,
         family_next_steps=reference.family_next_steps,
         family_advocacy=reference.family_advocacy,
         family_complaints=reference.family_complaints,
     )
+    # Read back from its full dump, so every field it holds counts as set (canonical_json).
+    return MinutesSnapshot.model_validate_json(json.dumps(made.model_dump(mode="json")))

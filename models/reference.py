@@ -10,7 +10,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, field_validator
 
 from models.base import Record
+from models.disciplines import Discipline
 from models.family_copy import FamilyDocument
+from models.identifiers import DEFAULT_KINDS, IdentifierKind
 from models.text import LongText, ShortText
 
 
@@ -39,6 +41,51 @@ class ReferenceData(Record):
             "Voluntary sector",
         ]
     )
+    agency_disciplines: dict[ShortText, Discipline] = Field(
+        default_factory=lambda: {
+            "Children's social care": Discipline.SOCIAL_WORK,
+            "Police": Discipline.POLICE,
+            "Health": Discipline.HEALTH,
+            "Education": Discipline.EDUCATION,
+        },
+        title="Discipline of each agency",
+        description="Which of the four child protection disciplines (education, social work, "
+        "health, police) an agency's attendees count as.",
+    )
+    attendance_roles: list[ShortText] = Field(
+        default_factory=lambda: [
+            "Chair",
+            "Minute taker",
+            "Lead practitioner",
+            "Lead child protection practitioner",
+            "Social worker",
+            "Team manager",
+            "Police officer",
+            "Designated safeguarding lead",
+            "School nurse",
+            "Health visitor",
+            "GP",
+            "Named nurse",
+            "Referrer",
+            "Early help practitioner",
+            "Parent",
+            "Carer",
+            "Advocate",
+        ],
+        title="Roles at a meeting",
+    )
+    referral_kinds: list[ShortText] = Field(
+        default_factory=lambda: [
+            "National Referral Mechanism (NRM)",
+            "Channel (Prevent)",
+            "Early help",
+            "Child and adolescent mental health services (CAMHS)",
+            "Sexual assault referral centre (SARC)",
+            "Youth justice",
+            "MARAC",
+        ],
+        title="Referrals a strategy discussion may make",
+    )
     meeting_types: list[ShortText] = Field(
         default_factory=lambda: [
             "MASH strategy discussion",
@@ -61,6 +108,13 @@ class ReferenceData(Record):
             "Children Act 2004 s11",
             "Crime and Disorder Act 1998 s115",
         ]
+    )
+    identifier_kinds: list[IdentifierKind] = Field(
+        default_factory=lambda: list(DEFAULT_KINDS),
+        max_length=50,
+        title="Kinds of a child's consistent identifier",
+        description="The NHS number is the expected interim identifier (Children Act 2004 "
+        "s16LC); add the kind regulations set.",
     )
     rag_hours: dict[str, int] = Field(default_factory=lambda: {"red": 4, "amber": 24, "green": 72})
     cse_indicators: list[CseIndicatorDefinition] = Field(
@@ -156,6 +210,41 @@ class ReferenceData(Record):
                     "Each service's score from 0 to 10: 0 means the child will certainly be "
                     "harmed, 10 means the child is safe enough for the services to step back.",
                 ),
+                (
+                    "MASH",
+                    "Multi-agency safeguarding hub: where social care, police, health and "
+                    "education work together to look at worries about a child.",
+                ),
+                (
+                    "Threshold",
+                    "The level of need or risk at which a service must step in. Your council "
+                    "publishes how it decides.",
+                ),
+                (
+                    "Danger statement",
+                    "A plain statement of what everyone is worried could happen to the child "
+                    "if nothing changes.",
+                ),
+                (
+                    "Dissent",
+                    "When a service disagrees with a decision of the meeting. Its view and its "
+                    "reasons are written down.",
+                ),
+                (
+                    "Return home interview",
+                    "A talk offered to a child after they have been missing, with someone "
+                    "independent, to understand why they went and how to keep them safe.",
+                ),
+                (
+                    "NRM",
+                    "National Referral Mechanism: how a child or adult who may be a victim of "
+                    "trafficking or modern slavery is identified and given support.",
+                ),
+                (
+                    "OFFICIAL-SENSITIVE",
+                    "A marking on the record: it holds personal information, so keep it safe "
+                    "and do not pass it on.",
+                ),
             ]
         ]
     )
@@ -166,7 +255,9 @@ class ReferenceData(Record):
     )
     family_advocacy: LongText = Field(
         default="You can bring a friend, relative or advocate to meetings. Children and young "
-        "people can have an independent advocate: ask your contact to arrange one.",
+        "people can have an independent advocate: ask your contact to arrange one. If you "
+        "would like this record explained or translated into your language, ask your contact: "
+        "an interpreter can be arranged, free of charge.",
         title="Support and advocacy (family copy)",
     )
     family_complaints: LongText = Field(
@@ -175,6 +266,10 @@ class ReferenceData(Record):
         "children's services complaints team.",
         title="How to complain (family copy)",
     )
+
+    def identifier_context(self) -> dict[str, object]:
+        """What validation is given so a record's identifier kind is checked against these."""
+        return {"identifier_kinds": self.identifier_kinds}
 
     @field_validator("time_zone")
     @classmethod

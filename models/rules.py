@@ -188,16 +188,16 @@ def plan_next_meeting(
 
 def meeting_chronology_entry(meeting: Meeting, signer: str) -> ChronologyEntry:
     """The chronology entry a meeting adds to its case when its minutes are signed."""
-    d = meeting.decisions
+    records = meeting.decision_records()
     said = [
         label
-        for label, value in (
-            ("section 47 enquiry", d.section_47),
-            ("immediate protection", d.immediate_protection),
-            ("initial child protection conference", d.initial_conference),
-            ("child protection plan", d.protection_plan),
+        for label, name in (
+            ("section 47 enquiry", "section_47"),
+            ("immediate protection", "immediate_protection"),
+            ("initial child protection conference", "initial_conference"),
+            ("child protection plan", "protection_plan"),
         )
-        if value
+        if any(getattr(d, name) for d in records)
     ]
     parts = [f"{meeting.type} held; minutes signed by {signer}."]
     if said:

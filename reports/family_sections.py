@@ -44,8 +44,8 @@ def closing(story: MinutesStory) -> None:
     snap, s = story.snap, story.s
     story.heading("What happens next")
     story.add(para(snap.family_next_steps, s["body"]))
-    if snap.next_meeting_date:
-        story.add(para(f"The next meeting is on {day(snap.next_meeting_date)}.", s["body"]))
+    if snap.meeting.next_meeting_date:
+        story.add(para(f"The next meeting is on {day(snap.meeting.next_meeting_date)}.", s["body"]))
     story.add(Spacer(1, 2))
     story.add(
         para(
@@ -84,29 +84,35 @@ def family_check_line(story: MinutesStory) -> None:
 def outcome_letter(story: MinutesStory) -> list[Any]:
     """The outcome letter sent to the family instead of the minutes."""
     snap, s = story.snap, story.s
-    d = snap.decisions
     story.add(para(f"Outcome of the meeting: {snap.meeting_type}", s["title"]))
     story.add(para(WITHHELD_NOTE, s["withheld"]))
-    children = ", ".join(c.name for c in snap.children)
+    children = ", ".join(
+        c.name + (f" ({c.identifier_text()})" if c.identifier_text() else "") for c in snap.children
+    )
     story.facts(
         [
             ("About", children),
             ("Case reference", snap.case_reference),
-            ("Meeting held", f"{day(snap.date)} {snap.start_time}".strip()),
+            ("Meeting held", f"{day(snap.meeting.date)} {snap.start_time}".strip()),
             ("Date of this letter", day(snap.signed_at.date())),
         ]
     )
     story.heading("What was decided")
-    story.facts(
-        [
-            ("Enquiries to keep the child safe (section 47)", _decided(d.section_47)),
-            ("Immediate action to protect the child", _decided(d.immediate_protection)),
-            ("A child protection conference will be held", _decided(d.initial_conference)),
-            ("Who will talk to you about this", d.who_tells_parents),
-        ]
-    )
+    names = {c.person_id: c.name for c in snap.children}
+    for d in snap.meeting.decision_records():
+        child = names.get(getattr(d, "person_id", ""), "")
+        if child:
+            story.add(para(f"For {child}", s["h3"]))
+        story.facts(
+            [
+                ("Enquiries to keep the child safe (section 47)", _decided(d.section_47)),
+                ("Immediate action to protect the child", _decided(d.immediate_protection)),
+                ("A child protection conference will be held", _decided(d.initial_conference)),
+                ("Who will talk to you about this", story.safe(d.who_tells_parents)),
+            ]
+        )
     story.heading("What will happen")
-    actions = [a for a in snap.actions if not story.hidden(a)]
+    actions = [a for a in snap.meeting.actions if not story.hidden(a)]
     for a in actions:
         story.add(
             para(f"• {a.what} ({a.owner_agency}, by {day(a.due) or 'a date to agree'})", s["body"])

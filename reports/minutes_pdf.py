@@ -74,7 +74,7 @@ def render_minutes(snapshot: MinutesSnapshot, variant: Variant) -> RenderedMinut
     buffer = io.BytesIO()
     copy = "family copy" if variant is Variant.FAMILY else "professional copy"
     title = printable(
-        f"Minutes ({copy}): {snapshot.meeting_type}, {snapshot.case_reference}, {day(snapshot.date)}"
+        f"Minutes ({copy}): {snapshot.meeting_type}, {snapshot.case_reference}, {day(snapshot.meeting.date)}"
     )
     doc = SimpleDocTemplate(
         buffer,
@@ -97,7 +97,7 @@ def render_minutes(snapshot: MinutesSnapshot, variant: Variant) -> RenderedMinut
         snapshot_sha256=snapshot.sha256(),
     )
     footer = printable(
-        f"{snapshot.case_reference} · {snapshot.meeting_type} · {day(snapshot.date)} · v{snapshot.version} · {copy}"
+        f"{snapshot.case_reference} · {snapshot.meeting_type} · {day(snapshot.meeting.date)} · v{snapshot.version} · {copy}"
     )
     document = MinutesStory(snapshot, variant)
     doc.build(

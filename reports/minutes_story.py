@@ -16,10 +16,12 @@ from reportlab.platypus import (
 )
 
 from models.family_copy import FamilyDocument
-from models.meeting import Attendance, AttendanceStatus
+from models.fields import step_fields, title_of
+from models.meeting import Attendance, AttendanceStatus, Meeting, SharingDecision
 from models.minutes import WITHHELD_NOTE, MinutesSnapshot, Variant
+from models.protected_names import PROTECTED_REASON, names_someone, protected_words
 from models.withholding import Withholdable, hidden_from_family
-from reports import risk_sections
+from reports import risk_sections, strategy_section
 from reports.family_sections import closing, family_check_line, glossary, local, outcome_letter
 from reports.pdf_parts import (
     SignatureSpace,
@@ -28,10 +30,22 @@ from reports.pdf_parts import (
     grid,
     lay_time,
     para,
+    shown,
     styles,
     words,
     yes_no,
 )
+
+
+def told(d: SharingDecision) -> str:
+    """Who was told what is shared (golden rule 2), and why not."""
+    parts = [
+        f"{who}: {yes_no(value)}"
+        for who, value in (("the child", d.child_told), ("the carers", d.carers_told))
+        if value is not None
+    ]
+    reason = f" — why not: {d.not_told_reason}" if d.not_told_reason.strip() else ""
+    return "; ".join(parts) + reason if parts else ""
 
 
 class MinutesStory:
@@ -41,13 +55,23 @@ class MinutesStory:
         self.snap, self.variant, self.s = snap, variant, styles()
         self.story: list[Any] = []
         self.signature_space = SignatureSpace()
+        # The family copy never gives the name of a person who could be harmed if identified.
+        self.protected = protected_words(snap.meeting.sharing_decisions)
 
     def hidden(self, item: Any) -> bool:
-        """Whether this copy leaves `item` out (the family copy, for a withheld item)."""
+        """Whether this copy leaves `item` out (the family copy, for a withheld item or one
+        that names a person not to be named)."""
         if self.variant is not Variant.FAMILY:
             return False
         check = getattr(item, "hidden_from_family", None)
-        return bool(check()) if callable(check) else hidden_from_family(item)
+        withheld = bool(check()) if callable(check) else hidden_from_family(item)
+        return withheld or names_someone(item, self.protected)
+
+    def safe(self, text: str) -> str:
+        """Text of the meeting as this copy prints it: left out if it names a person not to
+        be named (family copy)."""
+        family = self.variant is Variant.FAMILY
+        return "" if family and names_someone(text, self.protected) else text
 
     def nothing(self, professional: str) -> str:
         """What an empty section says. The family copy says the same whether nothing was
@@ -56,8 +80,14 @@ class MinutesStory:
 
     def withheld_tag(self, item: Any) -> str:
         """In the professional copy, why an item is left out of the family copy ("" if not)."""
-        if self.variant is Variant.FAMILY or not hidden_from_family(item):
+        if self.variant is Variant.FAMILY:
             return ""
+        if not hidden_from_family(item):
+            return (
+                f"Left out of the family copy: {PROTECTED_REASON[0].lower()}{PROTECTED_REASON[1:]}"
+                if names_someone(item, self.protected)
+                else ""
+            )
         reason = item.withheld_reason if isinstance(item, Withholdable) else ""
         return f"Withheld from the family: {reason or 'a decision not to share (not released)'}"
 
@@ -82,6 +112,9 @@ class MinutesStory:
 
     # --- the sections, in the order of the agenda ------------------------------------------
     def build(self) -> list[Any]:
+        return self._build()
+
+    def _build(self) -> list[Any]:
         snap = self.snap
         family = self.variant is Variant.FAMILY
         if family and snap.family_document is FamilyDocument.OUTCOME_LETTER:
@@ -106,54 +139,47 @@ class MinutesStory:
                 if c.date_of_birth
                 else ""
             )
+            + (f", {c.identifier_text()}" if c.identifier_text() else "")
             for c in snap.children
         )
-        times = "–".join(t for t in (snap.start_time, snap.end_time) if t)
+        safe = self.safe
         self.facts(
             [
                 ("Case reference", snap.case_reference),
                 ("Child or children", children),
-                ("Date and time", f"{day(snap.date)} {times}".strip()),
-                ("Venue", snap.venue),
-                ("Chair", snap.chair),
-                ("Minutes taken by", snap.minute_taker),
-                (
-                    "Referral / contact",
-                    " · ".join(
-                        filter(
-                            None,
-                            [
-                                snap.trigger_reference,
-                                f"received {local(snap.contact_received_at, snap.time_zone)}"
-                                if snap.contact_received_at
-                                else "",
-                            ],
-                        )
-                    ),
-                ),
-                ("Decision late because", snap.late_decision_reason),
+                *[
+                    (
+                        title_of(Meeting, name),
+                        safe(shown(getattr(snap.meeting, name), snap.time_zone)),
+                    )
+                    for name in step_fields(Meeting, "details")
+                    if name != "type"
+                ],
             ]
         )
-        if snap.addendum:
+        if safe(snap.addendum):
             self.heading("Addendum")
             self.add(para(snap.addendum, self.s["body"]))
         self.voice()
         self.attendance()
-        if snap.purpose or snap.confidentiality_statement:
+        meeting = snap.meeting
+        purpose, statement = safe(meeting.purpose), safe(meeting.confidentiality_statement)
+        if purpose or statement:
             self.heading("Purpose and confidentiality")
             self.add(
-                para(snap.purpose, self.s["body"]),
+                para(purpose, self.s["body"]),
                 Spacer(1, 2 * mm),
-                para(snap.confidentiality_statement, self.s["small"]),
+                para(statement, self.s["small"]),
             )
         self.reviewed_actions()
         self.contributions()
         self.sharing()
         self.risk()
         self.decisions()
+        strategy_section.strategy(self)
         self.action_plan()
         self.heading("Next meeting")
-        self.add(para(day(snap.next_meeting_date) or "Not yet set.", self.s["body"]))
+        self.add(para(day(snap.meeting.next_meeting_date) or "Not yet set.", self.s["body"]))
         if family:
             closing(self)
             glossary(self)
@@ -164,7 +190,7 @@ class MinutesStory:
 
     def voice(self) -> None:
         self.heading("The child's voice")
-        shown = [v for v in self.snap.child_voice if not self.hidden(v)]
+        shown = [v for v in self.snap.meeting.child_voice if not self.hidden(v)]
         if not shown:
             self.add(para(self.nothing("Not recorded for this meeting."), self.s["body"]))
         for v in shown:
@@ -213,7 +239,7 @@ class MinutesStory:
                 status(a),
                 "Yes" if a.confidentiality_acknowledged else "No",
             ]
-            for a in self.snap.attendance
+            for a in self.snap.meeting.attendance
             if not self.hidden(a)
         ]
         self.add(
@@ -223,6 +249,17 @@ class MinutesStory:
                 [36 * mm, 30 * mm, 32 * mm, 42 * mm, 34 * mm],
             )
         )
+        # Professional copy only: who was missing is worked out from every attendee, those
+        # withheld from the family too, so the family copy would give them away.
+        absent = self.snap.disciplines_missing
+        reason = self.snap.meeting.disciplines_absent_reason
+        if self.variant is Variant.PROFESSIONAL and (absent or reason):
+            self.facts(
+                [
+                    ("Disciplines not present", ", ".join(words(d) for d in absent)),
+                    (title_of(Meeting, "disciplines_absent_reason"), reason),
+                ]
+            )
 
     def reviewed_actions(self) -> None:
         if not self.snap.reviewed_actions:
@@ -249,7 +286,7 @@ class MinutesStory:
 
     def contributions(self) -> None:
         self.heading("What each agency knows")
-        shown = [c for c in self.snap.contributions if not self.hidden(c)]
+        shown = [c for c in self.snap.meeting.contributions if not self.hidden(c)]
         if not shown:
             self.add(para(self.nothing("No contributions recorded."), self.s["body"]))
         for c in shown:
@@ -266,7 +303,7 @@ class MinutesStory:
 
     def sharing(self) -> None:
         self.heading("Information-sharing decisions")
-        shown = [d for d in self.snap.sharing_decisions if not self.hidden(d)]
+        shown = [d for d in self.snap.meeting.sharing_decisions if not self.hidden(d)]
         if not shown:
             self.add(para(self.nothing("No decisions recorded."), self.s["body"]))
         for d in shown:
@@ -294,6 +331,16 @@ class MinutesStory:
                     ),
                     ("How sent", d.how_sent),
                     ("Checks met", checks),
+                    ("Who was told", told(d)),
+                    (
+                        "More detrimental to the child (CWSA 2026 s4)",
+                        d.detriment_explanation if d.more_detrimental_to_child else "",
+                    ),
+                    (
+                        "Advice sought from",
+                        " · ".join(filter(None, [d.advice_sought_from, day(d.advice_sought_on)])),
+                    ),
+                    ("Do not name (could be harmed if identified)", "; ".join(d.do_not_name)),
                     ("Family copy", self.withheld_tag(d)),
                 ]
             )
@@ -316,7 +363,7 @@ class MinutesStory:
                 words(a.priority),
                 words(a.status) + (f": {a.status_reason}" if a.status_reason else ""),
             ]
-            for a in self.snap.actions
+            for a in self.snap.meeting.actions
             if not self.hidden(a)
         ]
         if rows:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
@@ -89,6 +89,25 @@ def yes_no(value: bool | None) -> str:
 
 def words(value: Any) -> str:
     return "" if value is None else str(getattr(value, "value", value)).replace("_", " ")
+
+
+def shown(value: Any, zone: str = DEFAULT_TIME_ZONE) -> str:
+    """Any field's value as the minutes print it ("" when there is nothing to say)."""
+    if value is None or value == "" or value == []:
+        return ""
+    if isinstance(value, bool):
+        return yes_no(value)
+    if isinstance(value, datetime):
+        tz = ZoneInfo(zone or DEFAULT_TIME_ZONE)
+        local = (value if value.tzinfo else value.replace(tzinfo=tz)).astimezone(tz)
+        return f"{local:%d %b %Y, %H:%M} {local.tzname()}"
+    if isinstance(value, date):
+        return day(value)
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    if isinstance(value, list):
+        return "; ".join(shown(v, zone) for v in value)
+    return words(value)
 
 
 class SignatureSpace(Flowable):  # type: ignore[misc]

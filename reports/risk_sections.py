@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 
+from models.fields import applies, title_of
+from models.meeting import Decisions
 from models.minutes import Variant
 from reports.pdf_parts import para, words, yes_no
 
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
 
 def risk(story: MinutesStory) -> None:
     """The joint risk assessment: the map, danger statements, scaling, CSE, RAG."""
-    r = story.snap.risk
+    r = story.snap.meeting.risk
     story.heading("Risk assessment")
     for title, items in (
         ("What we are worried about", r.worries),
@@ -105,26 +107,61 @@ def risk(story: MinutesStory) -> None:
 
 
 def decisions(story: MinutesStory) -> None:
-    """The decisions, with their notes and dissent."""
+    """The decisions (one record per child when the meeting is about several), with their
+    notes and dissent; a decision that does not belong to the meeting type is left out
+    unless it was recorded."""
+    story.heading("Decisions")
+    records = story.snap.meeting.child_decisions
+    if not records:
+        _decision_record(story, story.snap.meeting.decisions)
+        return
+    names = {c.person_id: c.name for c in story.snap.children}
+    for d in records:
+        story.add(para(f"For {names.get(d.person_id, 'a child')}", story.s["h3"]))
+        _decision_record(story, d)
+    for dissent in story.snap.meeting.decisions.dissent:  # the meeting's, for every child
+        if not story.hidden(dissent):
+            story.add(para(f"Dissent — {dissent.agency}: {dissent.reason}", story.s["body"]))
+            story.tagged(dissent)
+
+
+# The decisions printed one a row, by their declared titles (plan_category goes with its plan).
+DECIDED = (
+    "section_47",
+    "investigation",
+    "immediate_protection",
+    "legal_advice",
+    "initial_conference",
+    "protection_plan",
+)
+
+
+def _decision_record(story: MinutesStory, d: Decisions) -> None:
     # A parent reads "not decided" as a threat: the family copy leaves out what was not decided.
     family = story.variant is Variant.FAMILY
     yn = (lambda v: "" if v is None else yes_no(v)) if family else yes_no
-    d = story.snap.decisions
-    story.heading("Decisions")
+    kind = story.snap.meeting_type
+
+    def belongs(name: str) -> bool:
+        return applies(Decisions, name, kind) or getattr(d, name) is not None
+
+    def value(name: str) -> str:
+        if name == "investigation":
+            return words(d.investigation) or ("" if family else "not decided")
+        if name == "protection_plan":
+            category = f" — {words(d.plan_category)}" if d.plan_category else ""
+            return yn(d.protection_plan) + category
+        return yn(getattr(d, name))
+
+    rows = [(title_of(Decisions, n), value(n), n) for n in DECIDED]
     story.facts(
         [
-            ("Section 47 enquiry", yn(d.section_47)),
-            ("Investigation", words(d.investigation) or ("" if family else "not decided")),
-            ("Immediate protection", yn(d.immediate_protection)),
-            ("Legal advice or action", yn(d.legal_advice)),
-            ("Initial conference", yn(d.initial_conference)),
-            (
-                "Child protection plan",
-                yn(d.protection_plan) + (f" — {words(d.plan_category)}" if d.plan_category else ""),
-            ),
+            *[(title, text) for title, text, name in rows if belongs(name)],
             (
                 "Who tells the parents",
-                " · ".join(filter(None, [d.who_tells_parents, d.when_tell_parents])),
+                " · ".join(
+                    filter(None, [story.safe(d.who_tells_parents), story.safe(d.when_tell_parents)])
+                ),
             ),
             ("Why not yet", "" if story.hidden(d) else d.why_not_yet),
             ("Notes", "" if story.hidden(d) else d.notes),

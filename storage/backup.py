@@ -17,11 +17,13 @@ import os
 import re
 import shutil
 import tarfile
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from storage import audit, identities
 from storage.atomic import write_atomic
+from storage.connection import Connection
 from storage.errors import DamagedWorkspace, DiskFull, InvalidInput, WorkspaceExists
 from storage.keyslots import FILE_NAME as SLOTS_NAME
 from storage.outputs import check_new_workspace, check_output, write_output
@@ -35,23 +37,43 @@ MAX_BACKUP_BYTES = 8 * 1024**3
 
 def make_backup(ws: Workspace, out: Path) -> dict[str, object]:
     """Write a backup of the open workspace to `out` (atomically); return its manifest."""
+
+    def mark() -> audit.Checkpoint:
+        with ws.transaction():
+            return ws.record("workspace.backup", "workspace", ws.workspace_id, {"file": out.name})
+
+    return write_backup(ws.conn, ws.key_hex(), ws.folder, ws.workspace_id, Path(out), mark)
+
+
+def write_backup(
+    conn: Connection,
+    key_hex: str,
+    folder: Path,
+    workspace_id: str,
+    out: Path,
+    mark: Callable[[], audit.Checkpoint],
+) -> dict[str, object]:
+    """Write a backup of the workspace in `folder`, open on `conn`, to `out`.
+
+    `mark` is called once the staging folder exists, just before the copy: it returns the
+    audit event the backup is taken at (make_backup appends one; the backup made before an
+    upgrade takes the last one, as no user is known yet).
+    """
     out = check_output(Path(out))
     remove_leftovers(out.parent)
     with staging(out.parent, "backup") as tmp:
         copy = tmp / DB_NAME
-        key_hex = ws.key_hex()  # the same key: the copy stays encrypted as it is
-        with ws.transaction():
-            point = ws.record("workspace.backup", "workspace", ws.workspace_id, {"file": out.name})
-        ws.conn.execute(f"ATTACH DATABASE ? AS backup KEY \"x'{key_hex}'\"", (str(copy),))
+        point = mark()
+        conn.execute(f"ATTACH DATABASE ? AS backup KEY \"x'{key_hex}'\"", (str(copy),))
         try:
-            ws.conn.execute("SELECT sqlcipher_export('backup')")
+            conn.execute("SELECT sqlcipher_export('backup')")
         finally:
-            ws.conn.execute("DETACH DATABASE backup")
-        members = {SLOTS_NAME: (ws.folder / SLOTS_NAME).read_bytes(), DB_NAME: copy.read_bytes()}
+            conn.execute("DETACH DATABASE backup")
+        members = {SLOTS_NAME: (folder / SLOTS_NAME).read_bytes(), DB_NAME: copy.read_bytes()}
         manifest = {
             "format": FORMAT,
             "version": 1,
-            "workspace_id": ws.workspace_id,
+            "workspace_id": workspace_id,
             "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "audit_seq": point.seq,
             "audit_head": point.head,

@@ -6,9 +6,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.bundle import MAX_BUNDLE_BYTES, Bundle, BundleError, dump_bundle, parse_bundle
+from pydantic import ValidationError
+
+from models.bundle import (
+    MAX_BUNDLE_BYTES,
+    Bundle,
+    BundleError,
+    dump_bundle,
+    format_location,
+    parse_bundle,
+)
 from models.case import Case
 from models.people import Place
+from models.reference import ReferenceData
 from storage import records
 from storage.cases import WRITERS
 from storage.connection import Connection, IntegrityError
@@ -89,7 +99,12 @@ def _import(
                 raise InvalidInput(
                     f"{where}.reference: this workspace already has a case {case.reference!r}; nothing was imported."
                 )
+            _check_kinds(case, where, reference)
             for j, person in enumerate(case.people):
+                try:
+                    records.check_identifier(conn, person.person())
+                except InvalidInput as exc:
+                    raise InvalidInput(f"{where}.people[{j}].consistent_identifier: {exc}") from exc
                 known = records.load_person(conn, person.id)
                 if known is not None and known != person.person():
                     raise InvalidInput(
@@ -114,6 +129,18 @@ def _import(
             "bundle.import", "workspace", ws.workspace_id, {"source": source, **summary.__dict__}
         )
     return summary
+
+
+def _check_kinds(case: Case, where: str, reference: ReferenceData) -> None:
+    """The case's identifiers are of kinds this workspace knows (the bundle alone cannot
+    say: its maker's workspace may know others)."""
+    try:
+        Case.model_validate(case.model_dump(), context=reference.identifier_context())
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        path = format_location(tuple(error["loc"]))
+        message = str(error["msg"]).removeprefix("Value error, ")
+        raise InvalidInput(f"{where}.{path}: {message} Nothing was imported.") from exc
 
 
 def _check_shared(

@@ -13,7 +13,8 @@ from models.base import new_id
 from models.case import Case, RagChange
 from models.meeting import Meeting
 from models.messages import describe
-from models.people import CasePerson, PersonRole
+from models.people import CasePerson, Person, PersonRole
+from models.protected_names import clash_with_children
 from models.reference import ReferenceData
 from models.rules import action_transition_problem, meeting_is_frozen, meeting_transition_problem
 from models.text import search_form
@@ -87,7 +88,13 @@ def _guard_signed(before: Case | None, meetings: list[Meeting]) -> None:
 def save_case(ws: Workspace, case: Case) -> None:
     """Create or update a whole case (people, places, chronology, meetings)."""
     _require_writer(ws)
-    case = Case.model_validate(case.model_dump())  # every rule again, on the whole
+    # Every rule again, on the whole, with the workspace's kinds of identifier.
+    try:
+        case = Case.model_validate(
+            case.model_dump(), context=records.load_reference(ws.conn).identifier_context()
+        )
+    except ValidationError as exc:
+        raise InvalidInput(describe(exc, Case).replace("\n", " ")) from exc
     with ws.transaction():
         existing = records.case_id_for_reference(ws.conn, case.reference)
         if existing is not None and existing != case.id:
@@ -151,6 +158,9 @@ def save_meeting(ws: Workspace, case_id: str, meeting: Meeting) -> None:
         _guard_signed(case, [meeting if m.id == meeting.id else m for m in case.meetings])
         if stored is not None and not meeting_is_frozen(stored):
             _check_changes(stored, meeting)
+        clash = clash_with_children(meeting.sharing_decisions, [p.name for p in case.children()])
+        if clash and (stored is None or not meeting_is_frozen(stored)):
+            raise InvalidInput(clash)
         # The family-copy check is set only by the chair's confirmation, never by a save.
         meeting = meeting.model_copy(
             update={"family_check": stored.family_check if stored is not None else None}
@@ -370,9 +380,10 @@ def search(
 
     Accent-insensitive ("Zoe" finds "Zoë"); the hits of `case_id` come first.
     """
+    found = identifier_hits(ws, text)  # an exact identifier: the child, at once
     query = fts_query(text)
     if not query:
-        return []
+        return found
     rows = ws.reader.execute(
         "SELECT s.case_id, c.reference, s.kind, s.shown_title, s.shown_body"
         " FROM search_index s JOIN cases c ON c.id = s.case_id"
@@ -381,7 +392,23 @@ def search(
         (query, case_id or "", limit),
     )
     words = _query_words(text)
-    return [
-        SearchHit(cid, ref, kind, title, _snippet(body, words))
-        for cid, ref, kind, title, body in rows
-    ]
+    return (
+        found
+        + [
+            SearchHit(cid, ref, kind, title, _snippet(body, words))
+            for cid, ref, kind, title, body in rows
+        ][: max(0, limit - len(found))]
+    )
+
+
+def identifier_hits(ws: Workspace, text: str) -> list[SearchHit]:
+    """The child whose consistent identifier is exactly what was typed (spaces ignored),
+    in each case they are in: one look-up in the people table's identifier index."""
+    value = "".join(text.split()).upper()
+    if len(value) < 4 or len(value) > 64:
+        return []
+    hits = []
+    for case_id, reference, name, body in records.people_with_identifier(ws.reader, value):
+        person = Person.model_validate_json(body)
+        hits.append(SearchHit(case_id, reference, "identifier", name, person.identifier_text()))
+    return hits

@@ -236,6 +236,21 @@ def _m006_revisions(conn: Connection) -> None:
     conn.execute("ALTER TABLE meetings ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
 
 
+def _m007_identifiers(conn: Connection) -> None:
+    # A child's consistent identifier (Children Act 2004 s16LC), beside the person's body:
+    # an exact identifier finds the child at once, and one identifier of one kind belongs to
+    # one person only. Earlier bodies have none, so nothing is filled in.
+    run_script(
+        conn,
+        """
+        ALTER TABLE people ADD COLUMN identifier_kind TEXT;
+        ALTER TABLE people ADD COLUMN consistent_identifier TEXT;
+        CREATE UNIQUE INDEX people_identifier ON people(consistent_identifier, identifier_kind)
+            WHERE consistent_identifier IS NOT NULL;
+        """,
+    )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_core", _m001_core),
     ("002_record", _m002_record),
@@ -243,6 +258,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("004_authority", _m004_authority),
     ("005_drafts", _m005_drafts),
     ("006_revisions", _m006_revisions),
+    ("007_identifiers", _m007_identifiers),
 ]
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from models.case import Case
 from models.meeting import Meeting, MeetingStatus
 from models.minutes import MinutesSnapshot, Variant, build_snapshot, signing_problem
+from models.minutes_v1 import MinutesSnapshotV1, load_snapshot
 from models.reference import ReferenceData
 from models.rules import meeting_chronology_entry
 from models.text import ShortText, text_problem
@@ -275,7 +276,7 @@ def _store_signed(
 
 def _store(ws: Workspace, snapshot: MinutesSnapshot, pdfs: dict[Variant, bytes]) -> SignedMinutes:
     signed = SignedMinutes(
-        meeting_id=snapshot.meeting_id,
+        meeting_id=snapshot.meeting.id,
         version=snapshot.version,
         amends_version=snapshot.amends_version,
         snapshot_sha256=snapshot.sha256(),
@@ -291,11 +292,14 @@ def _store(ws: Workspace, snapshot: MinutesSnapshot, pdfs: dict[Variant, bytes])
     return signed
 
 
-def stored_snapshot(ws: Workspace, meeting_id: str, version: int) -> MinutesSnapshot | None:
+def stored_snapshot(
+    ws: Workspace, meeting_id: str, version: int
+) -> MinutesSnapshot | MinutesSnapshotV1 | None:
+    """The snapshot signed minutes were built from, in the version it was signed in."""
     row = ws.conn.execute(
         "SELECT snapshot FROM minutes WHERE meeting_id = ? AND version = ?", (meeting_id, version)
     ).fetchone()
-    return None if row is None else MinutesSnapshot.model_validate_json(row[0])
+    return None if row is None else load_snapshot(row[0])
 
 
 def export_minutes(

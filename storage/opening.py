@@ -29,6 +29,7 @@ from storage.errors import (
 from storage.keyslots import KeySlots, folder_is_workspace, new_recovery_key, random_db_key
 from storage.lock import WAIT_SECONDS, WorkspaceLock
 from storage.read_only import READ_ONLY_MEDIA_REFUSAL, check_readable_there, on_read_only_media
+from storage.upgrade import Upgrade, upgrade
 from storage.users import check_new_user, insert_user, load_user
 
 
@@ -123,6 +124,7 @@ class Opened:
     user: User
     media: bool  # on read-only media (or a folder the user may only read)
     full: bool  # the full health check has run (else it waits for the first write)
+    upgraded: Upgrade | None  # what opening did to a workspace made by an older Caseroom
 
     def close(self) -> None:
         self.conn.close()
@@ -173,7 +175,7 @@ def open_database(
         if not full and migrations.pending(conn):
             health.check_database(db, key, full=True)
             full = True
-        migrations.migrate(conn)
+        upgraded = upgrade(conn, folder, key, slots.workspace_id, writable=lock.held)
         user = load_user(conn, normalise_name(user_name))
         if user is None:
             raise UnknownUser(f"There is no user {normalise_name(user_name)!r} in this workspace.")
@@ -185,4 +187,4 @@ def open_database(
         conn.close()
         lock.release()
         raise
-    return Opened(conn, lock, user, media, full)
+    return Opened(conn, lock, user, media, full, upgraded)

@@ -117,11 +117,22 @@ def store_case(conn: Connection, case: Case, reference: ReferenceData) -> None:
     conn.execute("DELETE FROM case_people WHERE case_id = ?", (case.id,))
     for i, person in enumerate(case.people):
         details = person.person()
+        check_identifier(conn, details)
         conn.execute(
-            "INSERT INTO people (id, name, date_of_birth, body) VALUES (?, ?, ?, ?)"
+            "INSERT INTO people (id, name, date_of_birth, body, identifier_kind,"
+            " consistent_identifier) VALUES (?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(id) DO UPDATE SET name = excluded.name,"
-            " date_of_birth = excluded.date_of_birth, body = excluded.body",
-            (details.id, details.name, _iso(details.date_of_birth), details.model_dump_json()),
+            " date_of_birth = excluded.date_of_birth, body = excluded.body,"
+            " identifier_kind = excluded.identifier_kind,"
+            " consistent_identifier = excluded.consistent_identifier",
+            (
+                details.id,
+                details.name,
+                _iso(details.date_of_birth),
+                details.model_dump_json(),
+                details.identifier_kind.casefold() if details.consistent_identifier else None,
+                details.consistent_identifier or None,
+            ),
         )
         conn.execute(
             "INSERT INTO case_people (case_id, person_id, position, role, relationship) VALUES (?, ?, ?, ?, ?)",
@@ -222,6 +233,38 @@ def delete_case(conn: Connection, case_id: str) -> None:
     conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
     conn.execute("DELETE FROM people WHERE id NOT IN (SELECT person_id FROM case_people)")
     conn.execute("DELETE FROM places WHERE id NOT IN (SELECT place_id FROM case_places)")
+
+
+def check_identifier(conn: Connection, person: Person) -> None:
+    """Two children must not share one identifier of one kind within the workspace."""
+    if not person.consistent_identifier:
+        return
+    row = conn.execute(
+        "SELECT p.name, (SELECT group_concat(c.reference, ', ') FROM case_people cp"
+        " JOIN cases c ON c.id = cp.case_id WHERE cp.person_id = p.id)"
+        " FROM people p WHERE p.consistent_identifier = ? AND p.identifier_kind = ? AND p.id != ?",
+        (person.consistent_identifier, person.identifier_kind.casefold(), person.id),
+    ).fetchone()
+    if row is not None:
+        where = f" (case {row[1]})" if row[1] else ""
+        raise InvalidInput(
+            f"{person.identifier_label()} is already the identifier of {row[0]}{where}: two children cannot share one "
+            "identifier. Check the number; nothing was saved."
+        )
+
+
+def people_with_identifier(conn: Connection, value: str) -> list[tuple[str, str, str, str]]:
+    """(case id, case reference, name, body) of each case of the person holding exactly this
+    identifier (of any kind), from the index."""
+    return [
+        (str(r[0]), str(r[1]), str(r[2]), str(r[3]))
+        for r in conn.execute(
+            "SELECT cp.case_id, c.reference, p.name, p.body FROM people p"
+            " JOIN case_people cp ON cp.person_id = p.id JOIN cases c ON c.id = cp.case_id"
+            " WHERE p.consistent_identifier = ? ORDER BY c.position DESC",
+            (value,),
+        )
+    ]
 
 
 # --- meetings ------------------------------------------------------------------------

@@ -41,6 +41,7 @@ from storage.read_only import (
     READ_ONLY_MEDIA_REASON,
     READ_ONLY_REASON,
 )
+from storage.upgrade import Upgrade
 from storage.users import active_users
 
 DB_NAME = "caseroom.db"
@@ -67,6 +68,8 @@ class Workspace:
         self.read_only: str | None = None
         # Nothing at all can be written (read-only media): not even a read's audit event.
         self.media_read_only = False
+        # What opening did to a workspace made by an older Caseroom (storage/upgrade.py).
+        self.upgraded: Upgrade | None = None
         # Revisions of the cases and meetings this session has read: a save against an older
         # one is refused (storage/cases.py). Shared with the worker views of this workspace.
         self.seen: dict[str, int] = {}
@@ -200,7 +203,12 @@ class Workspace:
             detail: dict[str, Any] = {"method": method}
             if failed:
                 detail["failed_attempts_before"] = failed
+            upgraded = opened.upgraded
+            if upgraded:  # the unlock event says so (it is written: the full check ran)
+                detail["upgraded"] = upgraded.applied
+                detail["backup_before_upgrade"] = str(upgraded.backup or "")
             ws = cls(folder, slots, opened.conn, key, opened.user)
+            ws.upgraded = upgraded
             ws._lock = opened.lock
             ws.media_read_only = opened.media
             ws.read_only = (

@@ -11,7 +11,6 @@ import keyring
 import keyring.backend
 import pytest
 
-import storage  # noqa: F401  - before anything imports sqlite_utils
 from storage.workspace import Workspace
 
 PASSPHRASE = "correct horse battery staple"

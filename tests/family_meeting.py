@@ -33,6 +33,13 @@ from models.risk import (
     Presence,
     RiskAssessment,
 )
+from models.strategy import (
+    ContingencyPlan,
+    NotTold,
+    PoliceInvestigation,
+    Referral,
+    StrategyDetails,
+)
 
 # Every kind of item the family may be kept from; a new kind belongs here.
 KINDS = [
@@ -51,6 +58,9 @@ KINDS = [
     "dissent",
     "action",
     "review",
+    "police",
+    "contingency",
+    "referral",
 ]
 
 
@@ -180,6 +190,27 @@ def build(withheld: dict[str, bool]) -> tuple[Case, Meeting]:
             )
         ],
         next_meeting_date=date(2026, 12, 1),
+        strategy=StrategyDetails(
+            police=PoliceInvestigation(
+                officer_in_charge="DC Brennan",
+                crime_reference=f"CR {word('police')}",
+                abe_planned=True,
+                **w("police"),
+            ),
+            contingency=ContingencyPlan(
+                plan=f"Police protection {word('contingency')}", **w("contingency")
+            ),
+            not_told=NotTold(what=f"The interview date {NOT_TOLD_WORD}", why="Could be disrupted"),
+            s47_lead="Chinedu Okafor",
+            referrals=[
+                Referral(
+                    kind="National Referral Mechanism (NRM)",
+                    made_on=date(2026, 11, 21),
+                    note=f"Sent {word('referral')}",
+                    **w("referral"),
+                )
+            ],
+        ),
     )
     case = Case(
         id="case1",
@@ -193,4 +224,69 @@ def build(withheld: dict[str, bool]) -> tuple[Case, Meeting]:
 
 
 NOT_SHARED_WORD = "QzNotSharedWx"
+NOT_TOLD_WORD = "QzNotToldWx"  # what the family will not be told: never in a family output
 SIGNED_AT = datetime(2026, 11, 20, 15, 34)
+
+
+# Golden rule 5: a neighbour who told the police, named in several places of the meeting.
+PROTECTED_NAME = "Ruth Okonjo"
+CHILD_NHS_NUMBER = "9434765919"
+
+
+def protected(case: Case, meeting: Meeting) -> tuple[Case, Meeting, Meeting]:
+    """The case (its child with an NHS number) and the meeting naming PROTECTED_NAME in its
+    attendance, a contribution, the child's voice, an action and its purpose, with the
+    decision not to name her; and the same meeting with all of that deleted."""
+    protecting = SharingDecision(
+        id="s9",
+        information="The neighbour's account of the night of 3 November",
+        from_agency="Police",
+        to_whom="Children's social care",
+        outcome=SharingOutcome.SHARED,
+        lawful_basis=["Children Act 1989 s47"],
+        reasons="Needed for the enquiry",
+        decided_by="DS Kaur",
+        consent_not_sought_reason="Risk to the neighbour",
+        child_told=True,
+        carers_told=False,
+        not_told_reason="The neighbour could be harmed if the family knew she spoke",
+        do_not_name=[PROTECTED_NAME],
+        advice_sought_from="Force data protection officer",
+        advice_sought_on=date(2026, 11, 19),
+    )
+    named = meeting.model_copy(
+        update={
+            "purpose": f"To consider what {PROTECTED_NAME} told the police.",
+            "attendance": [
+                *meeting.attendance,
+                Attendance(id="at9", name=PROTECTED_NAME, agency="Neighbour", role="Witness"),
+            ],
+            "contributions": [
+                *meeting.contributions,
+                AgencyContribution(
+                    id="c9", agency="Police", text="Mrs Okonjo heard shouting at 2am."
+                ),
+            ],
+            "child_voice": [*meeting.child_voice, ChildVoice(id="v9", words="Ruth is kind.")],
+            "actions": [
+                *meeting.actions,
+                Action(id="a9", what="Call back okonjo", owner="DS Kaur", owner_agency="Police"),
+            ],
+            "sharing_decisions": [*meeting.sharing_decisions, protecting],
+        }
+    )
+    child = case.people[0].model_copy(
+        update={
+            "identifier_kind": "NHS number",
+            "consistent_identifier": CHILD_NHS_NUMBER,
+            "identifier_verified": True,
+            "identifier_verified_by": "Named nurse, PDS check",
+        }
+    )
+    case = case.model_copy(
+        update={
+            "people": [child],
+            "meetings": [named if m.id == meeting.id else m for m in case.meetings],
+        }
+    )
+    return case, named, meeting

@@ -26,7 +26,6 @@ from ui.i18n import tr
 LIBRARIES = (
     ("Qt / PySide6", "LGPL-3.0"),
     ("SQLCipher (sqlcipher3)", "BSD-3-Clause / zlib"),
-    ("sqlite-utils", "Apache-2.0"),
     ("ReportLab", "BSD-3-Clause"),
     ("pyHanko, pyhanko-certvalidator", "MIT"),
     ("cryptography", "Apache-2.0 / BSD-3-Clause"),

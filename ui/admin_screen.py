@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.identifiers import IdentifierKind
 from models.reference import CseIndicatorDefinition, ReferenceData
 from models.users import Role
 from storage import cases
@@ -37,6 +38,10 @@ def _secret(name: str) -> QLineEdit:
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     edit.setAccessibleName(name)
     return edit
+
+
+# Reference data with editors of their own (lists of records), left out of the plain form.
+EDITED_APART = frozenset({"rag_hours", "cse_indicators", "family_glossary", "identifier_kinds"})
 
 
 class AdminScreen(QWidget):
@@ -230,7 +235,7 @@ class AdminScreen(QWidget):
         reference = cases.reference_data(self.workspace)
         self.reference_form = ModelForm(
             ReferenceData,
-            exclude={"rag_hours", "cse_indicators", "family_glossary"},
+            exclude=EDITED_APART,
             labels={
                 "idle_lock_minutes": tr("Lock after idle minutes"),
                 "retention_years_after_youngest_birth": tr(
@@ -261,6 +266,15 @@ class AdminScreen(QWidget):
             ],
         )
         self.indicators.set_items(reference.cse_indicators)
+        self.identifier_kinds = ItemListEditor(
+            tr("Kinds of a child's consistent identifier"),
+            IdentifierKind,
+            [
+                Column(tr("Kind"), lambda k: k.name),
+                Column(tr("Checked by"), lambda k: k.check.value.replace("_", " ")),
+            ],
+        )
+        self.identifier_kinds.set_items(reference.identifier_kinds)
         save = writes(QPushButton(tr("&Save reference data")))
         save.clicked.connect(self.save_reference)
         self.reference_message = QLabel()
@@ -270,6 +284,7 @@ class AdminScreen(QWidget):
         layout.addWidget(self.reference_form)
         layout.addLayout(hours)
         layout.addWidget(self.indicators)
+        layout.addWidget(self.identifier_kinds)
         layout.addWidget(save)
         layout.addWidget(self.reference_message)
         return tab
@@ -278,6 +293,7 @@ class AdminScreen(QWidget):
         value = self.reference_form.value(
             rag_hours={k: s.value() for k, s in self.rag_hours.items()},
             cse_indicators=self.indicators.items(),
+            identifier_kinds=self.identifier_kinds.items(),
         )
         if value is None:
             return

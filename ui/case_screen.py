@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from models.base import new_id
 from models.case import ChronologyEntry
-from models.people import CasePerson
+from models.people import CHILD_ROLES, CasePerson
 from models.rules import current_actions, overdue, plan_next_meeting, retention_date
 from storage import cases
 from storage.errors import WorkspaceError
@@ -32,6 +32,14 @@ from ui.item_list import ItemListEditor
 from ui.meeting_steps import scrolled
 from ui.read_only import writes
 from ui.table_model import Column, RecordFilter, RecordTableModel, fit_columns
+
+IDENTIFIER_FIELDS = (
+    "identifier_kind",
+    "consistent_identifier",
+    "identifier_verified",
+    "identifier_verified_by",
+    "identifier_verified_on",
+)
 
 
 def linked_cases(ws: Workspace, case_id: str, table: str, column: str) -> dict[str, list[str]]:
@@ -91,6 +99,10 @@ class CaseScreen(QWidget):
                     ),
                 ),
                 Column(tr("Also in cases (Enter opens)"), lambda p: ", ".join(links.get(p.id, []))),
+                Column(
+                    tr("Identifier"),
+                    lambda p: p.identifier_text() if p.role in CHILD_ROLES else "",
+                ),
             ],
             "p",
             labels={
@@ -98,7 +110,10 @@ class CaseScreen(QWidget):
                 "date_of_birth": tr("Date of birth (expected date, if unborn)"),
                 "role": tr("Role in this case"),
             },
+            choices={"identifier_kind": [k.name for k in self.reference.identifier_kinds]},
+            context=self.reference.identifier_context(),
         )
+        self._offer_identifier_for_children()
         self.people_editor.set_items(self.case.people)
         self.people_editor.changed.connect(
             lambda: self._save({"people": self.people_editor.items()})
@@ -235,8 +250,34 @@ class CaseScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(facts)
+        self.identifiers = QLabel(self._identifiers_text())
+        self.identifiers.setObjectName("identifiers")
+        self.identifiers.setWordWrap(True)
+        layout.addWidget(self.identifiers)
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
+
+    def _identifiers_text(self) -> str:
+        """Each child's consistent identifier, or that none is recorded yet."""
+        return "\n".join(
+            tr("{0}: {1}").format(
+                child.name, child.identifier_text() or tr("no consistent identifier recorded")
+            )
+            for child in self.case.children()
+        )
+
+    def _offer_identifier_for_children(self) -> None:
+        """The identifier's fields show in the person form for a child's role only."""
+        form = self.people_editor.form
+        role = form.editors["role"]
+
+        def follow() -> None:
+            is_child = role.get() in CHILD_ROLES
+            for name in IDENTIFIER_FIELDS:
+                form.set_field_visible(name, is_child)
+
+        role.widget.currentIndexChanged.connect(follow)  # type: ignore[attr-defined]
+        follow()
 
     def _save(self, update: dict[str, object]) -> bool:
         """Save a change to the case; a broken rule is shown and nothing typed is lost."""
@@ -250,6 +291,7 @@ class CaseScreen(QWidget):
             )
             return False
         self.case = case
+        self.identifiers.setText(self._identifiers_text())
         return True
 
     def add_entry(self) -> None:

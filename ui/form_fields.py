@@ -27,11 +27,14 @@ from ui.i18n import tr
 
 
 def _unwrap(annotation: Any) -> tuple[Any, bool]:
-    """(the type inside Optional[...], whether None is allowed)."""
+    """(the type inside Optional[...] and Annotated[...], whether None is allowed)."""
+    optional = False
     if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        return args[0], True
-    return annotation, False
+        annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
+        optional = True
+    if typing.get_origin(annotation) is typing.Annotated:  # e.g. TimeOfDay | None
+        annotation = typing.get_args(annotation)[0]
+    return annotation, optional
 
 
 class Editor:
@@ -113,12 +116,12 @@ class _Typed(Editor):
 
 
 class Bool(Editor):
-    def __init__(self, label: str, optional: bool) -> None:
+    def __init__(self, label: str, optional: bool, unset: str = "") -> None:
         self.optional = optional
         widget: QWidget
         if optional:
             combo = ChoiceBox()
-            combo.addItems([tr("not decided"), tr("Yes"), tr("No")])
+            combo.addItems([tr(unset) if unset else tr("not decided"), tr("Yes"), tr("No")])
             widget = combo
         else:
             widget = QCheckBox(label)
@@ -217,11 +220,70 @@ class _Lines(Editor):
         return [line for line in self.widget.toPlainText().splitlines() if line.strip()]  # type: ignore[attr-defined]
 
 
+class _Ticks(Editor):
+    """Several of a fixed set of choices (an enum), ticked in a list."""
+
+    def __init__(self, enum: type[Enum]) -> None:
+        widget = QListWidget()
+        self.values = list(enum)
+        for value in self.values:
+            item = QListWidgetItem(tr(value.value.replace("_", " ")))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            widget.addItem(item)
+        rows = widget.sizeHintForRow(0) * len(self.values)
+        widget.setFixedHeight(rows + 2 * widget.frameWidth() + 6)
+        super().__init__(widget)
+
+    def set(self, value: Any) -> None:
+        chosen = {getattr(v, "value", v) for v in value or []}
+        for row, choice in enumerate(self.values):
+            item = self.widget.item(row)  # type: ignore[attr-defined]
+            on = choice.value in chosen
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def get(self) -> Any:
+        items = [self.widget.item(i) for i in range(len(self.values))]  # type: ignore[attr-defined]
+        return [
+            v.value
+            for v, item in zip(self.values, items, strict=True)
+            if item.checkState() == Qt.CheckState.Checked
+        ]
+
+
+class _Mapping(Editor):
+    """Names to one of a fixed set (an agency to its discipline): one "name: choice" a line."""
+
+    def __init__(self, enum: type[Enum]) -> None:
+        widget = QPlainTextEdit()
+        widget.setTabChangesFocus(True)
+        choices = ", ".join(v.value.replace("_", " ") for v in enum)
+        widget.setPlaceholderText(tr("One a line, name: one of {0}").format(choices))
+        widget.setMinimumHeight(60)
+        widget.setMaximumHeight(120)
+        super().__init__(widget)
+
+    def set(self, value: Any) -> None:
+        lines = [
+            f"{k}: {getattr(v, 'value', v).replace('_', ' ')}" for k, v in (value or {}).items()
+        ]
+        self.widget.setPlainText("\n".join(lines))  # type: ignore[attr-defined]
+
+    def get(self) -> Any:
+        found = {}
+        for line in self.widget.toPlainText().splitlines():  # type: ignore[attr-defined]
+            name, _, choice = line.rpartition(":")
+            if line.strip():
+                found[name.strip() or line.strip()] = choice.strip().replace(" ", "_")
+        return found
+
+
 class Nested(Editor):
     def __init__(self, model: type[BaseModel]) -> None:
         from ui.forms import ModelForm  # a form inside a form
 
-        self.form = ModelForm(model)
+        # A model may keep some of its fields off its form (models/strategy.py: NotTold).
+        self.form = ModelForm(model, exclude=getattr(model, "form_hidden", frozenset()))
         super().__init__(self.form)
 
     def set(self, value: Any) -> None:
@@ -238,13 +300,21 @@ def editor_for(name: str, field: Any, choices: dict[str, list[str]]) -> Editor:
     if choices.get(name) is PICK:
         return Pick()
     if typing.get_origin(kind) is list:
+        inner = typing.get_args(kind)[0] if typing.get_args(kind) else str
+        if isinstance(inner, type) and issubclass(inner, Enum):
+            return _Ticks(inner)
         return _Lines(choices.get(name))
+    if typing.get_origin(kind) is dict:
+        value = typing.get_args(kind)[1]
+        if isinstance(value, type) and issubclass(value, Enum):
+            return _Mapping(value)
     if isinstance(kind, type) and issubclass(kind, BaseModel):
         return Nested(kind)
     if isinstance(kind, type) and issubclass(kind, Enum):
         return _Choice(kind, optional)
     if kind is bool:
-        return Bool(label_for(name), optional)
+        extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
+        return Bool(tr(field.title or label_for(name)), optional, str(extra.get("unset", "")))
     if kind in (date, time, datetime):
         return _Typed(kind, optional)
     if kind is int:

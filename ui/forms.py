@@ -7,7 +7,7 @@ several fields). Nothing typed is lost when a rule is broken.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -19,6 +19,7 @@ from models.messages import label_for, problems
 from models.withholding import Withholdable
 from ui.choice_box import attach_completer
 from ui.form_fields import PICK, Bool, Editor, Nested, Pick, editor_for
+from ui.i18n import tr
 
 __all__ = ["PICK", "ModelForm", "label_for"]
 
@@ -55,9 +56,11 @@ class ModelForm(QWidget):
         labels: dict[str, str] | None = None,
         choices: dict[str, list[str]] | None = None,
         parent: QWidget | None = None,
+        context: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(parent)
         self.model = model
+        self.context = context  # what the model's rules are checked against (the workspace's)
         self.labels = labels or {}
         self.base: dict[str, Any] = {}
         self.editors: dict[str, Editor] = {}
@@ -65,6 +68,7 @@ class ModelForm(QWidget):
         self._loading = False
         self._fixed: dict[str, Any] = {}  # what the last value() added (an id)
         self.errors: dict[str, QLabel] = {}
+        self.rows: dict[str, QWidget] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.form_error = QLabel()
@@ -72,15 +76,18 @@ class ModelForm(QWidget):
         self.form_error.setWordWrap(True)
         self.form_error.hide()
         outer.addWidget(self.form_error)
-        layout = QFormLayout()
+        layout = self.layout_of_fields = QFormLayout()
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(layout)
         for name, field in form_order(model):
             if name in exclude or name == "id" or (include is not None and name not in include):
                 continue
             editor = editor_for(name, field, choices or {})
-            text = self.labels.get(name, field.title or label_for(name))
+            # The label and help are declared on the field (models/fields.py).
+            text = self.labels.get(name) or tr(field.title or label_for(name))
             editor.widget.setAccessibleName(text)
+            if field.description:
+                editor.widget.setToolTip(tr(field.description))
             error = QLabel()
             error.setObjectName("error")
             error.setWordWrap(True)
@@ -92,6 +99,7 @@ class ModelForm(QWidget):
             column.addWidget(editor.widget)
             column.addWidget(error)
             if isinstance(editor, Bool) and not editor.optional:
+                editor.widget.setText(text)  # type: ignore[attr-defined]
                 layout.addRow("", box)
             else:
                 label = QLabel(text)
@@ -99,6 +107,7 @@ class ModelForm(QWidget):
                 label.setWordWrap(len(text) > 24)  # short labels never wrap (nor clip)
                 layout.addRow(label, box)
             self.editors[name], self.errors[name] = editor, error
+            self.rows[name] = box
             signal = (
                 editor.form.edited if isinstance(editor, Nested) else _changed_signal(editor.widget)
             )
@@ -138,7 +147,7 @@ class ModelForm(QWidget):
         (`quiet`: only say whether it is valid)."""
         self._fixed = fixed
         try:
-            model = self.model.model_validate({**self.raw(), **fixed})
+            model = self.model.model_validate({**self.raw(), **fixed}, context=self.context)
         except ValidationError as exc:
             if not quiet:
                 self.show_errors(exc)
@@ -191,7 +200,7 @@ class ModelForm(QWidget):
         """Update the messages shown: one goes as soon as its field is right."""
         still: dict[str | None, str] = {}
         try:
-            self.model.model_validate({**self.raw(), **self._fixed})
+            self.model.model_validate({**self.raw(), **self._fixed}, context=self.context)
         except ValidationError as exc:
             for name, message in self.messages(exc):
                 still.setdefault(name, message)
@@ -205,6 +214,17 @@ class ModelForm(QWidget):
         if self.form_error.text() and None not in still:
             self.form_error.hide()
             self.form_error.clear()
+
+    def show_only(self, shown: Callable[[str], bool]) -> None:
+        """Show the rows of the fields for which `shown(name)` is true, hide the others."""
+        for name, box in self.rows.items():
+            self.layout_of_fields.setRowVisible(box, shown(name))
+
+    def set_field_visible(self, name: str, visible: bool) -> None:
+        """Show or hide one field with its label (what it holds is kept either way)."""
+        box = self.errors[name].parentWidget()
+        if box is not None:
+            self.layout_of_fields.setRowVisible(box, visible)
 
     def set_choices(self, name: str, pairs: list[tuple[str, Any]]) -> None:
         """Offer these (label, value) pairs in the field `name` (one made with PICK)."""

@@ -300,6 +300,8 @@ class MainWindow(QMainWindow):
         if ws.read_only:
             self.setWindowTitle(tr("Caseroom — {0} (read-only)").format(ws.user.display_name))
             self.statusBar().showMessage(tr(ws.read_only))
+        elif ws.upgraded:  # made by an older Caseroom: upgraded, with a backup beside it
+            self.statusBar().showMessage(ws.upgraded.describe())
         self._finish_check(ws)
         resume, self.resume = self.resume, None
         if resume and resume[0] == ws.user.name:

@@ -223,7 +223,7 @@ class MeetingScreen(QWidget):
         if any(i.present.value != "no" for i in self.meeting.risk.cse_screening):
             review = cse_review_due(self.meeting, self.reference)
             notes.append(tr("CSE screening to be reviewed by {0:%d %b %Y}.").format(review))
-        if self.meeting.decisions.initial_conference:
+        if any(d.initial_conference for d in self.meeting.decision_records()):
             due = initial_conference_due(self.meeting.date, self.reference)
             notes.append(tr("Initial child protection conference due by {0:%d %b %Y}.").format(due))
         self.notes.setText("\n".join(notes))

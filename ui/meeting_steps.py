@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from models.case import Case
 from models.family_view import withholding_hint
+from models.fields import step_fields
 from models.meeting import (
     Action,
     ActionReview,
@@ -37,35 +38,6 @@ from ui.forms import ModelForm
 from ui.i18n import tr
 from ui.item_list import ItemListEditor
 from ui.table_model import Column
-
-LABELS = {
-    "what": tr("Action"),
-    "why": tr("Why"),
-    "linked_danger_id": tr("The worry it answers (danger statement)"),
-    "owner_agency": tr("Owner's agency"),
-    "status_reason": tr("Reason (needed if not done or not possible)"),
-    "withheld_from_family": tr("Withheld from the family"),
-    "withheld_reason": tr("Why it is withheld"),
-    "text": tr("What the agency knows"),
-    "kind": tr("Fact or opinion"),
-    "confidentiality_acknowledged": tr("Confidentiality statement acknowledged"),
-    "excluded_from": tr("Excluded from (part of the meeting)"),
-    "information_received_on": tr("Information received on (information only)"),
-    "deputy_for": tr("Deputy for"),
-    "joined_at": tr("Joined at"),
-    "left_at": tr("Left at"),
-    "to_whom": tr("To whom"),
-    "from_agency": tr("From agency"),
-    "decided_at": tr("Decided at (UTC)"),
-    "consent_not_sought_reason": tr("Why consent was not sought"),
-    "outcome": tr("Decision"),
-    "reasons": tr("Reasons for the decision"),
-    "how_sent": tr("How it was sent"),
-    "checks": tr("Checks met"),
-    "words": tr("In their own words"),
-    "speaker": tr("Whose voice"),
-    "how_gathered": tr("How it was gathered"),
-}
 
 
 def withheld_mark(value: bool) -> str:
@@ -147,16 +119,21 @@ class ListStep(Step):
         prefix: str,
         choices: dict[str, list[str]] | None = None,
         exclude: frozenset[str] = frozenset(),
+        labels: dict[str, str] | None = None,
     ) -> None:
         super().__init__()
         self.title, self.attr = title, attr
         self.editor = ItemListEditor(
-            title, model, columns, prefix, exclude=exclude, choices=choices or {}, labels=LABELS
+            title, model, columns, prefix, exclude=exclude, choices=choices or {}, labels=labels
         )
         self.editor.changed.connect(self.changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scrolled(self.editor))
+        layout.addWidget(scrolled(self.body()))
+
+    def body(self) -> QWidget:
+        """What the step scrolls: its list (a step may add around it)."""
+        return self.editor
 
     def load(self, case: Case, meeting: Meeting, reference: ReferenceData) -> None:
         self.refresh(meeting)
@@ -197,31 +174,11 @@ class DetailsStep(Step):
     """Meeting facts, purpose and the confidentiality statement."""
 
     title = "Purpose and confidentiality"
-    FIELDS = (
-        "type",
-        "date",
-        "start_time",
-        "end_time",
-        "venue",
-        "chair",
-        "minute_taker",
-        "trigger_reference",
-        "contact_received_at",
-        "late_decision_reason",
-        "purpose",
-        "confidentiality_statement",
-    )
+    FIELDS = tuple(step_fields(Meeting, "details", "purpose"))  # declared on the fields
 
     def __init__(self) -> None:
         super().__init__()
-        self.form = ModelForm(
-            Meeting,
-            include=self.FIELDS,
-            labels={
-                "type": tr("Meeting type"),
-                "contact_received_at": tr("Contact received (UTC)"),
-            },
-        )
+        self.form = ModelForm(Meeting, include=self.FIELDS)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scrolled(self.form))

@@ -125,7 +125,8 @@ class PresenterView(QWidget):
             return []
         if earlier is None:
             earlier = current_actions(self.case) if self.case is not None else {}
-        lines = step_lines(self.meeting, step, earlier)
+        children = {p.id: p.name for p in self.case.children()} if self.case else {}
+        lines = step_lines(self.meeting, step, earlier, children)
         return [line for line in lines if not (self.family_mode and line.withheld)]
 
     def visible_text(self) -> str:

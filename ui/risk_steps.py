@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QTabWidget, QVBoxLayout, QWidget
 
 from models.case import Case
-from models.meeting import Decisions, Dissent, Meeting
+from models.fields import applies, title_of
+from models.meeting import ChildDecisions, Decisions, Dissent, Meeting
 from models.reference import ReferenceData
 from models.risk import AgencyScaling, CseIndicator, DangerStatement, MapEntry, RiskAssessment
+from models.strategy import Referral, StrategyDetails
 from models.withholding import hidden_from_family
 from ui.forms import ModelForm
 from ui.i18n import tr
@@ -131,13 +134,23 @@ class RiskStep(Step):
 
 
 class DecisionsStep(Step):
+    """The decisions (one record per child when the case has several), their dissent and,
+    for a strategy discussion, its own details. A decision declared for other meeting types
+    is not offered (unless it was recorded)."""
+
     title = "Decisions"
 
-    def __init__(self) -> None:
+    def __init__(self, reference: ReferenceData | None = None) -> None:
         super().__init__()
-        self.form = ModelForm(
-            Decisions, exclude={"dissent"}, labels={"section_47": tr("Section 47 enquiry")}
-        )
+        reference = reference or ReferenceData()
+        self.meeting_type = ""
+        self.form = ModelForm(Decisions, exclude={"dissent"})
+        self.child_boxes = QWidget()  # one box per child, when there are several
+        QVBoxLayout(self.child_boxes).setContentsMargins(0, 0, 0, 0)
+        self.child_boxes.hide()
+        self.child_forms: list[tuple[str, ModelForm]] = []
+        self.shared: dict[str, Any] = {}
+        self.untouched: list[dict[str, Any]] | None = None  # the per-child forms, as prefilled
         self.dissent = ItemListEditor(
             tr("Dissent"),
             Dissent,
@@ -147,25 +160,110 @@ class DecisionsStep(Step):
                 Column(tr("Family copy"), lambda d: withheld_mark(hidden_from_family(d))),
             ],
         )
-        self.dissent.changed.connect(self.changed)
+        self.strategy_box = QGroupBox(tr(title_of(Meeting, "strategy")))
+        self.strategy_form = ModelForm(StrategyDetails, exclude={"referrals"})
+        self.referrals = ItemListEditor(
+            tr("Referrals"),
+            Referral,
+            [
+                Column(tr("Referral to"), lambda r: r.kind),
+                Column(tr("Date"), lambda r: r.made_on or ""),
+                Column(tr("By"), lambda r: r.by_whom),
+                Column(tr("Family copy"), lambda r: withheld_mark(hidden_from_family(r))),
+            ],
+            choices={"kind": reference.referral_kinds},
+        )
+        box = QVBoxLayout(self.strategy_box)
+        box.addWidget(self.strategy_form)
+        box.addWidget(self.referrals)
+        for editor in self.lists():
+            editor.changed.connect(self.changed)
         body = QWidget()
         column = QVBoxLayout(body)
         column.addWidget(self.form)
+        column.addWidget(self.child_boxes)
         column.addWidget(self.dissent)
+        column.addWidget(self.strategy_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scrolled(body))
 
     def load(self, case: Case, meeting: Meeting, reference: ReferenceData) -> None:
         self.form.set_value(meeting.decisions)
+        self.shared = meeting.decisions.model_dump(exclude={"dissent"})
+        self._child_forms(case, meeting)
         self.dissent.set_items(meeting.decisions.dissent)
+        self.strategy_form.set_value(meeting.strategy)
+        self.referrals.set_items(meeting.strategy.referrals)
+        self.refresh(meeting)
+
+    def _child_forms(self, case: Case, meeting: Meeting) -> None:
+        """One decisions form per child when there are several (each starts from the
+        meeting's shared decisions until it has its own)."""
+        children = case.children()
+        boxes = self.child_boxes.layout()
+        assert boxes is not None
+        while boxes.count():
+            item = boxes.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()  # type: ignore[union-attr]
+        self.child_forms = []
+        self.untouched = None
+        if len(children) < 2:
+            self.form.show()
+            self.child_boxes.hide()
+            return
+        own = {d.person_id: d for d in meeting.child_decisions}
+        for child in children:
+            form = ModelForm(ChildDecisions, exclude={"dissent", "person_id"})
+            form.set_value(own.get(child.id) or ChildDecisions(person_id=child.id, **self.shared))
+            form.edited.connect(self.changed)
+            box = QGroupBox(tr("Decisions for {0}").format(child.name))
+            QVBoxLayout(box).addWidget(form)
+            boxes.addWidget(box)
+            self.child_forms.append((child.id, form))
+        self.form.hide()
+        self.child_boxes.show()
+        # Shown from the shared decisions: stored per child only once one is changed.
+        self.untouched = None if own else [f.raw() for _, f in self.child_forms]
+
+    def refresh(self, meeting: Meeting) -> None:
+        self.meeting_type = meeting.type
+        for form in (self.form, *(f for _, f in self.child_forms)):
+            form.show_only(self._belongs(form))
+        self.strategy_box.setVisible(
+            applies(Meeting, "strategy", meeting.type) or not meeting.strategy.is_blank()
+        )
+
+    def _belongs(self, form: ModelForm) -> Callable[[str], bool]:
+        """Whether a decision is offered: it belongs to the meeting type, or was recorded."""
+
+        def belongs(name: str) -> bool:
+            recorded = form.editors[name].get() not in (None, "")
+            return applies(Decisions, name, self.meeting_type) or recorded
+
+        return belongs
+
+    def forms(self) -> list[ModelForm]:
+        return [self.form, *(f for _, f in self.child_forms), self.strategy_form]
 
     def collect(self, data: dict[str, Any]) -> bool:
-        data["decisions"] = {**self.form.raw(), "dissent": self.dissent.items()}
+        shared = self.shared if self.child_forms else self.form.raw()
+        data["decisions"] = {**shared, "dissent": self.dissent.items()}
+        typed = [form.raw() for _, form in self.child_forms]
+        data["child_decisions"] = (
+            []
+            if typed == self.untouched
+            else [
+                {**raw, "person_id": pid}
+                for raw, (pid, _) in zip(typed, self.child_forms, strict=True)
+            ]
+        )
+        data["strategy"] = {**self.strategy_form.raw(), "referrals": self.referrals.items()}
         return True
 
     def commit_pending(self) -> bool:
-        return commit(self.dissent)
+        return commit(self.dissent) and commit(self.referrals)
 
     def lists(self) -> list[ItemListEditor]:
-        return [self.dissent]
+        return [self.dissent, self.referrals]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import storage  # noqa: F401  - before anything imports sqlite_utils
 from models.minutes import signing_problem
 from storage import cases, records
 from storage.backup import make_backup, restore_backup
@@ -32,12 +31,11 @@ def say(line: str) -> None:
 
 
 def bundles() -> list[object]:
-    from models.bundle import Bundle
+    from models.bundle import FORMAT, VERSION, Bundle
 
     groups = list(demo_cases(6 * 8))
     return [
-        Bundle(format="caseroom-bundle", version=1, cases=groups[6 * g : 6 * g + 6])
-        for g in range(1, 8)
+        Bundle(format=FORMAT, version=VERSION, cases=groups[6 * g : 6 * g + 6]) for g in range(1, 8)
     ]
 
 

@@ -43,7 +43,7 @@ HOSTILE = [
     ("not utf-8", lambda d: b'{"format": "caseroom-bundle", "x": "\xff\xfe"}', "not UTF-8"),
     ("array", lambda d: b"[1, 2]", "must be a JSON object"),
     ("wrong format", lambda d: _set(d, ["format"], "other"), "format: must be 'caseroom-bundle'"),
-    ("wrong version", lambda d: _set(d, ["version"], 2), "reads version 1, found 2"),
+    ("wrong version", lambda d: _set(d, ["version"], 3), "reads versions 1 and 2, found 3"),
     (
         "wrong type",
         lambda d: _set(d, ["cases", 0, "people", 0, "interpreter_needed"], "yes"),

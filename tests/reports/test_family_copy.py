@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
 from models.family_copy import FamilyDocument
-from models.family_view import AGENDA, step_lines
+from models.family_view import AGENDA, step_lines, withheld_items
 from models.meeting import Decisions, SharingDecision, SharingOutcome
 from models.minutes import WITHHELD_NOTE, Variant, build_snapshot
 from models.reference import ReferenceData
@@ -22,7 +22,7 @@ from models.rules import current_actions
 from models.withholding import hidden_from_family
 from reports.minutes_pdf import render_minutes
 from storage.demo import demo_cases
-from tests.family_meeting import KINDS, NOT_SHARED_WORD, build, word
+from tests.family_meeting import KINDS, NOT_SHARED_WORD, NOT_TOLD_WORD, build, protected, word
 
 
 def _snapshot(case, meeting, letter=False):
@@ -97,7 +97,8 @@ def _check(withheld: dict[str, bool]) -> None:
             assert secret in room, f"room screen lost {kind}"
     for text in (family, letter, room):
         assert NOT_SHARED_WORD not in text.replace(" ", "")
-    assert NOT_SHARED_WORD in professional
+        assert NOT_TOLD_WORD not in text.replace(" ", "")
+    assert NOT_SHARED_WORD in professional and NOT_TOLD_WORD in professional
     note = re.sub(r"\s+", "", WITHHELD_NOTE)
     assert note in family and note in letter  # every family copy says it, withheld or not
     assert note not in professional
@@ -200,3 +201,59 @@ def test_demo_family_copies_disclose_nothing_withheld(case):
                 assert not leaked, (meeting.id, line.text, leaked)
         if any(d.outcome is SharingOutcome.NOT_SHARED for d in meeting.sharing_decisions):
             assert "NOTSHARED:" not in family.upper()
+
+
+# Abbreviations a parent meets every day, which a glossary would only clutter.
+EVERYDAY = {"UK", "GP", "NHS", "PC", "DC", "DS", "DI", "GMT", "BST", "UTC", "SHA", "PDF"}
+EMPHASIS = {"RED", "AMBER", "GREEN", "SHARED", "NOT"}  # plain words printed in capitals
+
+
+@pytest.mark.parametrize("case", list(demo_cases(6)), ids=lambda c: c.reference)
+def test_every_abbreviation_a_parent_reads_is_explained(case):
+    """The family copy's words of the professions (s47 aside, which is spelt out) are in its
+    glossary: an acronym printed there and explained nowhere is a door shut on a parent."""
+    glossary = " ".join(f"{t.term} {t.meaning}" for t in ReferenceData().family_glossary)
+    for meeting in case.meetings:
+        text = _text(render_minutes(_snapshot(case, meeting), Variant.FAMILY).pdf)
+        # (a reference such as CON-88123 is a number, not a word)
+        acronyms = set(re.findall(r"\b[A-Z]{2,}(?:-[A-Z]{2,})*\b(?!-\d)", text))
+        unexplained = sorted(a for a in acronyms - EVERYDAY - EMPHASIS if a not in glossary)
+        assert not unexplained, (meeting.id, unexplained)
+
+
+def test_a_person_not_to_be_named_leaves_no_trace_in_the_family_copy():
+    """Golden rule 5: her name is nowhere in the family copy, the letter or the room's family
+    view; the family copy reads exactly as if what names her had never been recorded; the
+    professional copy keeps every mention, and says not to name her."""
+    case, named, plain = protected(*build({}))
+    family = _everything(render_minutes(_snapshot(case, named), Variant.FAMILY).pdf)
+    letter = _everything(render_minutes(_snapshot(case, named, True), Variant.FAMILY).pdf)
+    professional = _everything(render_minutes(_snapshot(case, named), Variant.PROFESSIONAL).pdf)
+    room = _room_lines(case, named)
+    for text in (family, letter, room):
+        for part in ("Ruth", "Okonjo"):
+            assert part.casefold() not in text.casefold()
+    for mention in ("RuthOkonjo", "MrsOkonjoheard", "Ruthiskind", "Callbackokonjo"):
+        assert mention in professional, mention
+    assert "Donotname(couldbeharmedifidentified)RuthOkonjo" in professional
+    assert "thechild:Yes;thecarers:No—whynot:Theneighbourcouldbeharmed" in professional
+    assert "Advicesoughtfrom" in professional and "Forcedataprotectionofficer" in professional
+    # No trace: the same text as the meeting where none of it was ever recorded.
+    unnamed = case.model_copy(
+        update={"meetings": [plain if m.id == plain.id else m for m in case.meetings]}
+    )
+    assert _text(render_minutes(_snapshot(case, named), Variant.FAMILY).pdf) == _text(
+        render_minutes(_snapshot(unnamed, plain), Variant.FAMILY).pdf
+    )
+    # The chair's check lists each of them as left out, with the reason.
+    reasons = {line.reason for line in withheld_items(named)}
+    assert "Names a person who could be harmed if identified (do not name)." in reasons
+
+
+def test_the_childs_identifier_is_in_both_copies():
+    case, named, _ = protected(*build({}))
+    for variant in Variant:
+        text = _everything(render_minutes(_snapshot(case, named), variant).pdf)
+        assert "NHSnumber9434765919(verified)" in text, variant
+    letter = _everything(render_minutes(_snapshot(case, named, True), Variant.FAMILY).pdf)
+    assert "AmiraHaddad(NHSnumber9434765919(verified))" in letter

@@ -1,4 +1,4 @@
-"""The database on disk is encrypted, keyed as DESIGN.md says, and sqlite-utils works on it."""
+"""The database on disk is encrypted, keyed as DESIGN.md says."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import os
 import stat
 
 import pytest
-import sqlcipher3
 
 from storage.connection import open_keyed
 from storage.errors import DamagedWorkspace
@@ -25,14 +24,11 @@ def _scan(folder):
 
 
 def test_marker_never_on_disk_open_or_closed(workspace):
-    import sqlite_utils
-
-    db = sqlite_utils.Database(workspace.conn)
-    with workspace.transaction():
-        db["scratch"].create({"id": int, "text": str}, pk="id")
+    with workspace.transaction() as conn:
+        conn.execute("CREATE TABLE scratch (id INTEGER PRIMARY KEY, text TEXT)")
     for i in range(1000):
-        with workspace.transaction():
-            db["scratch"].insert({"id": i, "text": f"{MARKER} {i}"})
+        with workspace.transaction() as conn:
+            conn.execute("INSERT INTO scratch VALUES (?, ?)", (i, f"{MARKER} {i}"))
     names = {p.name for p in workspace.folder.iterdir()}
     assert {"caseroom.db", "caseroom.db-wal"} <= names  # really open, with a live WAL
     assert not any(_scan(workspace.folder).values())
@@ -58,21 +54,6 @@ def test_pinned_cipher_settings(workspace):
     assert conn.execute("PRAGMA secure_delete").fetchone()[0] == 1
     assert conn.execute("PRAGMA temp_store").fetchone()[0] == 2
     assert conn.execute("PRAGMA cache_size").fetchone()[0] <= -100_000
-
-
-def test_sqlite_utils_alter_true_on_encrypted_connection(workspace):
-    import sqlite_utils
-    import sqlite_utils.utils
-
-    assert sqlite_utils.utils.OperationalError is sqlcipher3.dbapi2.OperationalError
-    db = sqlite_utils.Database(workspace.conn)
-    with workspace.transaction():
-        db["scratch_people"].insert({"id": 1, "name": "Zoë"}, pk="id")
-        # A new column: sqlite-utils catches the OperationalError and alters the table.
-        db["scratch_people"].insert(
-            {"id": 2, "name": "Łukasz", "known_as": "Luke"}, pk="id", alter=True
-        )
-    assert [r["known_as"] for r in db["scratch_people"].rows] == [None, "Luke"]
 
 
 def test_a_wrong_key_is_damage_not_a_crash(made_workspace):

@@ -56,4 +56,4 @@ def test_ending_a_late_meeting_needs_the_reason_and_the_minutes_print_it(workspa
     text = " ".join(
         "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages).split()
     )
-    assert "Decision late because Police were at another incident" in text
+    assert "Why the decision was late Police were at another incident" in text

@@ -144,7 +144,7 @@ def test_retention_and_cse_flag():
     assert retention_date(amira, ReferenceData()) == born.replace(year=born.year + 25)
 
 
-def test_sqlite_utils_and_demo_through_cli_size(tmp_path):
+def test_demo_of_forty_cases(tmp_path):
     from storage.demo import make_demo
 
     seen = []

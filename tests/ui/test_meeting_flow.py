@@ -6,12 +6,21 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from storage import audit, cases
 from storage.demo import make_demo
 from storage.keychain import Keychain
 from storage.workspace import Workspace
+from tests.ui.keyboard import Person
 from ui.case_screen import CaseScreen
 from ui.home_screen import HomeScreen
 from ui.main_window import MainWindow
@@ -39,24 +48,19 @@ def window(qtbot, demo_folder, tmp_path, fail_keyring):
     win.show()
     win.activateWindow()
     screen = win.unlock_screen
-    screen.user_edit.setFocus()
-    qtbot.keyClicks(screen.user_edit, "chair")
-    qtbot.keyClick(screen.user_edit, Qt.Key.Key_Return)
-    qtbot.keyClicks(screen.pass_edit, PASS)
+    qtbot.waitUntil(
+        lambda: (focus := QApplication.focusWidget()) is not None and focus.window() is win,
+        timeout=3000,
+    )
+    me = Person()
+    assert me.at() == "User name"  # the screen opens with the cursor in the user name
+    me.type("chair")
+    me.press(Qt.Key.Key_Return)  # to the passphrase
+    me.type(PASS)
     with qtbot.waitSignal(screen.unlocked, timeout=15_000):
-        qtbot.keyClick(screen.pass_edit, Qt.Key.Key_Return)
+        me.press(Qt.Key.Key_Return)
     yield win
     win.lock()
-
-
-def _type(qtbot, editor, text):
-    widget = editor.widget
-    widget.setFocus()
-    if isinstance(widget, QComboBox):
-        widget.lineEdit().selectAll() if widget.isEditable() else None
-        qtbot.keyClicks(widget.lineEdit() if widget.isEditable() else widget, text)
-    else:
-        qtbot.keyClicks(widget, text)
 
 
 def _text_on_screen(root: QWidget) -> str:
@@ -85,56 +89,51 @@ def test_search_finds_a_case(qtbot, window):
 
 
 def test_whole_meeting_by_keyboard_then_read_back(qtbot, window):
+    me = Person()
+    me.press(Qt.Key.Key_F, CTRL)  # search
+    me.type("MASH-2026-000004")
     home = window.screens[0]
-    home.case_table.setFocus()
-    row = next(
-        i
-        for i in range(home.case_model.rowCount())
-        if home.case_model.data(home.case_model.index(i, 0)) == "MASH-2026-000004"
-    )
-    home.case_table.setCurrentIndex(home.case_model.index(row, 0))
-    qtbot.keyClick(home.case_table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: home.hit_model.rowCount() > 0, timeout=5000)
+    me.press(Qt.Key.Key_Return)  # to the results
+    me.press(Qt.Key.Key_Return)  # open the first
     case_screen = window.screens[-1]
-    assert isinstance(case_screen, CaseScreen)
-    qtbot.keyClick(case_screen, Qt.Key.Key_N, CTRL)  # a new meeting, attendees carried over
+    assert isinstance(case_screen, CaseScreen) and case_screen.case.reference == "MASH-2026-000004"
+    me.press(Qt.Key.Key_N, CTRL)  # a new meeting, attendees carried over
     meeting = window.screens[-1]
     assert isinstance(meeting, MeetingScreen)
     assert len(meeting.meeting.attendance) == 5
     review = meeting.step(2)
     assert "Joint visit" in "\n".join(a.what for a, *_ in review.rows)  # open action carried over
 
-    qtbot.keyClick(meeting, Qt.Key.Key_4, CTRL)
+    me.press(Qt.Key.Key_4, CTRL)
     editor = meeting.step(3).editor
-    _type(qtbot, editor.form.editors["agency"], "Health")
-    _type(
-        qtbot,
-        editor.form.editors["text"],
+    me.fill("Agency", "Health")
+    me.fill(
+        "What the agency knows",
         "Dima was seen by the paediatrician; bruising consistent with his account.",
     )
-    qtbot.keyClick(meeting, Qt.Key.Key_Return, CTRL)
-    _type(qtbot, editor.form.editors["agency"], "Police")
-    _type(
-        qtbot, editor.form.editors["text"], "SECRET-POLICE-LINE: interview of the partner planned."
-    )
-    editor.form.editors["withheld_from_family"].widget.setFocus()
-    qtbot.keyClick(editor.form.editors["withheld_from_family"].widget, Qt.Key.Key_Space)
-    _type(qtbot, editor.form.editors["withheld_reason"], "Police investigation")
-    qtbot.keyClick(meeting, Qt.Key.Key_Return, CTRL)
+    me.press(Qt.Key.Key_Return, CTRL)
+    me.fill("Agency", "Police")
+    me.fill("What the agency knows", "SECRET-POLICE-LINE: interview of the partner planned.")
+    me.tab_to("Withheld from the family")
+    me.press(Qt.Key.Key_Space)
+    me.fill("Why it is withheld from the family", "Police investigation")
+    me.press(Qt.Key.Key_Return, CTRL)
     assert len(editor.items()) == 2
 
-    qtbot.keyClick(meeting, Qt.Key.Key_9, CTRL)
+    me.press(Qt.Key.Key_9, CTRL)
     actions = meeting.step(8).editor
-    _type(qtbot, actions.form.editors["what"], "Strategy discussion with the school on Friday")
-    _type(qtbot, actions.form.editors["owner"], "Mehmet Yilmaz")  # QTest types Latin-1 only
-    _type(qtbot, actions.form.editors["owner_agency"], "Education")
-    _type(qtbot, actions.form.editors["due"], (date.today()).isoformat())
-    qtbot.keyClick(meeting, Qt.Key.Key_Return, CTRL)
+    me.fill("Action", "Strategy discussion with the school on Friday")
+    me.fill("Owner", "Mehmet Yilmaz")  # QTest types Latin-1 only
+    me.fill("Owner's agency", "Education")
+    me.fill("Due", date.today().isoformat())
+    me.press(Qt.Key.Key_Return, CTRL)
     assert len(actions.items()) == 1, {
         k: v.text() for k, v in actions.form.errors.items() if v.text()
     } or actions.form.form_error.text()
-    qtbot.keyClick(meeting, Qt.Key.Key_S, CTRL)
+    me.press(Qt.Key.Key_S, CTRL)
     meeting_id = meeting.meeting.id
-    qtbot.keyClick(window, Qt.Key.Key_L, CTRL)
+    me.press(Qt.Key.Key_L, CTRL)
     assert window.workspace is None
 
     folder = window.unlock_screen.folder
@@ -148,11 +147,10 @@ def test_whole_meeting_by_keyboard_then_read_back(qtbot, window):
 
 def test_auto_lock_saves_pending_edit_and_clears_every_window(qtbot, window):
     window.show_meeting("g1-case31", "g1-m22")
-    meeting = window.screens[-1]
-    meeting.agenda_list.setCurrentRow(3)
-    editor = meeting.step(3).editor
-    _type(qtbot, editor.form.editors["agency"], "Housing")
-    _type(qtbot, editor.form.editors["text"], "PENDING-EDIT emergency accommodation offered")
+    me = Person()
+    me.press(Qt.Key.Key_4, CTRL)
+    me.fill("Agency", "Housing")
+    me.fill("What the agency knows", "PENDING-EDIT emergency accommodation offered")
     window.presenter.show()
     from PySide6.QtGui import QGuiApplication
 
@@ -184,22 +182,25 @@ def test_auto_lock_saves_pending_edit_and_clears_every_window(qtbot, window):
 def test_validation_message_beside_the_field_and_nothing_lost(qtbot, window):
     window.show_meeting("g1-case31", "g1-m22")
     meeting = window.screens[-1]
-    meeting.agenda_list.setCurrentRow(8)
+    me = Person()
+    me.press(Qt.Key.Key_9, CTRL)
     actions = meeting.step(8).editor
-    _type(qtbot, actions.form.editors["what"], "Check the hotel register")
-    _type(qtbot, actions.form.editors["owner"], "DC Brennan")
-    _type(qtbot, actions.form.editors["owner_agency"], "Police")
-    _type(qtbot, actions.form.editors["due"], "2026-02-30")
-    qtbot.keyClick(meeting, Qt.Key.Key_Return, CTRL)
+    me.fill("Action", "Check the hotel register")
+    me.fill("Owner", "DC Brennan")
+    me.fill("Owner's agency", "Police")
+    me.fill("Due", "2026-02-30")
+    me.press(Qt.Key.Key_Return, CTRL)
     error = actions.form.errors["due"]
     assert error.isVisible() and "must be a real date" in error.text()
     assert actions.form.editors["what"].widget.toPlainText() == "Check the hotel register"  # kept
     assert len(actions.items()) == 1, {
         k: v.text() for k, v in actions.form.errors.items() if v.text()
     } or actions.form.form_error.text()
-    actions.form.editors["status"].widget.setCurrentIndex(3)  # not done, with no reason
-    actions.form.editors["due"].widget.setText("2026-12-01")
-    qtbot.keyClick(meeting, Qt.Key.Key_Return, CTRL)
+    me.go_to("Status")
+    me.press(Qt.Key.Key_End)  # the last choice: not done, with no reason
+    assert actions.form.editors["status"].widget.currentIndex() == 3
+    me.fill("Due", "2026-12-01")
+    me.press(Qt.Key.Key_Return, CTRL)
     assert (
         "needs the reason" in actions.form.form_error.text() and actions.form.form_error.isVisible()
     )

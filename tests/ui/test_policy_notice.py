@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from models.reference import ReferenceData
 from storage.policy import Policy, keychain
+from ui.admin_screen import EDITED_APART
 from ui.forms import ModelForm
 from ui.main_window import MainWindow
 from ui.policy_notice import show_policy
 
 
 def test_the_admin_form_shows_what_the_policy_sets(qtbot):
-    form = ModelForm(ReferenceData, exclude={"rag_hours", "cse_indicators", "family_glossary"})
+    form = ModelForm(
+        ReferenceData,
+        exclude=EDITED_APART,
+    )
     qtbot.addWidget(form)
     form.set_value(ReferenceData())
     set_by = Policy(idle_lock_minutes=10, values={"idle_lock_minutes": 10})

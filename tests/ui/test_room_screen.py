@@ -29,6 +29,9 @@ STEP_OF = {
     "dissent": AgendaStep.DECISIONS,
     "action": AgendaStep.ACTIONS,
     "review": AgendaStep.REVIEW,
+    "police": AgendaStep.DECISIONS,
+    "contingency": AgendaStep.DECISIONS,
+    "referral": AgendaStep.DECISIONS,
 }
 
 

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from storage.keychain import Keychain
 from tests.conftest import PASSPHRASE
+from tests.ui.keyboard import CTRL, Person
 from ui.main_window import MainWindow
 from ui.unlock_screen import UnlockScreen
-
-
-def _type(qtbot, widget, text):
-    qtbot.keyClicks(widget, text)
 
 
 def test_wrong_then_right_passphrase_keyboard_only(qtbot, made_workspace, memory_keyring):
@@ -20,19 +18,25 @@ def test_wrong_then_right_passphrase_keyboard_only(qtbot, made_workspace, memory
     qtbot.addWidget(window)
     window.show()
     screen = window.unlock_screen
-    screen.user_edit.setFocus()
-    _type(qtbot, screen.user_edit, "chair")
-    qtbot.keyClick(screen.user_edit, Qt.Key.Key_Return)  # moves to the passphrase
-    assert screen.pass_edit.hasFocus() or window.focusWidget() is screen.pass_edit
-    _type(qtbot, screen.pass_edit, "not my passphrase")
-    qtbot.keyClick(screen.pass_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: (focus := QApplication.focusWidget()) is not None and focus.window() is window,
+        timeout=3000,
+    )
+    me = Person()
+    assert me.at() == "User name"  # typing starts in the user name
+    me.type("chair")
+    me.press(Qt.Key.Key_Return)  # moves to the passphrase
+    assert me.at() == "Passphrase"
+    me.type("not my passphrase")
+    me.press(Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "Wrong passphrase" in screen.message.text(), timeout=10_000)
     assert window.workspace is None
     assert screen.failed_attempts == 1
-    screen.pass_edit.clear()
-    _type(qtbot, screen.pass_edit, PASSPHRASE)
+    assert me.at() == "Passphrase"  # back in the passphrase to try again
+    me.press(Qt.Key.Key_A, CTRL)
+    me.type(PASSPHRASE)
     with qtbot.waitSignal(screen.unlocked, timeout=10_000):
-        qtbot.keyClick(screen.pass_edit, Qt.Key.Key_Return)
+        me.press(Qt.Key.Key_Return)
     assert window.workspace is not None and window.workspace.user.name == "chair"
     assert screen.pass_edit.text() == ""  # no passphrase left in a widget
     events = window.workspace.conn.execute(

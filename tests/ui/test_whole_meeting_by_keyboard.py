@@ -80,7 +80,7 @@ def test_a_whole_strategy_meeting_by_keyboard(qtbot, workspace):
             ("Agency", "Police"),
             ("What the agency knows", "Partner has a caution for assault."),
             ("Withheld from the family", " "),
-            ("Why it is withheld", "Police investigation"),
+            ("Why it is withheld from the family", "Police investigation"),
         ],
     )
     _row(me, [("Agency", "Children's social care"), ("What the agency knows", "Known since 2024.")])
@@ -148,7 +148,7 @@ def test_a_whole_strategy_meeting_by_keyboard(qtbot, workspace):
     me.type("y")
     me.tab_to("Investigation")
     me.type("j")
-    me.fill("Who tells parents", "Dana Chair")
+    me.fill("Who tells the parents", "Dana Chair")
     me.tab_to("Dissent")
     me.press(KEY.Key_Insert)
     _row(me, [("Agency", "Health"), ("Reason", "Would hold a conference first")])
