@@ -176,7 +176,8 @@ def cmd_user(args: argparse.Namespace, asker: Passphrases) -> int:
         raise UsageError("You cannot remove yourself; ask another admin.")
     passphrase = asker.ask(f"Passphrase for {args.user}: ")
     new = _new_passphrase(asker, args.name) if args.action == "add" else ""
-    with Workspace.open(args.workspace, args.user, passphrase) as ws:
+    reads = args.action == "list"
+    with Workspace.open(args.workspace, args.user, passphrase, read_only_if_locked=reads) as ws:
         if args.action == "list":
             for user, has_slot in access.users_with_slots(ws):
                 roles = ",".join(sorted(r.value for r in user.roles))

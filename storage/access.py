@@ -24,7 +24,8 @@ from storage import identities
 from storage.errors import InvalidInput, PermissionDenied, UnknownUser
 from storage.keychain import Keychain
 from storage.keyslots import DB_KEY, Slot, new_recovery_key, random_db_key
-from storage.workspace import Workspace, check_new_user, insert_user, load_user
+from storage.users import check_new_user, insert_user, load_user
+from storage.workspace import Workspace
 
 
 def _authority_key(ws: Workspace, admin_passphrase: str) -> bytes:

@@ -38,9 +38,26 @@ def _pragma(conn: Connection, name: str) -> str:
     return "" if row is None else str(row[0])
 
 
-def open_keyed(path: Path, key: bytes | bytearray, *, new: bool = False) -> Connection:
+def read_only_uri(path: Path) -> str:
+    """How to open a database on read-only media, reading only.
+
+    SQLite reads a WAL database through its shared-memory index (`-shm`), which it cannot
+    make on read-only media. Where a -shm is there (a writer elsewhere holds the database
+    open), SQLite reads through it; where there is none, the database is closed and holds
+    everything (closing folds the WAL in and removes it), so `immutable=1` reads the file
+    alone. The caller has made sure no WAL with frames is waiting without its -shm.
+    """
+    path = Path(path)
+    uri = f"{path.as_uri()}?mode=ro"
+    return uri if path.with_name(path.name + "-shm").exists() else uri + "&immutable=1"
+
+
+def open_keyed(
+    path: Path, key: bytes | bytearray, *, new: bool = False, read_only: bool = False
+) -> Connection:
     """Open `path` with the raw 32-byte `key`, check the cipher settings, set the pragmas.
 
+    `read_only`: the database sits where nothing can be written (see read_only_uri).
     Raises DamagedWorkspace when the file does not open with this key (a damaged file, or a
     key that belongs to another workspace) and WorkspaceBusy when another process holds it.
     """
@@ -53,7 +70,13 @@ def open_keyed(path: Path, key: bytes | bytearray, *, new: bool = False) -> Conn
             raise DamagedWorkspace(
                 f"The workspace database is damaged: its size ({size:,} bytes) is not whole pages."
             )
-    conn: Connection = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn: Connection = (
+        sqlcipher.connect(
+            read_only_uri(path), uri=True, isolation_level=None, check_same_thread=False
+        )
+        if read_only
+        else sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
+    )
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         # The key first, before any other statement touches the file; a raw key, no KDF.
@@ -82,17 +105,18 @@ def open_keyed(path: Path, key: bytes | bytearray, *, new: bool = False) -> Conn
             raise DamagedWorkspace(
                 "The workspace database is empty: it is damaged or was replaced."
             )
-        configure(conn)
+        configure(conn, read_only=read_only)
         return conn
     except BaseException:
         conn.close()
         raise
 
 
-def configure(conn: Connection) -> None:
+def configure(conn: Connection, read_only: bool = False) -> None:
     """The settings every workspace connection runs with (the bench's plain-SQLite baseline
-    uses them too, so the two differ by the encryption alone)."""
-    mode = _pragma(conn, "journal_mode=WAL")
+    uses them too, so the two differ by the encryption alone). A read-only connection
+    cannot change the journal mode: it reads the workspace in the mode it was left in."""
+    mode = "wal" if read_only else _pragma(conn, "journal_mode=WAL")
     if mode.lower() != "wal":
         raise DamagedWorkspace(f"The workspace could not switch to WAL mode (got {mode!r}).")
     conn.execute("PRAGMA foreign_keys = ON")

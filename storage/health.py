@@ -25,6 +25,7 @@ from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 
+from storage.connection import read_only_uri
 from storage.errors import DamagedWorkspace, WorkspaceBusy
 
 PAGE_SIZE = 4096
@@ -110,10 +111,13 @@ def wal_problem(wal: Path) -> tuple[str | None, int]:
     return None, valid
 
 
-def check_database(path: Path, key: bytes | bytearray, *, full: bool = True) -> HealthReport:
+def check_database(
+    path: Path, key: bytes | bytearray, *, full: bool = True, read_only_media: bool = False
+) -> HealthReport:
     """Raise DamagedWorkspace, having written nothing, if the database or its WAL is damaged.
 
     `full` adds SQLCipher's page-by-page HMAC check to SQLite's quick_check.
+    `read_only_media`: the database sits where nothing can be written (read_only_uri).
     """
     started = time.perf_counter()
     path = Path(path)
@@ -135,7 +139,8 @@ def check_database(path: Path, key: bytes | bytearray, *, full: bool = True) -> 
     made = [p for p in scratch if not p.exists()]
     damage: str | None = None
     try:
-        conn = sqlcipher.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
+        uri = read_only_uri(path) if read_only_media else f"{path.as_uri()}?mode=ro"
+        conn = sqlcipher.connect(uri, uri=True, isolation_level=None)
     except sqlcipher.OperationalError as exc:
         raise DamagedWorkspace(f"The workspace database cannot be opened ({exc}).") from exc
     try:

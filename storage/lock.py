@@ -34,6 +34,9 @@ if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
         os.lseek(fd, 0, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 
+    def _try_share(fd: int) -> bool:
+        return False  # Windows' byte locks need write access; read-only media has no writer
+
 else:
     import fcntl
 
@@ -48,6 +51,13 @@ else:
 
     def _unlock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)
+
+    def _try_share(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:
+            return False
+        return True
 
 
 class WorkspaceLock:
@@ -67,7 +77,7 @@ class WorkspaceLock:
             return True
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        except PermissionError:
+        except OSError:
             return False  # a read-only folder: nobody can write it, this process included
         deadline = time.monotonic() + wait
         while not _try_lock(fd):
@@ -75,6 +85,21 @@ class WorkspaceLock:
                 os.close(fd)
                 return False
             time.sleep(0.05)
+        self._fd = fd
+        return True
+
+    def share(self) -> bool:
+        """For a reader that cannot write the folder (read-only media, or a folder the user
+        may only read): a shared hold, so that no writer starts while it reads the database
+        as a file that does not change. False when a writer holds the lock (or the platform
+        has no shared lock); the reader then reads through the writer's -shm index."""
+        try:
+            fd = os.open(self.path, os.O_RDONLY)
+        except OSError:
+            return False
+        if not _try_share(fd):
+            os.close(fd)
+            return False
         self._fd = fd
         return True
 

@@ -566,6 +566,8 @@ def _detail(period: Period, fmt: str, **more: Any) -> dict[str, Any]:
 def record_shown(ws: Workspace, period: Period) -> None:
     """The review was shown on screen: an audit event (who, which period, "screen")."""
     require_reviewer(ws)
+    if ws.read_only:
+        return  # read-only media: nothing can be written there, not even the unlock's event
     with ws.transaction():
         ws.record("review.report", "review", "", _detail(period, "screen"))
 

@@ -2,56 +2,49 @@
 
 Open one with a user's passphrase, a remembered key or the recovery key; every opening is
 an audit event. The Workspace object holds the one keyed connection; `close()` drops it
-and wipes the key bytes it holds.
+and wipes the key bytes it holds. Making a workspace and the checks before its database
+opens are storage/opening.py's; the users table is storage/users.py's.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
-import shutil
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from models.text import normalise_name
-from models.users import Role, User, passphrase_problem, user_name_problem
-from storage import audit, health, identities, migrations
-from storage.connection import Connection, DatabaseError, open_keyed, write_transaction
+from models.users import Role, User
+from storage import audit, health, opening
+from storage.connection import (
+    Connection,
+    DatabaseError,
+    OperationalError,
+    open_keyed,
+    write_transaction,
+)
 from storage.errors import (
     DamagedWorkspace,
-    InvalidInput,
     NotAWorkspace,
     PermissionDenied,
     UnknownUser,
     WorkspaceBusy,
-    WorkspaceExists,
     WorkspaceLocked,
     WorkspaceReadOnly,
     WrongPassphrase,
 )
 from storage.keychain import Keychain, KeychainState
-from storage.keyslots import KeySlots, folder_is_workspace, new_recovery_key, random_db_key
-from storage.lock import WAIT_SECONDS, WorkspaceLock
-from storage.upgrade import Upgrade, upgrade
+from storage.keyslots import KeySlots, folder_is_workspace
+from storage.lock import WorkspaceLock
+from storage.read_only import (
+    READ_ONLY_MEDIA_REASON,
+    READ_ONLY_REASON,
+)
+from storage.upgrade import Upgrade
+from storage.users import active_users
 
 DB_NAME = "caseroom.db"
-READ_ONLY_REASON = (
-    "This workspace is open in another Caseroom window or command, so it is open here to read "
-    "only: close the other one to make changes."
-)
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def check_new_user(name: str, passphrase: str) -> None:
-    problem = user_name_problem(name) or passphrase_problem(passphrase)
-    if problem:
-        raise InvalidInput(problem)
 
 
 class Workspace:
@@ -70,8 +63,11 @@ class Workspace:
         self._check_lock = threading.Lock()
         self._parent: Workspace | None = None
         self._lock: WorkspaceLock | None = None
-        # Why this session may not change the record (another holds the lock), or None.
+        # Why this session may not change the record (another holds the lock, or the folder
+        # cannot be written), or None.
         self.read_only: str | None = None
+        # Nothing at all can be written (read-only media): not even a read's audit event.
+        self.media_read_only = False
         # What opening did to a workspace made by an older Caseroom (storage/upgrade.py).
         self.upgraded: Upgrade | None = None
         # Revisions of the cases and meetings this session has read: a save against an older
@@ -91,64 +87,12 @@ class Workspace:
     ) -> tuple[Workspace, str]:
         """Make a new workspace; return it, unlocked, with the recovery key to show once."""
         folder = Path(folder)
-        if folder_is_workspace(folder) or (folder / DB_NAME).exists():
-            raise WorkspaceExists(f"{folder} is already a workspace; nothing was changed.")
-        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-            raise WorkspaceExists(
-                f"{folder} exists and is not an empty folder; nothing was changed."
-            )
-        check_new_user(user_name, passphrase)
-        made_folder = not folder.exists()
-        conn: Connection | None = None
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        try:
-            os.chmod(folder, 0o700)
-            from reports.authority import make_authority
-
-            key, recovery = random_db_key(), new_recovery_key()
-            slots = KeySlots.create(folder)
-            issuer = make_authority(slots.workspace_id)
-            # The first user is always an admin: their slot holds the authority's key.
-            slot = slots.new_slot(user_name, passphrase, key, issuer.key_der)
-            recovery_slot = slots.new_recovery_slot(recovery, key, issuer.key_der)
-            db_path = folder / DB_NAME
-            os.close(os.open(db_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-            conn = open_keyed(db_path, key, new=True)
-            migrations.migrate(conn)
-            name = normalise_name(user_name)
-            user = User(
-                name=name,
-                display_name=display_name or user_name.strip(),
-                agency=agency,
-                roles=roles | {Role.ADMIN},
-                created_at=datetime.now(UTC),
-            )
-            with write_transaction(conn):
-                conn.execute(
-                    "INSERT INTO meta (key, value) VALUES ('workspace_id', ?), ('created_at', ?)",
-                    (slots.workspace_id, _now()),
-                )
-                identities.add_anchor(conn, issuer.root_pem, "workspace authority", name)
-                insert_user(conn, user)
-                identities.issue_identity(conn, slots, slot, issuer, user, "made with the account")
-                audit.append(conn, name, "workspace.create", "workspace", slots.workspace_id)
-                audit.append(conn, name, "user.create", "user", name, {"roles": sorted(user.roles)})
-            identities.publish(conn, folder)
-            slots.change(lambda _: [slot, recovery_slot], new=True)
-            lock = WorkspaceLock(folder)
-            lock.acquire(0)
-        except BaseException:
-            if conn is not None:
-                conn.close()
-            if made_folder:
-                shutil.rmtree(folder, ignore_errors=True)
-            else:
-                for leftover in folder.iterdir():
-                    leftover.unlink()
-            raise
-        ws = cls(folder, slots, conn, key, user)
-        ws._lock = lock
-        return ws, recovery
+        made = opening.make(
+            folder, folder / DB_NAME, user_name, passphrase, display_name, roles, agency
+        )
+        ws = cls(folder, made.slots, made.conn, made.key, made.user)
+        ws._lock = made.lock
+        return ws, made.recovery
 
     @classmethod
     def _load_slots(cls, folder: Path) -> KeySlots:
@@ -254,64 +198,42 @@ class Workspace:
         failed: int,
         read_only_if_locked: bool = False,
     ) -> Workspace:
-        db = folder / DB_NAME
-        # Checked before the read-write connection opens: nothing is written to a damaged
-        # database, not even the unlock event (and closing would checkpoint its WAL).
-        full = db.stat().st_size <= health.FULL_CHECK_BYTES
-        health.check_database(db, key, full=full)
-        lock = WorkspaceLock(folder)
-        locked = lock.acquire(0 if read_only_if_locked else WAIT_SECONDS)
-        if not locked and not read_only_if_locked:
-            raise WorkspaceBusy(
-                "The workspace is busy: it is open in Caseroom elsewhere (the app or another "
-                "command). Try again when that has finished."
-            )
+        opened = opening.open_database(folder / DB_NAME, slots, key, user_name, read_only_if_locked)
         try:
-            conn = open_keyed(db, key)
-        except BaseException:
-            lock.release()
-            raise
-        try:
-            row = conn.execute("SELECT value FROM meta WHERE key = 'workspace_id'").fetchone()
-            if row is None or row[0] != slots.workspace_id:
-                raise DamagedWorkspace(
-                    "The database and keyslots.json belong to different workspaces."
-                )
-            if not full and migrations.pending(conn):
-                health.check_database(db, key, full=True)
-                full = True
-            upgraded = upgrade(conn, folder, key, slots.workspace_id, writable=lock.held)
-            user = load_user(conn, normalise_name(user_name))
-            if user is None:
-                raise UnknownUser(
-                    f"There is no user {normalise_name(user_name)!r} in this workspace."
-                )
             detail: dict[str, Any] = {"method": method}
             if failed:
                 detail["failed_attempts_before"] = failed
+            upgraded = opened.upgraded
             if upgraded:  # the unlock event says so (it is written: the full check ran)
                 detail["upgraded"] = upgraded.applied
                 detail["backup_before_upgrade"] = str(upgraded.backup or "")
-            ws = cls(folder, slots, conn, key, user)
+            ws = cls(folder, slots, opened.conn, key, opened.user)
             ws.upgraded = upgraded
-            ws._lock = lock
-            ws.read_only = None if lock.held else READ_ONLY_REASON
+            ws._lock = opened.lock
+            ws.media_read_only = opened.media
+            ws.read_only = (
+                READ_ONLY_MEDIA_REASON
+                if opened.media
+                else None
+                if opened.lock.held
+                else READ_ONLY_REASON
+            )
             ws._unlock_detail = detail
-            if full:
+            if opened.full:
                 ws._record_unlock()
         except DatabaseError as exc:
-            conn.close()
-            lock.release()
+            opened.close()
             raise DamagedWorkspace(f"The workspace database is damaged ({exc}).") from exc
         except BaseException:
-            conn.close()
-            lock.release()
+            opened.close()
             raise
         return ws
 
     def _record_unlock(self, conn: Connection | None = None) -> None:
         detail, self._unlock_detail = self._unlock_detail, None
-        if detail is not None:
+        # On read-only media nothing can be written: the opening leaves no audit event (a
+        # copy there can be read by anyone holding a passphrase, with or without Caseroom).
+        if detail is not None and not self.media_read_only:
             conn = conn or self.conn
             with write_transaction(conn):
                 audit.append(conn, self.user.name, "unlock", "workspace", self.workspace_id, detail)
@@ -339,10 +261,11 @@ class Workspace:
         if self._conn is None:
             raise WorkspaceLocked("The workspace is locked.")
         key = bytearray(self._key)
-        conn = open_keyed(self.folder / DB_NAME, key)
+        conn = open_keyed(self.folder / DB_NAME, key, read_only=self.media_read_only)
         worker = Workspace(self.folder, self.slots, conn, key, self.user)
         worker._parent = self._parent or self
         worker.read_only, worker.seen = self.read_only, self.seen
+        worker.media_read_only = self.media_read_only
         return worker
 
     def note_saved(self, before: dict[str, int], after: dict[str, int]) -> None:
@@ -371,7 +294,9 @@ class Workspace:
         if self._conn is None:
             raise WorkspaceLocked("The workspace is locked.")
         if self._reader is None:
-            self._reader = open_keyed(self.folder / DB_NAME, self._key)
+            self._reader = open_keyed(
+                self.folder / DB_NAME, self._key, read_only=self.media_read_only
+            )
         return self._reader
 
     @property
@@ -405,13 +330,26 @@ class Workspace:
         owner = self._parent or self
         if owner._unlock_detail is not None:
             owner.check_pages(self.conn)
+        if self.media_read_only:
+            # Nothing can be written: a read (export, print, verify) goes ahead without its
+            # audit event (`record` keeps none), and a change is refused with the reason.
+            try:
+                yield self.conn
+            except OperationalError as exc:
+                if "readonly" in str(exc):
+                    raise WorkspaceReadOnly(self.read_only or READ_ONLY_MEDIA_REASON) from exc
+                raise
+            return
         with write_transaction(self.conn) as conn:
             yield conn
 
     def record(
         self, action: str, entity: str, entity_id: str = "", detail: dict[str, Any] | None = None
     ) -> audit.Checkpoint:
-        """Append an audit event for the current user (inside `transaction()`)."""
+        """Append an audit event for the current user (inside `transaction()`); on read-only
+        media, where none can be kept, the head as it is."""
+        if self.media_read_only:
+            return audit.checkpoint(self.conn)
         return audit.append(self.conn, self.user.name, action, entity, entity_id, detail)
 
     def require(self, role: Role) -> None:
@@ -426,8 +364,7 @@ class Workspace:
 
     # --- users and passphrases -------------------------------------------------------
     def users(self) -> list[User]:
-        rows = self.conn.execute("SELECT name FROM users WHERE active = 1 ORDER BY name").fetchall()
-        return [u for r in rows if (u := load_user(self.conn, r[0])) is not None]
+        return active_users(self.conn)
 
     def add_user(
         self,
@@ -499,32 +436,3 @@ class Workspace:
 
     def forget_key(self, keychain: Keychain) -> None:
         keychain.forget(self.workspace_id, self.slots.slot_id(self.user.name))
-
-
-def insert_user(conn: Connection, user: User) -> None:
-    conn.execute(
-        "INSERT INTO users (name, display_name, agency, roles, created_at) VALUES (?, ?, ?, ?, ?)",
-        (
-            user.name,
-            user.display_name,
-            user.agency,
-            ",".join(sorted(r.value for r in user.roles)),
-            user.created_at.isoformat(),
-        ),
-    )
-
-
-def load_user(conn: Connection, name: str) -> User | None:
-    row = conn.execute(
-        "SELECT name, display_name, agency, roles, created_at FROM users WHERE name = ? AND active = 1",
-        (name,),
-    ).fetchone()
-    if row is None:
-        return None
-    return User(
-        name=row[0],
-        display_name=row[1],
-        agency=row[2],
-        roles=frozenset(Role(r) for r in row[3].split(",") if r),
-        created_at=datetime.fromisoformat(row[4]),
-    )

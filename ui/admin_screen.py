@@ -29,6 +29,7 @@ from ui.home_screen import table
 from ui.i18n import tr
 from ui.item_list import ItemListEditor
 from ui.meeting_steps import scrolled
+from ui.read_only import writes
 from ui.table_model import Column, RecordTableModel, fit_columns
 
 
@@ -79,7 +80,7 @@ class AdminScreen(QWidget):
         # The admin's own passphrase opens the workspace authority that issues the new
         # user's signing certificate (it is never kept open).
         self.admin_pass = _secret(tr("Your passphrase"))
-        add = QPushButton(tr("&Add user"))
+        add = writes(QPushButton(tr("&Add user")))
         add.clicked.connect(self.add_user)
         self.user_message = QLabel()
         self.user_message.setObjectName("error")
@@ -103,7 +104,7 @@ class AdminScreen(QWidget):
 
         self.reset_user, self.recovery = QLineEdit(), _secret(tr("Recovery key"))
         self.reset_pass = _secret(tr("New passphrase"))
-        reset = QPushButton(tr("Set &passphrase"))
+        reset = writes(QPushButton(tr("Set &passphrase")))
         reset.clicked.connect(self.reset_passphrase)
         reset_form = QFormLayout()
         for label, widget in (
@@ -118,7 +119,7 @@ class AdminScreen(QWidget):
         resetting.setLayout(reset_form)
 
         self.remove_name, self.remove_pass = QLineEdit(), _secret(tr("Your passphrase"))
-        remove = QPushButton(tr("Re&move user"))
+        remove = writes(QPushButton(tr("Re&move user")))
         remove.clicked.connect(self.remove_user)
         remove_form = QFormLayout()
         for label, widget in (
@@ -128,7 +129,7 @@ class AdminScreen(QWidget):
             widget.setAccessibleName(label)
             remove_form.addRow(label, widget)
         remove_form.addRow("", remove)
-        trust = QPushButton(tr("&Trust an organisation's root certificate…"))
+        trust = writes(QPushButton(tr("&Trust an organisation's root certificate…")))
         trust.clicked.connect(self.ask_trust_root)
         remove_form.addRow("", trust)
         removing = QGroupBox(tr("Remove a user (revokes their certificate, rekeys the database)"))
@@ -274,7 +275,7 @@ class AdminScreen(QWidget):
             ],
         )
         self.identifier_kinds.set_items(reference.identifier_kinds)
-        save = QPushButton(tr("&Save reference data"))
+        save = writes(QPushButton(tr("&Save reference data")))
         save.clicked.connect(self.save_reference)
         self.reference_message = QLabel()
         self.reference_message.setWordWrap(True)

@@ -30,6 +30,7 @@ from ui.home_screen import table
 from ui.i18n import tr
 from ui.item_list import ItemListEditor
 from ui.meeting_steps import scrolled
+from ui.read_only import writes
 from ui.table_model import Column, RecordFilter, RecordTableModel, fit_columns
 
 IDENTIFIER_FIELDS = (
@@ -127,7 +128,7 @@ class CaseScreen(QWidget):
             },
             choices={"source_agency": self.reference.agencies},
         )
-        add_entry = QPushButton(tr("Add to the chronolog&y"))
+        add_entry = writes(QPushButton(tr("Add to the chronolog&y")))
         add_entry.clicked.connect(self.add_entry)
         self.message = QLabel()
         self.message.setObjectName("error")
@@ -211,7 +212,7 @@ class CaseScreen(QWidget):
         self.new_type = QComboBox()
         self.new_type.addItems(self.reference.meeting_types)
         self.new_type.setAccessibleName(tr("Type of the new meeting"))
-        new_button = QPushButton(tr("&New meeting (Ctrl+N)"))
+        new_button = writes(QPushButton(tr("&New meeting (Ctrl+N)")))
         new_button.clicked.connect(self.new_meeting)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_meeting)
         meetings_tab = QWidget()

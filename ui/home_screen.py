@@ -25,6 +25,7 @@ from storage.errors import WorkspaceError
 from storage.workspace import Workspace
 from ui.i18n import tr
 from ui.operations import run_in_background
+from ui.read_only import writes
 from ui.table_model import (
     Column,
     PagedTableModel,
@@ -66,7 +67,7 @@ class HomeScreen(QWidget):
         self._search_seq = 0
         title = QLabel(tr("Cases"))
         title.setObjectName("title")
-        new_button = QPushButton(tr("&New case (Ctrl+Shift+N)"))
+        new_button = writes(QPushButton(tr("&New case (Ctrl+Shift+N)")))
         new_button.clicked.connect(self.new_case)
         QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.new_case)
         self.message = QLabel()
@@ -283,7 +284,11 @@ class HomeScreen(QWidget):
 
         page = self.hit_model.page
         run_in_background(
-            self, lambda: search.search_page(ws, text, None, page), done, lambda exc: None
+            self,
+            lambda: search.search_page(ws, text, None, page),
+            done,
+            lambda exc: None,
+            tr("searching"),
         )
 
     def _more_hits(self, _offset: int, limit: int) -> list[search.SearchHit]:

@@ -30,6 +30,7 @@ from models.base import new_id
 from ui.confirm import confirm
 from ui.forms import ModelForm
 from ui.i18n import tr
+from ui.read_only import writes
 from ui.table_model import Column, RecordTableModel, fit_columns
 
 SUMMARY_LENGTH = 70
@@ -74,10 +75,10 @@ class ItemListEditor(QWidget):
         self.state = QLabel()
         self.state.setObjectName("editing")
         self.state.setWordWrap(True)
-        self.save_button = QPushButton()
-        self.new_button = QPushButton(tr("New (Insert)"))
+        self.save_button = writes(QPushButton())
+        self.new_button = writes(QPushButton(tr("New (Insert)")))
         self.edit_button = QPushButton(tr("Edit (Enter)"))
-        self.remove_button = QPushButton(tr("Remove… (Delete)"))
+        self.remove_button = writes(QPushButton(tr("Remove… (Delete)")))
         self.cancel_button = QPushButton(tr("Cancel (Esc)"))
         buttons = QHBoxLayout()
         for button in (

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,6 +26,7 @@ from models.users import Role
 from storage import cases
 from storage.keychain import Keychain
 from storage.workspace import Workspace
+from ui import operations, read_only
 from ui.about import add_about_action
 from ui.home_screen import HomeScreen
 from ui.i18n import tr
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.unlock_screen.unlocked.connect(self.on_unlocked)
         self.stack.addWidget(self.unlock_screen)
         self._presenter: PresenterView | None = None
+        self._finishing = False  # lock() waiting for background work
 
         def action(
             text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str, slot: object
@@ -168,6 +170,7 @@ class MainWindow(QMainWindow):
     def _push(self, screen: QWidget) -> None:
         self.screens.append(screen)
         self.stack.addWidget(screen)
+        read_only.hold_within(screen)
         self.stack.setCurrentWidget(screen)
         screen.setFocus()
         self.back_action.setEnabled(len(self.screens) > 1)
@@ -305,6 +308,9 @@ class MainWindow(QMainWindow):
             act.setEnabled(True)
         self.admin_action.setEnabled(Role.ADMIN in ws.user.roles)
         self.review_action.setEnabled(bool({Role.ADMIN, Role.CHAIR} & ws.user.roles))
+        # A session that reads only: every button that changes the record is disabled, saying why.
+        read_only.set_reason(self, ws.read_only)
+        self.identity_action.setEnabled(not ws.read_only)
         home = HomeScreen(ws)
         home.open_case.connect(self.show_case)
         home.open_meeting.connect(self.show_meeting)
@@ -356,16 +362,24 @@ class MainWindow(QMainWindow):
 
         def start() -> None:
             if self.workspace is ws and ws.check_pending:
-                run_in_background(self, check, lambda _none: None, failed)
+                run_in_background(
+                    self, check, lambda _none: None, failed, tr("checking the workspace")
+                )
 
         if ws.check_pending:
             # It reads every page (seconds on a big workspace): once the home screen is drawn.
             QTimer.singleShot(PAGE_CHECK_AFTER_MS, self, start)
 
     def lock(self) -> None:
-        if self.workspace is None:
+        if self.workspace is None or self._finishing:
             return
         self.idle_timer.stop()
+        # Background work (signing, a preview, a search) finishes and lands first.
+        self._finishing = True
+        operations.finish_all(self, self.statusBar().showMessage)
+        self._finishing = False
+        if self.workspace is None:
+            return  # locked meanwhile (the background check found damage)
         _close_dialogs()
         last = self.screens[-1] if self.screens else None
         step = (
@@ -385,8 +399,6 @@ class MainWindow(QMainWindow):
             self._presenter.hide()
         self.presenter_action.setChecked(False)
         QGuiApplication.clipboard().clear()  # case text copied before locking does not outlive it
-        # Let background work (a search, a preview) finish before its connection is closed.
-        QThreadPool.globalInstance().waitForDone(5000)
         self.workspace.close()
         self.workspace = None
         for act in self.session_actions:

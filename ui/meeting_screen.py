@@ -48,6 +48,7 @@ from ui.meeting_drafts import MeetingDrafts
 from ui.meeting_steps import DetailsStep, Step
 from ui.minutes_step import MinutesStep
 from ui.mnemonics import give_mnemonics
+from ui.read_only import hold_within, writes
 
 NEXT_STATUS = {
     MeetingStatus.SCHEDULED: (MeetingStatus.IN_PROGRESS, "Start the meeting"),
@@ -95,11 +96,11 @@ class MeetingScreen(QWidget):
         self.reload_button = QPushButton(tr("Reload the saved meeting (drops what is typed here)"))
         self.reload_button.hide()
         self.reload_button.clicked.connect(self.reload_saved)
-        self.advance_button = QPushButton()
+        self.advance_button = writes(QPushButton())
         self.advance_button.clicked.connect(self.advance_status)
-        self.reopen_button = QPushButton(tr("Reopen the meeting ({0})").format(REOPEN_KEY))
+        self.reopen_button = writes(QPushButton(tr("Reopen the meeting ({0})").format(REOPEN_KEY)))
         self.reopen_button.clicked.connect(self.reopen)
-        self.save_button = QPushButton(tr("Save (Ctrl+S)"))
+        self.save_button = writes(QPushButton(tr("Save (Ctrl+S)")))
         self.save_button.clicked.connect(self.save)
         for button in (self.advance_button, self.reopen_button, self.save_button):
             _off_the_tab_order(button)
@@ -183,6 +184,7 @@ class MeetingScreen(QWidget):
             self.pages.removeWidget(placeholder)
             placeholder.deleteLater()
             self._load_step(row, step)
+            hold_within(step)  # in a session that reads only, its write buttons say why
         return self.built[row]
 
     @property

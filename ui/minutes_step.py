@@ -37,6 +37,7 @@ from ui.family_check_dialog import FamilyCheckDialog
 from ui.i18n import tr
 from ui.meeting_steps import Step
 from ui.operations import run_in_background
+from ui.read_only import writes
 
 PRINT_DPI = 300
 
@@ -61,8 +62,8 @@ class MinutesStep(Step):
         self.message = QLabel()
         self.message.setObjectName("error")
         self.message.setWordWrap(True)
-        self.sign_button = QPushButton(tr("Si&gn minutes…"))
-        self.addendum_button = QPushButton(tr("Sign an a&ddendum…"))
+        self.sign_button = writes(QPushButton(tr("Si&gn minutes…")))
+        self.addendum_button = writes(QPushButton(tr("Sign an a&ddendum…")))
         self.print_button = QPushButton(tr("&Print…"))
         self.export_button = QPushButton(tr("E&xport PDF…"))
         self.verify_button = QPushButton(tr("&Verify a PDF…"))
@@ -72,7 +73,7 @@ class MinutesStep(Step):
         self.how = QLineEdit()
         self.how.setPlaceholderText(tr("How (by hand, secure email…)"))
         self.how.setAccessibleName(tr("How it was sent"))
-        self.record_button = QPushButton(tr("&Record receipt"))
+        self.record_button = writes(QPushButton(tr("&Record receipt")))
         self.document = QPdfDocument(self)
         self.view = QPdfView()
         self.view.setDocument(self.document)
@@ -152,7 +153,7 @@ class MinutesStep(Step):
             with ws.for_thread() as worker:  # its own connection: the UI may save meanwhile
                 return minutes.draft_pdf(worker, meeting_id, variant)
 
-        run_in_background(self, build, self.show_pdf, self.failed)
+        run_in_background(self, build, self.show_pdf, self.failed, tr("building the minutes"))
 
     def show_pdf(self, data: bytes) -> None:
         self.pdf = data
@@ -234,7 +235,7 @@ class MinutesStep(Step):
             with ws.for_thread() as worker:  # its own connection: the UI may save meanwhile
                 return minutes.sign_minutes(worker, meeting_id, passphrase, addendum)
 
-        run_in_background(self, sign, self._signed, self._sign_failed)
+        run_in_background(self, sign, self._signed, self._sign_failed, tr("signing minutes"))
 
     def _signed(self, _result: object) -> None:
         self.signed.emit()

@@ -377,9 +377,9 @@ class ReviewScreen(QWidget):
         def failed(exc: BaseException) -> None:
             if seq == self._seq:
                 self.state.setText("")
-                self.message.setText(str(exc) if isinstance(exc, WorkspaceError) else repr(exc))
+                self.message.setText(_message(exc))
 
-        run_in_background(self, work, done, failed)
+        run_in_background(self, work, done, failed, tr("counting the review"))
 
     def show_review(self, review: Review) -> None:
         self.review = review
@@ -450,9 +450,16 @@ class ReviewScreen(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.state.setText("")
-            self.message.setText(str(exc) if isinstance(exc, WorkspaceError) else repr(exc))
+            self.message.setText(_message(exc))
 
-        run_in_background(self, work, done, failed)
+        run_in_background(self, work, done, failed, tr("saving the review"))
 
     def save_pending(self) -> bool:
         return True
+
+
+def _message(exc: BaseException) -> str:
+    """The rule's own words; anything else is a fault of the app, said plainly."""
+    if isinstance(exc, WorkspaceError):
+        return str(exc)
+    return tr("The review could not be made because of a fault in Caseroom; please report it.")

@@ -114,7 +114,13 @@ class UnlockScreen(QWidget):
     def refresh_keychain_state(self) -> None:
         """Ask the system for its keychain off the UI thread (finding one can take a while)."""
         self._waiting_for_keychain()
-        run_in_background(self, self.keychain.state, self._show_keychain_state, lambda exc: None)
+        run_in_background(
+            self,
+            self.keychain.state,
+            self._show_keychain_state,
+            lambda exc: None,
+            self.tr("looking for the keychain"),
+        )
 
     def _show_keychain_state(self, state: KeychainState) -> None:
         self.remember_box.setEnabled(state.usable)
@@ -166,7 +172,7 @@ class UnlockScreen(QWidget):
             return ws
 
         self._set_busy(True)
-        run_in_background(self, work, self._done, self._failed)
+        run_in_background(self, work, self._done, self._failed, self.tr("unlocking"))
 
     def _done(self, ws: Workspace) -> None:
         self.failed_attempts = 0
