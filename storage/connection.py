@@ -47,7 +47,7 @@ def read_only_uri(path: Path) -> str:
     everything (closing folds the WAL in and removes it), so `immutable=1` reads the file
     alone. The caller has made sure no WAL with frames is waiting without its -shm.
     """
-    path = Path(path)
+    path = Path(path).absolute()  # a URI names a whole path (-w may be relative)
     uri = f"{path.as_uri()}?mode=ro"
     return uri if path.with_name(path.name + "-shm").exists() else uri + "&immutable=1"
 

@@ -139,7 +139,7 @@ def check_database(
     made = [p for p in scratch if not p.exists()]
     damage: str | None = None
     try:
-        uri = read_only_uri(path) if read_only_media else f"{path.as_uri()}?mode=ro"
+        uri = read_only_uri(path) if read_only_media else f"{path.absolute().as_uri()}?mode=ro"
         conn = sqlcipher.connect(uri, uri=True, isolation_level=None)
     except sqlcipher.OperationalError as exc:
         raise DamagedWorkspace(f"The workspace database cannot be opened ({exc}).") from exc

@@ -113,3 +113,28 @@ def test_the_use_cases_refuse_too(demo_folder, tmp_path):
             minutes.export_minutes(ws, meeting, minutes.Variant.FAMILY, demo_folder / "m.pdf")
         assert ws.checkpoint().seq == events
     assert os.path.getsize(demo_folder / "keyslots.json") > 100
+
+
+def test_relative_workspace_and_output_paths_work(demo_folder, monkeypatch, capsys):
+    """`-w ws --out out.pdf` from the folder that holds them, as people type it."""
+    folder = demo_folder
+    meeting = _meeting(folder)
+    monkeypatch.chdir(folder.parent)
+    code, _out, err = run(
+        monkeypatch,
+        capsys,
+        "minutes",
+        "-w",
+        folder.name,
+        "--user",
+        "chair",
+        "--passphrase-stdin",
+        "--meeting",
+        meeting,
+        "--variant",
+        "professional",
+        "--out",
+        "minutes.pdf",
+    )
+    assert code == 0, err
+    assert (folder.parent / "minutes.pdf").read_bytes().startswith(b"%PDF-")
