@@ -344,6 +344,7 @@ def _m008_review(conn: Connection) -> None:
         conn,
         f"""
         CREATE INDEX review_meetings ON meetings(date, status, type, case_id, id);
+        CREATE INDEX review_meetings_case ON meetings(case_id, status, type, date);
         CREATE INDEX review_actions ON actions(meeting_id);
         CREATE INDEX review_minutes ON minutes(meeting_id, version, signed_at);
         CREATE TABLE review_facts (

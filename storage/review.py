@@ -255,11 +255,10 @@ def _conference(
     strategies = [
         r
         for r in conn.execute(
-            f"SELECT m.id, m.case_id, (SELECT reference FROM cases WHERE id = m.case_id),"
-            f" m.date, m.type {decided} ORDER BY m.date",
+            f"SELECT m.id, m.case_id, m.date, m.type {decided} ORDER BY m.date",
             params,
         ).fetchall()
-        if is_strategy(r[4])
+        if is_strategy(r[3])
     ]
     later: dict[str, list[date]] = defaultdict(list)
     if strategies:
@@ -272,18 +271,17 @@ def _conference(
                 later[case_id].append(date.fromisoformat(day))
     holidays = holidays_of(reference)
     counts: dict[str, list[str]] = {"within": [], "late": [], "not_held": []}
-    late_rows: list[tuple[str, ...]] = []
-    late_ids: list[str] = []
-    for mid, case_id, ref, day, _kind in strategies:
+    late: dict[str, tuple[str, str]] = {}
+    for mid, case_id, day, _kind in strategies:
         held = date.fromisoformat(day)
         icpc = min((d for d in later[case_id] if d >= held), default=None)
         outcome = conference_outcome(held, icpc, reference)
         counts[outcome].append(mid)
         if outcome == "late" and icpc is not None:
-            late_ids.append(mid)
-            late_rows.append(
-                (ref, day, icpc.isoformat(), str(working_days_between(held, icpc, holidays)))
-            )
+            late[mid] = (icpc.isoformat(), str(working_days_between(held, icpc, holidays)))
+    listed = _meeting_rows(conn, list(late)) if q.detail else []
+    late_rows = [(ref, day, *late[mid]) for mid, ref, day, _kind in listed]
+    late_ids = [mid for mid, *_rest in listed]
     figures = [Figure("conference", m, ALL, len(ids), tuple(ids)) for m, ids in counts.items()]
     listing = Listing(
         "conference",

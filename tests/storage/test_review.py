@@ -249,7 +249,7 @@ def test_the_migration_counts_the_meetings_already_stored(review_folder):
                 ws.conn.execute(f"DROP TRIGGER meetings_review_{name}")
             for table in ("facts", "attendance", "sharing", "bases", "action_notes"):
                 ws.conn.execute(f"DROP TABLE review_{table}")
-            for index in ("meetings", "actions", "minutes"):
+            for index in ("meetings", "meetings_case", "actions", "minutes"):
                 ws.conn.execute(f"DROP INDEX review_{index}")
             ws.conn.execute("DELETE FROM schema_migrations WHERE name = '008_review'")
     with Workspace.open(review_folder, "chair", PASSPHRASE) as ws:
