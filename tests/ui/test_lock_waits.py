@@ -13,7 +13,7 @@ import time
 
 from PySide6.QtCore import QTimer
 
-from storage import cases
+from storage import search as search_module
 from storage.family_check import confirm_family_check
 from storage.minutes import latest_signed
 from storage.workspace import Workspace
@@ -29,14 +29,14 @@ class PausedSearch:
 
     def __init__(self, monkeypatch):
         self.started, self.go = threading.Event(), threading.Event()
-        real = cases.search
+        real = search_module.search_page  # what the home screen runs in the background
 
         def paused(*args, **kwargs):
             self.started.set()
             assert self.go.wait(30)
             return real(*args, **kwargs)
 
-        monkeypatch.setattr(cases, "search", paused)
+        monkeypatch.setattr(search_module, "search_page", paused)
 
 
 def test_lock_waits_for_signing_and_a_search_and_counts_them(qtbot, window, monkeypatch):  # noqa: F811
