@@ -22,10 +22,10 @@ from models.minutes import MinutesSnapshot, Variant
 from reports.archival import ArchivalFacts, make_archival
 from reports.fonts import BOLD, REGULAR, printable, register_fonts
 from reports.minutes_story import MinutesStory
-from reports.pdf_parts import GREY, INK, MARGIN, SIGNATURE_BOX_HEIGHT, day
+from reports.pdf_parts import GREY, INK, MARGIN, day
 
 
-def _page_decorations(marking: str, footer: str, facts: ArchivalFacts) -> type[Canvas]:
+def page_decorations(marking: str, footer: str, facts: ArchivalFacts) -> type[Canvas]:
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         """Draws the marking and "Page N of M" once the page count is known."""
 
@@ -102,15 +102,7 @@ def render_minutes(snapshot: MinutesSnapshot, variant: Variant) -> RenderedMinut
     document = MinutesStory(snapshot, variant)
     doc.build(
         document.build(),
-        canvasmaker=_page_decorations(printable(snapshot.protective_marking), footer, facts),
+        canvasmaker=page_decorations(printable(snapshot.protective_marking), footer, facts),
     )
-    placed = document.signature_space.placed
-    assert placed is not None, "the signature space is always drawn"
-    page, x, y = placed
-    box = (
-        round(x),
-        round(y + 4 * mm),
-        round(x + 95 * mm),
-        round(y + 4 * mm + SIGNATURE_BOX_HEIGHT),
-    )
-    return RenderedMinutes(buffer.getvalue(), doc.page, page - 1, box)
+    page, box = document.signature_space.box()
+    return RenderedMinutes(buffer.getvalue(), doc.page, page, box)

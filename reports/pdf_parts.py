@@ -125,6 +125,18 @@ class SignatureSpace(Flowable):  # type: ignore[misc]
         x, y = self.canv.absolutePosition(0, 0)
         self.placed = (self.canv.getPageNumber(), x, y)
 
+    def box(self) -> tuple[int, tuple[int, int, int, int]]:
+        """Where the visible signature goes: the page's index and the box on it."""
+        assert self.placed is not None, "the signature space is always drawn"
+        page, x, y = self.placed
+        bottom = y + 4 * mm
+        return page - 1, (
+            round(x),
+            round(bottom),
+            round(x + self.width),
+            round(bottom + self.height),
+        )
+
 
 def grid(
     header: list[str], rows: Iterable[list[Any]], widths: list[float], cell: ParagraphStyle

@@ -22,10 +22,9 @@ from reportlab.platypus.flowables import Flowable
 from models.review import SECTIONS, Review, chart_bars, figure_label
 from reports.archival import ArchivalFacts
 from reports.fonts import REGULAR, printable, register_fonts
-from reports.minutes_pdf import _page_decorations  # the marking, footer and page numbers
+from reports.minutes_pdf import page_decorations  # the marking, footer and page numbers
 from reports.pdf_parts import (
     MARGIN,
-    SIGNATURE_BOX_HEIGHT,
     SignatureSpace,
     facts_table,
     grid,
@@ -199,17 +198,7 @@ def render_review(
     story.append(signature)
     doc.build(
         story,
-        canvasmaker=_page_decorations(
-            printable(marking), f"Review of operations · {period}", facts
-        ),
+        canvasmaker=page_decorations(printable(marking), f"Review of operations · {period}", facts),
     )
-    placed = signature.placed
-    assert placed is not None, "the signature space is always drawn"
-    page, x, y = placed
-    box = (
-        round(x),
-        round(y + 4 * mm),
-        round(x + 95 * mm),
-        round(y + 4 * mm + SIGNATURE_BOX_HEIGHT),
-    )
-    return RenderedReview(buffer.getvalue(), doc.page, page - 1, box)
+    page, box = signature.box()
+    return RenderedReview(buffer.getvalue(), doc.page, page, box)
