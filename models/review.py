@@ -39,7 +39,7 @@ MEASURES: dict[str, dict[str, str]] = {
         "no_meeting_time": "No start or end time to date the decision",
     },
     "conference": {
-        "within": "Initial conference within the working days",
+        "within": "Initial conference in time (15 working days)",
         "late": "Initial conference late",
         "not_held": "Initial conference not yet held",
     },
