@@ -88,7 +88,7 @@ def repeat_number(slot: int) -> str:
     numbers = []
     for last in range(10):
         stem = f"999{decade:05d}{last}"
-        check = (11 - sum(int(d) * w for d, w in zip(stem, range(10, 1, -1)))) % 11
+        check = (11 - sum(int(d) * w for d, w in zip(stem, range(10, 1, -1), strict=True))) % 11
         if check < 10:
             numbers.append(f"{stem}{check}")
     return numbers[nth]
