@@ -236,6 +236,26 @@ class ReferenceData(Record):
                     "independent, to understand why they went and how to keep them safe.",
                 ),
                 (
+                    "Joint investigation",
+                    "Children's social care and the police look into what happened together, "
+                    "each doing its own part, so the child is asked about it only once.",
+                ),
+                (
+                    "Child protection medical",
+                    "An examination by a children's doctor to check and record any injury and "
+                    "to look after the child's health.",
+                ),
+                (
+                    "Lead child protection practitioner",
+                    "The social worker who leads the enquiries about the child and keeps the "
+                    "family informed.",
+                ),
+                (
+                    "Lead practitioner",
+                    "The worker who brings together the help a child and family receive, and "
+                    "is their main contact.",
+                ),
+                (
                     "NRM",
                     "National Referral Mechanism: how a child or adult who may be a victim of "
                     "trafficking or modern slavery is identified and given support.",

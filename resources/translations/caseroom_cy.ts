@@ -128,6 +128,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Trust an organisation&apos;s root certificate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Remove a user (revokes their certificate, rekeys the database)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -144,7 +148,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Passphrase set for {0}.</source>
+        <source>Organisation root</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate (*.pem *.crt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now trusted: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase set for {0}, with a new signing certificate (the old one is revoked).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -177,6 +193,14 @@
     </message>
     <message>
         <source>Indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kinds of a child&apos;s consistent identifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -324,6 +348,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Identifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>GP</source>
         <translation type="unfinished"></translation>
     </message>
@@ -381,6 +409,14 @@
     </message>
     <message>
         <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no consistent identifier recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -472,6 +508,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>After this meeting the family receives an outcome letter: the decisions, the actions not struck out and their contact. Strike out any action whose words could put someone at risk if read at home.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What the family will receive</source>
         <translation type="unfinished"></translation>
     </message>
@@ -505,6 +545,10 @@
     </message>
     <message>
         <source>One per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One a line, name: one of {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -628,23 +672,51 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Add as new</source>
+        <source>Enter or F2 edits the row; Delete removes it; Insert starts a new one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Save changes to selected</source>
+        <source>New (Insert)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Remove selected</source>
+        <source>Edit (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Clear form</source>
+        <source>Remove… (Delete)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Delete, when the list has the focus</source>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New entry: Ctrl+Return adds it to the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editing: {0} — Ctrl+Return saves, Esc cancels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save changes (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove {0}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove {0} from {1}? It is not kept anywhere else.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -652,19 +724,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Remove the selected entry from this meeting? It is not kept anywhere else.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Go</source>
+        <source>G&amp;o</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Room screen</source>
+        <source>Room s&amp;creen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -685,6 +753,18 @@
     </message>
     <message>
         <source>Caseroom — {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caseroom — {0} (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload the saved meeting (drops what is typed here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen the meeting ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -709,6 +789,10 @@ Ctrl+PgDown / Ctrl+PgUp: next / previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>CSE screening to be reviewed by {0:%d %b %Y}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -729,6 +813,10 @@ Ctrl+PgDown / Ctrl+PgUp: next / previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the deadline has passed: record the reason for the delay in the purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0}: decision due {1:%d %b %H:%M} UTC — {2}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -737,91 +825,39 @@ Ctrl+PgDown / Ctrl+PgUp: next / previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not saved: {0} ({1})</source>
+        <source>Not saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>meeting</source>
+        <source>Something typed breaks a rule; it is kept on the page and as a draft, not yet in the meeting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Something typed breaks a rule; it is kept on the page, not saved.</source>
+        <source>End the meeting?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Why</source>
+        <source>End the meeting? Its record becomes the draft minutes, ready for signing. It can be reopened until the minutes are signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The worry it answers (danger statement)</source>
+        <source>End the meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Owner&apos;s agency</source>
+        <source>Reopen the meeting?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reason (needed if not done or not possible)</source>
+        <source>Reopen the meeting? It goes back to in progress; the reopening is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Withheld from the family</source>
+        <source>Reopen the meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Why it is withheld</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What the agency knows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fact or opinion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Confidentiality statement acknowledged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Excluded from (part of the meeting)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Information received on (information only)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deputy for</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Joined at</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Left at</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>To whom</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From agency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decided at (UTC)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Why consent was not sought</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reasons for the decision</source>
+        <source>What you typed before is back, not yet saved: check it and press Ctrl+S.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -829,31 +865,7 @@ Ctrl+PgDown / Ctrl+PgUp: next / previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Checks met</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In their own words</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Whose voice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How it was gathered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>withheld</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Meeting type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contact received (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1073,11 +1085,23 @@ Ctrl+PgDown / Ctrl+PgUp: next / previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Signs of Safety map</source>
+        <source>Parts of the risk assessment (Ctrl+Tab: next)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>RAG and threshold</source>
+        <source>Signs of Safety and RAG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1089,11 +1113,35 @@ Ctrl+PgDown / Ctrl+PgUp: next / previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Section 47 enquiry</source>
+        <source>Set by your organisation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Set by your organisation.</source>
+        <source>Disciplines missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft could not be kept: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What they do</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -10,6 +10,7 @@ import as any bundle. `--size N` repeats the six with new ids and references.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -27,6 +28,10 @@ Json = dict[str, Any]
 SHAPES = 6  # the cases in resources/demo/cases.json
 FIRST_GROUP = '"g1-'  # every id in the file starts so: the group's prefix
 CHUNK = SHAPES * 83  # cases per import (each one transaction)
+# A child's NHS number, as the file holds it. The file's numbers are in the NHS's test range
+# (999 …) at 999 5xx xxxx and above; each repeat of the six takes its own from below that.
+IDENTIFIER = re.compile(r'"consistent_identifier": "(\d{10})"')
+REPEAT_NUMBERS = 50_000 * 9  # decades 999 00000 to 999 49999, nine numbers each
 
 
 @cache
@@ -66,6 +71,41 @@ def _cases_as_text(today: date) -> tuple[str, ...]:
     return tuple(json.dumps(case, ensure_ascii=False) for case in moved["cases"])
 
 
+@cache
+def _identifiers() -> dict[str, int]:
+    """Each NHS number in the file, in order of first mention: its place in a group."""
+    text = resources.path("demo", "cases.json").read_text(encoding="utf-8")
+    return {number: n for n, number in enumerate(dict.fromkeys(IDENTIFIER.findall(text)))}
+
+
+def repeat_number(slot: int) -> str:
+    """The `slot`-th NHS number the repeats use: valid, distinct, in the NHS test range and
+    below every number in the file. Of the ten stems of a decade (999 12345 0 to 9) at most
+    one has no check digit (it would need a 10), so each decade gives nine numbers."""
+    if not 0 <= slot < REPEAT_NUMBERS:
+        raise ValueError(f"the demo has NHS numbers for {REPEAT_NUMBERS:,} repeated children")
+    decade, nth = divmod(slot, 9)
+    numbers = []
+    for last in range(10):
+        stem = f"999{decade:05d}{last}"
+        check = (11 - sum(int(d) * w for d, w in zip(stem, range(10, 1, -1), strict=True))) % 11
+        if check < 10:
+            numbers.append(f"{stem}{check}")
+    return numbers[nth]
+
+
+def _renumbered(text: str, group: int) -> str:
+    """A repeat's text, each child's NHS number its own: two children never share one."""
+    numbers = _identifiers()
+    return IDENTIFIER.sub(
+        lambda m: (
+            f'"consistent_identifier": "'
+            f'{repeat_number((group - 1) * len(numbers) + numbers[m.group(1)])}"'
+        ),
+        text,
+    )
+
+
 def _reference(today: date, n: int) -> str:
     return f"MASH-{today.year}-{n:06d}"
 
@@ -80,7 +120,7 @@ def demo_bundle(count: int, today: date | None = None, start: int = 0) -> bytes:
         group, shape = divmod(n, SHAPES)
         text = texts[shape]
         if group:
-            text = text.replace(FIRST_GROUP, f'"g{group + 1}-')
+            text = _renumbered(text.replace(FIRST_GROUP, f'"g{group + 1}-'), group)
         old = json.dumps(_template()[1]["cases"][shape]["reference"], ensure_ascii=False)
         parts.append(
             text.replace(f'"reference": {old}', f'"reference": "{_reference(today, n + 1)}"')

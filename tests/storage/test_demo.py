@@ -20,6 +20,7 @@ import resources
 from models.bundle import VERSION, parse_bundle
 from models.meeting import ActionStatus, MeetingStatus
 from models.withholding import hidden_from_family
+from storage.cases import open_case
 from storage.demo import demo_cases, make_demo
 from storage.workspace import Workspace
 
@@ -169,3 +170,14 @@ def test_make_demo_imports_the_bundle_signs_the_past_and_the_family_copy_disclos
                         assert sample not in family, (meeting.id, sample)
                         checked += 1
         assert checked >= 5
+        # Amira's strategy discussion, as signed: what the family reads and what it does not.
+        family, full = _pdf_text(signed["g1-m5"]), _pdf_text(professional["g1-m5"])
+        for both in ("NHS number 999 737 1771 (verified)", "National Referral Mechanism"):
+            assert both in family and both in full, both
+        for police_only in ("NG-26-044871", "Marcus Hale", "Jade", "Thornton", "on video"):
+            assert police_only in full and police_only not in family, police_only
+        assert "More detrimental to the child (CWSA 2026 s4)" in full
+        assert "outside the home" in family.casefold() and "online" in family.casefold()
+        first, again = (open_case(ws, f"{g}-case31").people[0] for g in ("g1", "g2"))
+        assert first.name == again.name == "Amira Haddad"
+        assert again.consistent_identifier != first.consistent_identifier  # her own number
