@@ -59,7 +59,8 @@ class ChildLine(BaseModel):
         """E.g. "NHS number 943 476 5919 (verified)", or "" when none is recorded."""
         if not self.consistent_identifier:
             return ""
-        value = shown(self.consistent_identifier, self.identifier_kind)
+        # No-break spaces: a printed line never breaks inside the number.
+        value = shown(self.consistent_identifier, self.identifier_kind).replace(" ", "\u00a0")
         verified = "verified" if self.identifier_verified else "not verified"
         return f"{self.identifier_kind} {value} ({verified})"
 

@@ -327,7 +327,9 @@ class MinutesStory:
                     ("Reasons", d.reasons),
                     (
                         "Decided by",
-                        f"{d.decided_by} {local(d.decided_at, self.snap.time_zone)}".strip(),
+                        ", ".join(
+                            filter(None, [d.decided_by, local(d.decided_at, self.snap.time_zone)])
+                        ),
                     ),
                     ("How sent", d.how_sent),
                     ("Checks met", checks),

@@ -171,6 +171,9 @@ def test_make_demo_imports_the_bundle_signs_the_past_and_the_family_copy_disclos
                         checked += 1
         assert checked >= 5
         # Amira's strategy discussion, as signed: what the family reads and what it does not.
+        for pdf in (signed["g1-m5"], professional["g1-m5"]):  # the number on one line
+            lines = "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+            assert re.search(r"999[ \u00a0]737[ \u00a0]1771", lines)
         family, full = _pdf_text(signed["g1-m5"]), _pdf_text(professional["g1-m5"])
         for both in ("NHS number 999 737 1771 (verified)", "National Referral Mechanism"):
             assert both in family and both in full, both
