@@ -149,7 +149,8 @@ class MinutesStory:
                 ("Child or children", children),
                 *[
                     (
-                        title_of(Meeting, name),
+                        # a time is typed in UTC but printed in the workspace's zone, named
+                        title_of(Meeting, name).removesuffix(" (UTC)"),
                         safe(shown(getattr(snap.meeting, name), snap.time_zone)),
                     )
                     for name in step_fields(Meeting, "details")

@@ -180,6 +180,8 @@ def test_make_demo_imports_the_bundle_signs_the_past_and_the_family_copy_disclos
         for police_only in ("NG-26-044871", "Marcus Hale", "Jade", "Thornton", "on video"):
             assert police_only in full and police_only not in family, police_only
         assert "More detrimental to the child (CWSA 2026 s4)" in full
+        # the contact time is printed in the workspace's zone, and its label says no other
+        assert "Contact received" in family and "(UTC)" not in family
         assert "outside the home" in family.casefold() and "online" in family.casefold()
         first, again = (open_case(ws, f"{g}-case31").people[0] for g in ("g1", "g2"))
         assert first.name == again.name == "Amira Haddad"
