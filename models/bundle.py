@@ -122,6 +122,13 @@ def parse_bundle(raw: bytes) -> Bundle:
     if problem:
         raise BundleError(f"(the file): {problem}")
     try:
+        # A current bundle is parsed once, by pydantic from the bytes: its format and version
+        # are fields of the model. Anything else (an older version, or a problem to name)
+        # takes the full path below, whose messages say what is wrong in the order of checks.
+        return Bundle.model_validate_json(raw, strict=True)
+    except ValidationError:
+        pass
+    try:
         data = json.loads(raw)
     except UnicodeDecodeError as exc:
         raise BundleError(f"(the file): not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
