@@ -13,6 +13,7 @@ from models.bundle import (
     MAX_BUNDLE_BYTES,
     Bundle,
     BundleError,
+    cycles_uncollected,
     dump_bundle,
     format_location,
     parse_bundle,
@@ -70,7 +71,8 @@ def import_bundle(
     if not WRITERS & ws.user.roles:
         raise PermissionDenied("This account can read the record but not change it.")
     try:
-        return _import(ws, bundle, source, progress)
+        with cycles_uncollected():
+            return _import(ws, bundle, source, progress)
     except IntegrityError as exc:  # a clash the checks above did not foresee: still words
         raise InvalidInput(
             f"The bundle clashes with a record already in this workspace ({exc}); "
