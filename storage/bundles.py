@@ -130,7 +130,7 @@ def _import(
                     raise InvalidInput(
                         f"{where}.meetings[{j}].id: this workspace already has a meeting {meeting.id!r}; nothing was imported."
                     )
-            records.store_case(conn, case, reference, search_rows)
+            records.store_case(conn, case, reference, search_rows, new=True)
             known.add(case)
             if i % 500 == 499 or i == total - 1:
                 search_rows.flush()  # the search rows of 500 cases at a time
