@@ -127,6 +127,11 @@ def cycles_uncollected() -> Iterator[None]:
     try:
         yield
     finally:
+        # The new objects join the oldest generation (freeze, then unfreeze, moves every
+        # tracked object there) instead of being scanned all at once by the first young-
+        # generation collection after this; a cycle among them is found by the next full one.
+        gc.freeze()
+        gc.unfreeze()
         if was_enabled:
             gc.enable()
 
