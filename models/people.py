@@ -118,7 +118,7 @@ class CasePerson(Person):
     def person(self) -> Person:
         # Built from fields this record's own validation has already checked.
         return Person.model_construct(
-            **{k: v for k, v in self if k not in ("role", "relationship")}
+            **{k: v for k, v in self.__dict__.items() if k not in ("role", "relationship")}
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,12 +13,13 @@ from models.bundle import (
     MAX_BUNDLE_BYTES,
     Bundle,
     BundleError,
+    cycles_uncollected,
     dump_bundle,
     format_location,
     parse_bundle,
 )
 from models.case import Case
-from models.people import Place
+from models.people import CasePerson, Place
 from models.reference import ReferenceData
 from storage import records
 from storage.cases import WRITERS
@@ -69,7 +71,8 @@ def import_bundle(
     if not WRITERS & ws.user.roles:
         raise PermissionDenied("This account can read the record but not change it.")
     try:
-        return _import(ws, bundle, source, progress)
+        with cycles_uncollected():
+            return _import(ws, bundle, source, progress)
     except IntegrityError as exc:  # a clash the checks above did not foresee: still words
         raise InvalidInput(
             f"The bundle clashes with a record already in this workspace ({exc}); "
@@ -90,34 +93,45 @@ def _import(
     with ws.transaction():
         reference = records.load_reference(conn)
         search_rows = records.SearchBatch(conn)
+        known = _Known(conn, bundle)
         for i, case in enumerate(bundle.cases):
             where = f"cases[{i}]"
-            if records.case_exists(conn, case.id):
+            if case.id in known.cases and records.case_exists(conn, case.id):
                 raise InvalidInput(
                     f"{where}.id: this workspace already has a case {case.id!r}; nothing was imported."
                 )
-            if records.case_id_for_reference(conn, case.reference) is not None:
+            if (
+                case.reference in known.references
+                and records.case_id_for_reference(conn, case.reference) is not None
+            ):
                 raise InvalidInput(
                     f"{where}.reference: this workspace already has a case {case.reference!r}; nothing was imported."
                 )
             _check_kinds(case, where, reference)
             for j, person in enumerate(case.people):
-                try:
-                    records.check_identifier(conn, person.person())
-                except InvalidInput as exc:
-                    raise InvalidInput(f"{where}.people[{j}].consistent_identifier: {exc}") from exc
-                known = records.load_person(conn, person.id)
-                if known is not None and known != person.person():
+                if person.consistent_identifier in known.identifiers:
+                    try:
+                        records.check_identifier(conn, person.person())
+                    except InvalidInput as exc:
+                        raise InvalidInput(
+                            f"{where}.people[{j}].consistent_identifier: {exc}"
+                        ) from exc
+                stored = records.load_person(conn, person.id) if person.id in known.people else None
+                if stored is not None and stored != person.person():
                     raise InvalidInput(
                         f"{where}.people[{j}]: person {person.id!r} is already in this workspace with other details; nothing was imported."
                     )
-            _check_shared(conn, case, where, places_seen, actions_seen)
+            _check_shared(conn, case, where, places_seen, actions_seen, known)
             for j, meeting in enumerate(case.meetings):
-                if records.load_meeting(conn, meeting.id) is not None:
+                if (
+                    meeting.id in known.meetings
+                    and records.load_meeting(conn, meeting.id) is not None
+                ):
                     raise InvalidInput(
                         f"{where}.meetings[{j}].id: this workspace already has a meeting {meeting.id!r}; nothing was imported."
                     )
-            records.store_case(conn, case, reference, search_rows)
+            records.store_case(conn, case, reference, search_rows, new=True)
+            known.add(case)
             if i % 500 == 499 or i == total - 1:
                 search_rows.flush()  # the search rows of 500 cases at a time
                 if progress:
@@ -134,16 +148,62 @@ def _import(
     return summary
 
 
+class _Known:
+    """Which of the bundle's ids may already be in the workspace: those found by one query
+    each before the first case, and those of the cases written since. Only an id in here
+    is looked up one by one (with the same query and message as before)."""
+
+    def __init__(self, conn: Connection, bundle: Bundle) -> None:
+        cases = bundle.cases
+        people = [p for c in cases for p in c.people]
+        meetings = [m for c in cases for m in c.meetings]
+
+        def found(table: str, column: str, values: list[str]) -> set[str]:
+            rows = conn.execute(
+                f"SELECT {column} FROM {table} WHERE {column} IN (SELECT value FROM json_each(?))",
+                (json.dumps(values),),
+            )
+            return {str(r[0]) for r in rows}
+
+        self.cases = found("cases", "id", [c.id for c in cases])
+        self.references = found("cases", "reference", [c.reference for c in cases])
+        self.people = found("people", "id", [p.id for p in people])
+        self.identifiers = found(
+            "people",
+            "consistent_identifier",
+            [p.consistent_identifier for p in people if p.consistent_identifier],
+        )
+        self.places = found("places", "id", [p.id for c in cases for p in c.places])
+        self.meetings = found("meetings", "id", [m.id for m in meetings])
+        self.actions = found("actions", "id", [a.id for m in meetings for a in m.actions])
+
+    def add(self, case: Case) -> None:
+        """What writing `case` put in the workspace."""
+        self.cases.add(case.id)
+        self.references.add(case.reference)
+        self.people.update(p.id for p in case.people)
+        self.identifiers.update(p.consistent_identifier for p in case.people)
+        self.places.update(p.id for p in case.places)
+        self.meetings.update(m.id for m in case.meetings)
+        self.actions.update(a.id for m in case.meetings for a in m.actions)
+
+
 def _check_kinds(case: Case, where: str, reference: ReferenceData) -> None:
     """The case's identifiers are of kinds this workspace knows (the bundle alone cannot
-    say: its maker's workspace may know others)."""
-    try:
-        Case.model_validate(case.model_dump(), context=reference.identifier_context())
-    except ValidationError as exc:
-        error = exc.errors(include_url=False)[0]
-        path = format_location(tuple(error["loc"]))
-        message = str(error["msg"]).removeprefix("Value error, ")
-        raise InvalidInput(f"{where}.{path}: {message} Nothing was imported.") from exc
+    say: its maker's workspace may know others). Only a person's identifier depends on the
+    workspace (the rest of the case was checked when the bundle was read), so only people
+    with an identifier or its kind are checked again, with the workspace's kinds."""
+    context = reference.identifier_context()
+    for j, person in enumerate(case.people):
+        if not (person.identifier_kind or person.consistent_identifier):
+            continue
+        try:
+            CasePerson.model_validate(person.model_dump(), context=context)
+        except ValidationError as exc:
+            error = exc.errors(include_url=False)[0]
+            path = format_location(("people", j, *error["loc"]))
+            message = str(error["msg"]).removeprefix("Value error, ")
+            raise InvalidInput(f"{where}.{path}: {message} Nothing was imported.") from exc
 
 
 def _check_shared(
@@ -152,12 +212,15 @@ def _check_shared(
     where: str,
     places_seen: dict[str, Place],
     actions_seen: dict[str, str],
+    known: _Known,
 ) -> None:
     """Places are shared between cases and action ids are unique across them: a bundle may
     neither change a place other cases use nor reuse another case's action id."""
     for j, place in enumerate(case.places):
-        known = places_seen.get(place.id) or records.load_place(conn, place.id)
-        if known is not None and known != place:
+        stored = places_seen.get(place.id) or (
+            records.load_place(conn, place.id) if place.id in known.places else None
+        )
+        if stored is not None and stored != place:
             raise InvalidInput(
                 f"{where}.places[{j}]: place {place.id!r} is already in this workspace (or this "
                 "bundle) with other details; nothing was imported."
@@ -165,7 +228,9 @@ def _check_shared(
         places_seen[place.id] = place
     for j, meeting in enumerate(case.meetings):
         for k, action in enumerate(meeting.actions):
-            owner = actions_seen.get(action.id) or records.action_case(conn, action.id)
+            owner = actions_seen.get(action.id) or (
+                records.action_case(conn, action.id) if action.id in known.actions else None
+            )
             if owner is not None and owner != case.id:
                 raise InvalidInput(
                     f"{where}.meetings[{j}].actions[{k}].id: action {action.id!r} already belongs "

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Literal
 
 from pydantic import ValidationError
 
@@ -17,9 +15,10 @@ from models.protected_names import clash_with_children
 from models.reference import ReferenceData
 from models.rules import action_transition_problem, meeting_is_frozen, meeting_transition_problem
 from models.users import Role
-from storage import records
+from storage import lists, records
 from storage import search as search_module
 from storage.errors import ChangedElsewhere, InvalidInput, PermissionDenied
+from storage.reference_data import load_reference
 from storage.workspace import Workspace
 
 WRITERS = {Role.ADMIN, Role.CHAIR, Role.MEMBER}
@@ -59,7 +58,7 @@ def _remember(ws: Workspace, case_id: str) -> None:
 
 
 def reference_data(ws: Workspace) -> ReferenceData:
-    return records.load_reference(ws.conn)
+    return load_reference(ws.conn)
 
 
 def save_reference_data(ws: Workspace, reference: ReferenceData) -> None:
@@ -239,105 +238,14 @@ def delete_case(ws: Workspace, case_id: str) -> None:
         ws.record("case.delete", "case", case_id)
 
 
-# --- lists for the home screen ---------------------------------------------------------
-@dataclass(frozen=True)
-class CaseRow:
-    id: str
-    reference: str
-    status: str
-    rag: str | None
-    allocated_worker: str
-    children: str
-    next_meeting: str | None
-
-
-def list_cases(
-    ws: Workspace,
-    *,
-    rag: str = "",
-    status: str = "",
-    worker: str = "",
-    next_meeting: tuple[date, date] | Literal["none"] | None = None,
-    limit: int = 1_000_000,
-    offset: int = 0,
-) -> list[CaseRow]:
-    """Cases, newest first, filtered in SQL so a page of a huge workspace is quick.
-
-    `next_meeting` is a (from, to) date range, or "none" for cases with no meeting set.
-    """
-    where, params = ["1 = 1"], []
-    if next_meeting == "none":
-        where.append("next_meeting IS NULL")
-    elif next_meeting is not None:
-        where.append("next_meeting BETWEEN ? AND ?")
-        params += [next_meeting[0].isoformat(), next_meeting[1].isoformat()]
-    for column, value in (("rag", rag), ("status", status)):
-        if value:
-            where.append(f"{column} = ?")
-            params.append(value)
-    if worker.strip():
-        where.append("allocated_worker LIKE ? ESCAPE '\\'")
-        params.append(
-            "%" + worker.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        )
-    rows = ws.conn.execute(
-        "SELECT id, reference, status, rag, allocated_worker, children, next_meeting FROM cases"
-        f" WHERE {' AND '.join(where)} ORDER BY position DESC LIMIT ? OFFSET ?",
-        (*params, limit, offset),
-    )
-    return [CaseRow(*r) for r in rows]
-
-
-@dataclass(frozen=True)
-class ActionRow:
-    id: str
-    case_id: str
-    reference: str
-    what: str
-    owner: str
-    owner_agency: str
-    due: str | None
-
-
-def open_actions_due(ws: Workspace, by: date, limit: int = 1_000_000) -> list[ActionRow]:
-    """Open actions due on or before `by` (overdue ones first), by agency."""
-    rows = ws.conn.execute(
-        "SELECT a.id, a.case_id, c.reference, a.what, a.owner, a.owner_agency, a.due FROM actions a"
-        " JOIN cases c ON c.id = a.case_id WHERE a.status = 'open' AND a.due <= ?"
-        " ORDER BY a.due LIMIT ?",  # the index order: a page of a huge list stops early
-        (by.isoformat(), limit),
-    )
-    return [ActionRow(*r) for r in rows]
-
-
-def count_open_actions(ws: Workspace, by: date, today: date) -> tuple[int, int]:
-    """(open actions due by `by`, of which overdue before `today`)."""
-    row = ws.conn.execute(
-        "SELECT count(*), coalesce(sum(due < ?), 0) FROM actions WHERE status = 'open' AND due <= ?",
-        (today.isoformat(), by.isoformat()),
-    ).fetchone()
-    return int(row[0]), int(row[1])
-
-
-@dataclass(frozen=True)
-class MeetingRow:
-    id: str
-    case_id: str
-    reference: str
-    type: str
-    date: str
-    status: str
-
-
-def meetings_between(
-    ws: Workspace, start: date, end: date, limit: int = 1_000_000
-) -> list[MeetingRow]:
-    rows = ws.conn.execute(
-        "SELECT m.id, m.case_id, c.reference, m.type, m.date, m.status FROM meetings m"
-        " JOIN cases c ON c.id = m.case_id WHERE m.date BETWEEN ? AND ? ORDER BY m.date LIMIT ?",
-        (start.isoformat(), end.isoformat(), limit),
-    )
-    return [MeetingRow(*r) for r in rows]
+# --- lists for the home screen: storage/lists.py (kept here under their old names) ------
+CaseRow = lists.CaseRow
+list_cases = lists.list_cases
+ActionRow = lists.ActionRow
+open_actions_due = lists.open_actions_due
+count_open_actions = lists.count_open_actions
+MeetingRow = lists.MeetingRow
+meetings_between = lists.meetings_between
 
 
 # --- search: storage/search.py (kept here under their old names) ----------------------

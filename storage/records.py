@@ -15,30 +15,16 @@ from models.people import CasePerson, Person, Place
 from models.reference import ReferenceData
 from models.rules import current_actions, retention_date
 from models.text import TRUSTED, search_form
+from storage import reference_data
 from storage.connection import Connection
 from storage.errors import InvalidInput
 
 _CASE_PARTS = {"people", "places", "meetings"}
 
 
-# --- reference data ------------------------------------------------------------------
-def load_reference(conn: Connection) -> ReferenceData:
-    row = conn.execute("SELECT body FROM reference_data WHERE id = 1").fetchone()
-    from storage import policy  # the organisation's values win over the workspace's
-
-    stored = (
-        ReferenceData()
-        if row is None
-        else ReferenceData.model_validate_json(row[0], context=TRUSTED)
-    )
-    return policy.apply(stored)
-
-
-def store_reference(conn: Connection, reference: ReferenceData) -> None:
-    conn.execute(
-        "INSERT INTO reference_data (id, body) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body",
-        (reference.model_dump_json(),),
-    )
+# --- reference data: storage/reference_data.py (kept here under their old names) -------
+load_reference = reference_data.load_reference
+store_reference = reference_data.store_reference
 
 
 # --- cases ---------------------------------------------------------------------------
@@ -81,12 +67,19 @@ def action_case(conn: Connection, action_id: str) -> str | None:
 
 
 def store_case(
-    conn: Connection, case: Case, reference: ReferenceData, batch: SearchBatch | None = None
+    conn: Connection,
+    case: Case,
+    reference: ReferenceData,
+    batch: SearchBatch | None = None,
+    *,
+    new: bool = False,
 ) -> None:
     """Write the whole case: its row, people, places, meetings and the derived indexes.
 
     With a `batch`, the case's search rows are gathered there, to be written with those of
-    the other cases (an import) by `batch.flush()` in the same transaction.
+    the other cases (an import) by `batch.flush()` in the same transaction. `new` says the
+    caller has checked that neither the case nor any of its meetings is in the workspace
+    (an import): there is then nothing of theirs to look up, replace or unindex first.
     """
     now = datetime.now(UTC).isoformat(timespec="seconds")
     open_meetings = [
@@ -96,7 +89,11 @@ def store_case(
     # The earliest meeting not yet held, else the date the last meeting set for the next one.
     next_meeting = min(open_meetings) if open_meetings else (max(planned) if planned else None)
     retention = retention_date(case, reference)
-    position_row = conn.execute("SELECT position FROM cases WHERE id = ?", (case.id,)).fetchone()
+    position_row = (
+        None
+        if new
+        else conn.execute("SELECT position FROM cases WHERE id = ?", (case.id,)).fetchone()
+    )
     if position_row is None:
         position = conn.execute("SELECT coalesce(max(position), 0) + 1 FROM cases").fetchone()[0]
     else:
@@ -127,7 +124,8 @@ def store_case(
             case.model_dump_json(exclude=_CASE_PARTS),
         ),
     )
-    conn.execute("DELETE FROM case_people WHERE case_id = ?", (case.id,))
+    if not new:
+        conn.execute("DELETE FROM case_people WHERE case_id = ?", (case.id,))
     details = [p.person() for p in case.people]
     for d in details:
         check_identifier(conn, d)
@@ -154,7 +152,8 @@ def store_case(
         "INSERT INTO case_people (case_id, person_id, position, role, relationship) VALUES (?, ?, ?, ?, ?)",
         [(case.id, p.id, i, p.role.value, p.relationship) for i, p in enumerate(case.people)],
     )
-    conn.execute("DELETE FROM case_places WHERE case_id = ?", (case.id,))
+    if not new:
+        conn.execute("DELETE FROM case_places WHERE case_id = ?", (case.id,))
     conn.executemany(
         "INSERT INTO places (id, name, body) VALUES (?, ?, ?)"
         " ON CONFLICT(id) DO UPDATE SET name = excluded.name, body = excluded.body",
@@ -165,12 +164,16 @@ def store_case(
         [(case.id, place.id, i) for i, place in enumerate(case.places)],
     )
     kept = {m.id for m in case.meetings}
-    stored = {
-        meeting_id: (position, body)
-        for meeting_id, position, body in conn.execute(
-            "SELECT id, position, body FROM meetings WHERE case_id = ?", (case.id,)
-        ).fetchall()
-    }
+    stored = (
+        {}
+        if new
+        else {
+            meeting_id: (position, body)
+            for meeting_id, position, body in conn.execute(
+                "SELECT id, position, body FROM meetings WHERE case_id = ?", (case.id,)
+            ).fetchall()
+        }
+    )
     for gone in set(stored) - kept:
         _unindex(conn, gone)
         conn.execute("DELETE FROM meetings WHERE id = ?", (gone,))
@@ -179,9 +182,9 @@ def store_case(
         if stored.get(meeting.id) == (i, body):
             continue  # unchanged: saving one meeting does not rewrite or reindex the others
         _store_meeting_row(conn, case.id, meeting, i, body)
-        _index_meeting_text(conn, case.id, meeting, batch)
-    _index_actions(conn, case)
-    _index_case_text(conn, case, batch)
+        _index_meeting_text(conn, case.id, meeting, batch, new=new)
+    _index_actions(conn, case, new=new)
+    _index_case_text(conn, case, batch, new=new)
 
 
 def _store_meeting_row(
@@ -294,8 +297,9 @@ def load_meeting(conn: Connection, meeting_id: str) -> tuple[str, Meeting] | Non
 
 
 # --- derived indexes -----------------------------------------------------------------
-def _index_actions(conn: Connection, case: Case) -> None:
-    conn.execute("DELETE FROM actions WHERE case_id = ?", (case.id,))
+def _index_actions(conn: Connection, case: Case, *, new: bool = False) -> None:
+    if not new:
+        conn.execute("DELETE FROM actions WHERE case_id = ?", (case.id,))
     origin = {a.id: m.id for m in case.meetings for a in m.actions}
     conn.executemany(
         "INSERT INTO actions (id, case_id, meeting_id, what, owner, owner_agency, due, status)"
@@ -382,8 +386,11 @@ def _index(
     now.flush()
 
 
-def _index_case_text(conn: Connection, case: Case, batch: SearchBatch | None = None) -> None:
-    _unindex(conn, case.id)
+def _index_case_text(
+    conn: Connection, case: Case, batch: SearchBatch | None = None, *, new: bool = False
+) -> None:
+    if not new:
+        _unindex(conn, case.id)
     entries = [("case", case.reference, case.allocated_worker)]
     entries += [
         ("person", p.name, " ".join(filter(None, [p.known_as, p.relationship])))
@@ -397,9 +404,15 @@ def _index_case_text(conn: Connection, case: Case, batch: SearchBatch | None = N
 
 
 def _index_meeting_text(
-    conn: Connection, case_id: str, meeting: Meeting, batch: SearchBatch | None = None
+    conn: Connection,
+    case_id: str,
+    meeting: Meeting,
+    batch: SearchBatch | None = None,
+    *,
+    new: bool = False,
 ) -> None:
-    _unindex(conn, meeting.id)
+    if not new:
+        _unindex(conn, meeting.id)
     _index(
         conn,
         case_id,

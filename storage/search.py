@@ -14,9 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from models.people import Person
 from models.text import TRUSTED, search_form
-from storage import records
 from storage.connection import Connection
 from storage.workspace import Workspace
 
@@ -89,6 +87,9 @@ def identifier_hits(ws: Workspace, text: str) -> list[SearchHit]:
     value = "".join(text.split()).upper()
     if len(value) < 4 or len(value) > 64:
         return []
+    from models.people import Person  # (not before the home screen is drawn)
+    from storage import records
+
     hits = []
     for case_id, reference, name, body in records.people_with_identifier(ws.reader, value):
         person = Person.model_validate_json(body, context=TRUSTED)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage import cases, search
+from storage import lists, search
 from storage.errors import WorkspaceError
 from storage.workspace import Workspace
 from ui.i18n import tr
@@ -214,6 +214,8 @@ class HomeScreen(QWidget):
         if not ok:
             return
         try:
+            from storage import cases
+
             case = cases.new_case(self.workspace, reference, child)
         except WorkspaceError as exc:
             self.message.setText(str(exc))
@@ -222,8 +224,8 @@ class HomeScreen(QWidget):
         self.reload_cases()
         self.open_case.emit(case.id)
 
-    def _fetch_cases(self, offset: int, limit: int) -> list[cases.CaseRow]:
-        return cases.list_cases(
+    def _fetch_cases(self, offset: int, limit: int) -> list[lists.CaseRow]:
+        return lists.list_cases(
             self.workspace,
             rag=self.rag.currentText() if self.rag.currentIndex() else "",
             status=self.status.currentText() if self.status.currentIndex() else "",
@@ -243,9 +245,9 @@ class HomeScreen(QWidget):
         today, week = date.today(), date.today() + timedelta(days=7)
         self.reload_cases()
         self.meeting_model.set_rows(
-            cases.meetings_between(self.workspace, today, week, limit=LIST_LIMIT)
+            lists.meetings_between(self.workspace, today, week, limit=LIST_LIMIT)
         )
-        self.action_model.set_rows(cases.open_actions_due(self.workspace, week, limit=LIST_LIMIT))
+        self.action_model.set_rows(lists.open_actions_due(self.workspace, week, limit=LIST_LIMIT))
         for view in (self.meeting_table, self.action_table):
             fit_columns(view)
         # Counting reads every open action (it grows with the workspace): after the first paint.
@@ -258,7 +260,7 @@ class HomeScreen(QWidget):
     def _count_actions(self) -> None:
         today, week = date.today(), date.today() + timedelta(days=7)
         try:
-            due, overdue = cases.count_open_actions(self.workspace, week, today)
+            due, overdue = lists.count_open_actions(self.workspace, week, today)
         except WorkspaceError:
             return  # locked meanwhile
         shown = tr(" (the first {0} shown)").format(LIST_LIMIT) if due > LIST_LIMIT else ""
@@ -303,7 +305,7 @@ class HomeScreen(QWidget):
         self.run_search()
         self.hit_table.setFocus()
 
-    def _open(self, row: cases.CaseRow | None) -> None:
+    def _open(self, row: lists.CaseRow | None) -> None:
         if row is not None:
             self.open_case.emit(row.id)
 

@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.family_view import AGENDA, AgendaStep
 from models.users import Role
-from storage import cases
 from storage.keychain import Keychain
+from storage.reference_data import load_reference
 from storage.workspace import Workspace
 from ui import operations, read_only
 from ui.about import add_about_action
@@ -221,6 +220,7 @@ class MainWindow(QMainWindow):
                 self.show_case(case_id)
 
     def show_meeting(self, case_id: str, meeting_id: str) -> None:
+        from models.family_view import AGENDA, AgendaStep
         from ui.case_screen import CaseScreen
         from ui.meeting_screen import MeetingScreen
 
@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
     # --- unlock and lock -----------------------------------------------------------------
     def on_unlocked(self, ws: Workspace) -> None:
         self.workspace = ws
-        self.idle_ms = cases.reference_data(ws).idle_lock_minutes * 60_000
+        self.idle_ms = load_reference(ws.conn).idle_lock_minutes * 60_000
         for act in self.session_actions:
             act.setEnabled(True)
         self.admin_action.setEnabled(Role.ADMIN in ws.user.roles)

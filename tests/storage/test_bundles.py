@@ -113,3 +113,28 @@ def test_cli_import_bad_bundle_exit_2_nothing_written(made_workspace, tmp_path):
         in one_line_error(err)
     )
     assert snapshot_files(folder) == before
+
+
+@pytest.mark.parametrize("clash", ["reference", "meeting"])
+def test_a_clash_with_the_workspace_in_a_later_case_is_named(workspace, tmp_path, clash):
+    """The ids of the whole bundle are looked up at once: a clash found so is still refused
+    with its path, before anything is written."""
+    shapes = list(demo_cases(6))
+    cases.save_case(workspace, shapes[0])
+    later = shapes[3]
+    if clash == "reference":
+        later = later.model_copy(update={"reference": shapes[0].reference})
+        expected = (
+            rf"cases\[2\]\.reference: this workspace already has a case {shapes[0].reference!r}"
+        )
+    else:
+        taken = shapes[0].meetings[0].id
+        moved = later.meetings[0].model_copy(update={"id": taken})
+        later = later.model_copy(update={"meetings": [moved, *later.meetings[1:]]})
+        expected = rf"cases\[2\]\.meetings\[0\]\.id: this workspace already has a meeting {taken!r}"
+    (tmp_path / "b.json").write_bytes(dump_bundle([shapes[1], shapes[2], later]))
+    before = audit.checkpoint(workspace.conn)
+    with pytest.raises(InvalidInput, match=expected):
+        import_bundle(workspace, read_bundle_file(tmp_path / "b.json"))
+    assert [c.id for c in cases.list_cases(workspace)] == [shapes[0].id]
+    assert audit.checkpoint(workspace.conn) == before
