@@ -68,6 +68,7 @@ def test_wheel_carries_every_resource_and_the_command(wheel):
     }
     assert "resources/fonts/DejaVuSans.ttf" in wanted
     assert wanted - names == set()
+    assert {"main.py", "subcommands.py"} <= names  # the top-level modules (py-modules)
     entry_points = zipfile.ZipFile(wheel).read("caseroom-0.1.0.dist-info/entry_points.txt")
     assert b"caseroom = main:main" in entry_points
 
