@@ -30,7 +30,7 @@ from models.base import new_id
 from ui.confirm import confirm
 from ui.forms import ModelForm
 from ui.i18n import tr
-from ui.read_only import writes
+from ui.read_only import reason_for, writes
 from ui.table_model import Column, RecordTableModel, fit_columns
 
 SUMMARY_LENGTH = 70
@@ -140,6 +140,7 @@ class ItemListEditor(QWidget):
         return super().eventFilter(watched, event)
 
     def showEvent(self, event: Any) -> None:
+        self._show_state()  # (the window may read only)
         # A screen's own Ctrl+N (a new meeting) wins over this list's: never two at once.
         mine = set(self.shortcuts.values())
         taken = {
@@ -186,7 +187,9 @@ class ItemListEditor(QWidget):
         return text if len(text) <= SUMMARY_LENGTH else text[: SUMMARY_LENGTH - 1] + "…"
 
     def _show_state(self) -> None:
-        if self.editing is None:
+        if reason_for(self):  # a session that reads only: no new entry is offered
+            self.state.setText(tr("Read only: {0}").format(reason_for(self)))
+        elif self.editing is None:
             self.state.setText(tr("New entry: Ctrl+Return adds it to the list."))
             self.save_button.setText(tr("Add (Ctrl+Return)"))
         else:

@@ -53,12 +53,17 @@ def is_write(widget: QWidget) -> bool:
 
 
 def _hold(widget: QWidget) -> None:
-    reason = str(getattr(widget.window(), REASON, ""))
+    reason = reason_for(widget)
     if reason and is_write(widget):
         if widget.isEnabled():
             widget.setEnabled(False)
         if widget.toolTip() != reason:
             widget.setToolTip(reason)
+
+
+def reason_for(widget: QWidget) -> str:
+    """Why the session `widget` is shown in reads only ("" when it may write)."""
+    return str(getattr(widget.window(), REASON, ""))
 
 
 def set_reason(window: QWidget, reason: str | None) -> None:

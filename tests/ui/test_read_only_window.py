@@ -15,6 +15,7 @@ from storage.read_only import READ_ONLY_MEDIA_REASON
 from tests.conftest import snapshot_files
 from tests.read_only_media import read_only_media
 from tests.ui.test_concurrency import _unlocked, demo_template  # noqa: F401 - a fixture
+from ui.item_list import ItemListEditor
 from ui.meeting_steps import DetailsStep
 from ui.read_only import is_write
 
@@ -98,8 +99,17 @@ def test_a_second_window_disables_its_write_buttons(qtbot, demo_template, tmp_pa
     try:
         _visit_everything(qtbot, second)
         assert _all_held(second, second.workspace.read_only) >= 12
+        # The meeting's lists (every step was shown) do not invite a new entry: they say the
+        # session reads only, and why.
+        shown = second.screens[-1].findChildren(ItemListEditor)
+        assert len(shown) >= 5 and all(
+            e.state.text() == f"Read only: {second.workspace.read_only}" for e in shown
+        )
         _visit_everything(qtbot, first)
         assert all(b.toolTip() == "" for b in _write_buttons(first))
+        assert all(
+            not e.state.text().startswith("Read only") for e in first.findChildren(ItemListEditor)
+        )
         assert first.screens[-1].save_button.isEnabled()
     finally:
         second.lock()
