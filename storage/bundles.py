@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from models import identifiers
 from models.bundle import (
     MAX_BUNDLE_BYTES,
     Bundle,
@@ -19,6 +20,7 @@ from models.bundle import (
     parse_bundle,
 )
 from models.case import Case
+from models.identifiers import IdentifierKind
 from models.people import CasePerson, Place
 from models.reference import ReferenceData
 from storage import records
@@ -111,7 +113,7 @@ def _import(
             for j, person in enumerate(case.people):
                 if person.consistent_identifier in known.identifiers:
                     try:
-                        records.check_identifier(conn, person.person())
+                        records.check_identifier(conn, person)
                     except InvalidInput as exc:
                         raise InvalidInput(
                             f"{where}.people[{j}].consistent_identifier: {exc}"
@@ -194,9 +196,12 @@ def _check_kinds(case: Case, where: str, reference: ReferenceData) -> None:
     workspace (the rest of the case was checked when the bundle was read), so only people
     with an identifier or its kind are checked again, with the workspace's kinds."""
     context = reference.identifier_context()
+    kinds = identifiers.kinds_from(context)
     for j, person in enumerate(case.people):
         if not (person.identifier_kind or person.consistent_identifier):
             continue
+        if _kind_unchanged(person, kinds):
+            continue  # validating again would give the very same person: nothing to say
         try:
             CasePerson.model_validate(person.model_dump(), context=context)
         except ValidationError as exc:
@@ -204,6 +209,18 @@ def _check_kinds(case: Case, where: str, reference: ReferenceData) -> None:
             path = format_location(("people", j, *error["loc"]))
             message = str(error["msg"]).removeprefix("Value error, ")
             raise InvalidInput(f"{where}.{path}: {message} Nothing was imported.") from exc
+
+
+def _kind_unchanged(person: CasePerson, kinds: list[IdentifierKind] | None) -> bool:
+    """The workspace's kinds accept the person's identifier kind and leave the identifier
+    as the bundle's reading stored it (the only checks that depend on them)."""
+    if identifiers.kind_problem(person.identifier_kind, kinds) is not None:
+        return False
+    try:
+        again = identifiers.normalise(person.consistent_identifier, person.identifier_kind, kinds)
+    except ValueError:
+        return False
+    return again == person.consistent_identifier
 
 
 def _check_shared(
