@@ -27,6 +27,7 @@ from storage import records
 from storage.cases import WRITERS
 from storage.connection import Connection, IntegrityError
 from storage.errors import InvalidInput, PermissionDenied
+from storage.migrations import review_rows_in_bulk
 from storage.outputs import check_output, write_output
 from storage.workspace import Workspace
 
@@ -89,57 +90,13 @@ def _import(
     progress: Callable[[int, int], None] | None,
 ) -> ImportSummary:
     conn = ws.conn
-    total = len(bundle.cases)
-    places_seen: dict[str, Place] = {}
-    actions_seen: dict[str, str] = {}
     with ws.transaction():
         reference = records.load_reference(conn)
-        search_rows = records.SearchBatch(conn)
         known = _Known(conn, bundle)
-        for i, case in enumerate(bundle.cases):
-            where = f"cases[{i}]"
-            if case.id in known.cases and records.case_exists(conn, case.id):
-                raise InvalidInput(
-                    f"{where}.id: this workspace already has a case {case.id!r}; nothing was imported."
-                )
-            if (
-                case.reference in known.references
-                and records.case_id_for_reference(conn, case.reference) is not None
-            ):
-                raise InvalidInput(
-                    f"{where}.reference: this workspace already has a case {case.reference!r}; nothing was imported."
-                )
-            _check_kinds(case, where, reference)
-            for j, person in enumerate(case.people):
-                if person.consistent_identifier in known.identifiers:
-                    try:
-                        records.check_identifier(conn, person)
-                    except InvalidInput as exc:
-                        raise InvalidInput(
-                            f"{where}.people[{j}].consistent_identifier: {exc}"
-                        ) from exc
-                stored = records.load_person(conn, person.id) if person.id in known.people else None
-                if stored is not None and stored != person.person():
-                    raise InvalidInput(
-                        f"{where}.people[{j}]: person {person.id!r} is already in this workspace with other details; nothing was imported."
-                    )
-            _check_shared(conn, case, where, places_seen, actions_seen, known)
-            for j, meeting in enumerate(case.meetings):
-                if (
-                    meeting.id in known.meetings
-                    and records.load_meeting(conn, meeting.id) is not None
-                ):
-                    raise InvalidInput(
-                        f"{where}.meetings[{j}].id: this workspace already has a meeting {meeting.id!r}; nothing was imported."
-                    )
-            records.store_case(conn, case, reference, search_rows, new=True)
-            known.add(case)
-            if i % 500 == 499 or i == total - 1:
-                search_rows.flush()  # the search rows of 500 cases at a time
-                if progress:
-                    progress(i + 1, total)
+        with review_rows_in_bulk(conn, lambda: [m.id for c in bundle.cases for m in c.meetings]):
+            _write(conn, bundle, reference, known, progress)
         summary = ImportSummary(
-            cases=total,
+            cases=len(bundle.cases),
             people=len({p.id for c in bundle.cases for p in c.people}),
             meetings=sum(len(c.meetings) for c in bundle.cases),
             actions=sum(len(m.actions) for c in bundle.cases for m in c.meetings),
@@ -148,6 +105,57 @@ def _import(
             "bundle.import", "workspace", ws.workspace_id, {"source": source, **summary.__dict__}
         )
     return summary
+
+
+def _write(
+    conn: Connection,
+    bundle: Bundle,
+    reference: ReferenceData,
+    known: _Known,
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    """Check and write each case in turn (inside the import's transaction)."""
+    total = len(bundle.cases)
+    places_seen: dict[str, Place] = {}
+    actions_seen: dict[str, str] = {}
+    search_rows = records.SearchBatch(conn)
+    for i, case in enumerate(bundle.cases):
+        where = f"cases[{i}]"
+        if case.id in known.cases and records.case_exists(conn, case.id):
+            raise InvalidInput(
+                f"{where}.id: this workspace already has a case {case.id!r}; nothing was imported."
+            )
+        if (
+            case.reference in known.references
+            and records.case_id_for_reference(conn, case.reference) is not None
+        ):
+            raise InvalidInput(
+                f"{where}.reference: this workspace already has a case {case.reference!r}; nothing was imported."
+            )
+        _check_kinds(case, where, reference)
+        for j, person in enumerate(case.people):
+            if person.consistent_identifier in known.identifiers:
+                try:
+                    records.check_identifier(conn, person)
+                except InvalidInput as exc:
+                    raise InvalidInput(f"{where}.people[{j}].consistent_identifier: {exc}") from exc
+            stored = records.load_person(conn, person.id) if person.id in known.people else None
+            if stored is not None and stored != person.person():
+                raise InvalidInput(
+                    f"{where}.people[{j}]: person {person.id!r} is already in this workspace with other details; nothing was imported."
+                )
+        _check_shared(conn, case, where, places_seen, actions_seen, known)
+        for j, meeting in enumerate(case.meetings):
+            if meeting.id in known.meetings and records.load_meeting(conn, meeting.id) is not None:
+                raise InvalidInput(
+                    f"{where}.meetings[{j}].id: this workspace already has a meeting {meeting.id!r}; nothing was imported."
+                )
+        records.store_case(conn, case, reference, search_rows, new=True)
+        known.add(case)
+        if i % 500 == 499 or i == total - 1:
+            search_rows.flush()  # the search rows of 500 cases at a time
+            if progress:
+                progress(i + 1, total)
 
 
 class _Known:
