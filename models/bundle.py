@@ -48,7 +48,8 @@ class Bundle(Record):
         seen: dict[str, Any] = {}
         for case in self.cases:
             for person in case.people:
-                details = person.person()
+                # What person() would hold, compared as a Person compares (its fields).
+                details = {k: v for k, v in person.__dict__.items() if k not in _CASE_ROLE}
                 if seen.setdefault(person.id, details) != details:
                     raise ValueError(
                         f"Person {person.id!r} appears in several cases with different details."
@@ -69,6 +70,7 @@ def schema_text() -> str:
 
 
 _NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'[]{}"')
+_CASE_ROLE = ("role", "relationship")  # what a CasePerson adds to its Person
 _STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
 
 

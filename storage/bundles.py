@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from models import identifiers
 from models.bundle import (
     MAX_BUNDLE_BYTES,
     Bundle,
@@ -19,12 +20,14 @@ from models.bundle import (
     parse_bundle,
 )
 from models.case import Case
+from models.identifiers import IdentifierKind
 from models.people import CasePerson, Place
 from models.reference import ReferenceData
 from storage import records
 from storage.cases import WRITERS
 from storage.connection import Connection, IntegrityError
 from storage.errors import InvalidInput, PermissionDenied
+from storage.migrations import review_rows_in_bulk
 from storage.outputs import check_output, write_output
 from storage.workspace import Workspace
 
@@ -87,57 +90,13 @@ def _import(
     progress: Callable[[int, int], None] | None,
 ) -> ImportSummary:
     conn = ws.conn
-    total = len(bundle.cases)
-    places_seen: dict[str, Place] = {}
-    actions_seen: dict[str, str] = {}
     with ws.transaction():
         reference = records.load_reference(conn)
-        search_rows = records.SearchBatch(conn)
         known = _Known(conn, bundle)
-        for i, case in enumerate(bundle.cases):
-            where = f"cases[{i}]"
-            if case.id in known.cases and records.case_exists(conn, case.id):
-                raise InvalidInput(
-                    f"{where}.id: this workspace already has a case {case.id!r}; nothing was imported."
-                )
-            if (
-                case.reference in known.references
-                and records.case_id_for_reference(conn, case.reference) is not None
-            ):
-                raise InvalidInput(
-                    f"{where}.reference: this workspace already has a case {case.reference!r}; nothing was imported."
-                )
-            _check_kinds(case, where, reference)
-            for j, person in enumerate(case.people):
-                if person.consistent_identifier in known.identifiers:
-                    try:
-                        records.check_identifier(conn, person.person())
-                    except InvalidInput as exc:
-                        raise InvalidInput(
-                            f"{where}.people[{j}].consistent_identifier: {exc}"
-                        ) from exc
-                stored = records.load_person(conn, person.id) if person.id in known.people else None
-                if stored is not None and stored != person.person():
-                    raise InvalidInput(
-                        f"{where}.people[{j}]: person {person.id!r} is already in this workspace with other details; nothing was imported."
-                    )
-            _check_shared(conn, case, where, places_seen, actions_seen, known)
-            for j, meeting in enumerate(case.meetings):
-                if (
-                    meeting.id in known.meetings
-                    and records.load_meeting(conn, meeting.id) is not None
-                ):
-                    raise InvalidInput(
-                        f"{where}.meetings[{j}].id: this workspace already has a meeting {meeting.id!r}; nothing was imported."
-                    )
-            records.store_case(conn, case, reference, search_rows, new=True)
-            known.add(case)
-            if i % 500 == 499 or i == total - 1:
-                search_rows.flush()  # the search rows of 500 cases at a time
-                if progress:
-                    progress(i + 1, total)
+        with review_rows_in_bulk(conn, lambda: [m.id for c in bundle.cases for m in c.meetings]):
+            _write(conn, bundle, reference, known, progress)
         summary = ImportSummary(
-            cases=total,
+            cases=len(bundle.cases),
             people=len({p.id for c in bundle.cases for p in c.people}),
             meetings=sum(len(c.meetings) for c in bundle.cases),
             actions=sum(len(m.actions) for c in bundle.cases for m in c.meetings),
@@ -146,6 +105,57 @@ def _import(
             "bundle.import", "workspace", ws.workspace_id, {"source": source, **summary.__dict__}
         )
     return summary
+
+
+def _write(
+    conn: Connection,
+    bundle: Bundle,
+    reference: ReferenceData,
+    known: _Known,
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    """Check and write each case in turn (inside the import's transaction)."""
+    total = len(bundle.cases)
+    places_seen: dict[str, Place] = {}
+    actions_seen: dict[str, str] = {}
+    search_rows = records.SearchBatch(conn)
+    for i, case in enumerate(bundle.cases):
+        where = f"cases[{i}]"
+        if case.id in known.cases and records.case_exists(conn, case.id):
+            raise InvalidInput(
+                f"{where}.id: this workspace already has a case {case.id!r}; nothing was imported."
+            )
+        if (
+            case.reference in known.references
+            and records.case_id_for_reference(conn, case.reference) is not None
+        ):
+            raise InvalidInput(
+                f"{where}.reference: this workspace already has a case {case.reference!r}; nothing was imported."
+            )
+        _check_kinds(case, where, reference)
+        for j, person in enumerate(case.people):
+            if person.consistent_identifier in known.identifiers:
+                try:
+                    records.check_identifier(conn, person)
+                except InvalidInput as exc:
+                    raise InvalidInput(f"{where}.people[{j}].consistent_identifier: {exc}") from exc
+            stored = records.load_person(conn, person.id) if person.id in known.people else None
+            if stored is not None and stored != person.person():
+                raise InvalidInput(
+                    f"{where}.people[{j}]: person {person.id!r} is already in this workspace with other details; nothing was imported."
+                )
+        _check_shared(conn, case, where, places_seen, actions_seen, known)
+        for j, meeting in enumerate(case.meetings):
+            if meeting.id in known.meetings and records.load_meeting(conn, meeting.id) is not None:
+                raise InvalidInput(
+                    f"{where}.meetings[{j}].id: this workspace already has a meeting {meeting.id!r}; nothing was imported."
+                )
+        records.store_case(conn, case, reference, search_rows, new=True)
+        known.add(case)
+        if i % 500 == 499 or i == total - 1:
+            search_rows.flush()  # the search rows of 500 cases at a time
+            if progress:
+                progress(i + 1, total)
 
 
 class _Known:
@@ -194,9 +204,12 @@ def _check_kinds(case: Case, where: str, reference: ReferenceData) -> None:
     workspace (the rest of the case was checked when the bundle was read), so only people
     with an identifier or its kind are checked again, with the workspace's kinds."""
     context = reference.identifier_context()
+    kinds = identifiers.kinds_from(context)
     for j, person in enumerate(case.people):
         if not (person.identifier_kind or person.consistent_identifier):
             continue
+        if _kind_unchanged(person, kinds):
+            continue  # validating again would give the very same person: nothing to say
         try:
             CasePerson.model_validate(person.model_dump(), context=context)
         except ValidationError as exc:
@@ -204,6 +217,18 @@ def _check_kinds(case: Case, where: str, reference: ReferenceData) -> None:
             path = format_location(("people", j, *error["loc"]))
             message = str(error["msg"]).removeprefix("Value error, ")
             raise InvalidInput(f"{where}.{path}: {message} Nothing was imported.") from exc
+
+
+def _kind_unchanged(person: CasePerson, kinds: list[IdentifierKind] | None) -> bool:
+    """The workspace's kinds accept the person's identifier kind and leave the identifier
+    as the bundle's reading stored it (the only checks that depend on them)."""
+    if identifiers.kind_problem(person.identifier_kind, kinds) is not None:
+        return False
+    try:
+        again = identifiers.normalise(person.consistent_identifier, person.identifier_kind, kinds)
+    except ValueError:
+        return False
+    return again == person.consistent_identifier
 
 
 def _check_shared(

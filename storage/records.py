@@ -20,6 +20,7 @@ from storage.connection import Connection
 from storage.errors import InvalidInput
 
 _CASE_PARTS = {"people", "places", "meetings"}
+_CASE_ROLE = {"role", "relationship"}  # what a CasePerson adds to its Person
 
 
 # --- reference data: storage/reference_data.py (kept here under their old names) -------
@@ -126,9 +127,8 @@ def store_case(
     )
     if not new:
         conn.execute("DELETE FROM case_people WHERE case_id = ?", (case.id,))
-    details = [p.person() for p in case.people]
-    for d in details:
-        check_identifier(conn, d)
+    for p in case.people:
+        check_identifier(conn, p)  # a CasePerson is a Person: no copy without role
     conn.executemany(
         "INSERT INTO people (id, name, date_of_birth, body, identifier_kind,"
         " consistent_identifier) VALUES (?, ?, ?, ?, ?, ?)"
@@ -141,11 +141,11 @@ def store_case(
                 d.id,
                 d.name,
                 _iso(d.date_of_birth),
-                d.model_dump_json(),
+                d.model_dump_json(exclude=_CASE_ROLE),  # the Person's JSON, as person() gives
                 d.identifier_kind.casefold() if d.consistent_identifier else None,
                 d.consistent_identifier or None,
             )
-            for d in details
+            for d in case.people
         ],
     )
     conn.executemany(
@@ -181,14 +181,14 @@ def store_case(
         body = meeting.model_dump_json()
         if stored.get(meeting.id) == (i, body):
             continue  # unchanged: saving one meeting does not rewrite or reindex the others
-        _store_meeting_row(conn, case.id, meeting, i, body)
+        _store_meeting_row(conn, case.id, meeting, i, body, new)
         _index_meeting_text(conn, case.id, meeting, batch, new=new)
     _index_actions(conn, case, new=new)
     _index_case_text(conn, case, batch, new=new)
 
 
 def _store_meeting_row(
-    conn: Connection, case_id: str, meeting: Meeting, position: int, body: str
+    conn: Connection, case_id: str, meeting: Meeting, position: int, body: str, new: bool = False
 ) -> None:
     conn.execute(
         "INSERT INTO meetings (id, case_id, position, type, date, status, body) VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -206,6 +206,8 @@ def _store_meeting_row(
             body,
         ),
     )
+    if new:
+        return  # the caller checked that no other case holds this meeting id
     owner = conn.execute("SELECT case_id FROM meetings WHERE id = ?", (meeting.id,)).fetchone()
     if owner[0] != case_id:
         raise InvalidInput(f"The meeting id {meeting.id!r} already belongs to another case.")

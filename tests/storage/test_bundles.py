@@ -138,3 +138,41 @@ def test_a_clash_with_the_workspace_in_a_later_case_is_named(workspace, tmp_path
         import_bundle(workspace, read_bundle_file(tmp_path / "b.json"))
     assert [c.id for c in cases.list_cases(workspace)] == [shapes[0].id]
     assert audit.checkpoint(workspace.conn) == before
+
+
+def test_imported_meetings_have_the_review_rows_their_trigger_makes(workspace):
+    """An import makes the review rows of all its meetings at the end, in one go: they are
+    the rows the meetings' own trigger makes from the same bodies, and the trigger is there
+    again, unchanged, after an import and after a refused one."""
+    from storage.migrations import _REVIEW_TABLES
+
+    conn = workspace.conn
+
+    def trigger():
+        return conn.execute(
+            "SELECT sql FROM sqlite_schema WHERE name = 'meetings_review_insert'"
+        ).fetchone()
+
+    def review_rows():
+        return {
+            t: sorted(map(repr, conn.execute(f"SELECT * FROM {t}").fetchall()))
+            for t in _REVIEW_TABLES
+        }
+
+    before = trigger()
+    shapes = list(demo_cases(12))
+    import_bundle(workspace, parse_bundle(dump_bundle(shapes[:10])))
+    assert trigger() == before is not None
+    imported = review_rows()
+    assert len(imported["review_facts"]) == sum(len(c.meetings) for c in shapes[:10])
+    assert all(imported.values())
+    with workspace.transaction():  # the update trigger makes them again, one meeting at a time
+        conn.execute("UPDATE meetings SET body = body")
+    assert review_rows() == imported
+    with pytest.raises(InvalidInput, match="already has a case"):
+        import_bundle(workspace, parse_bundle(dump_bundle(shapes[10:] + shapes[:1])))
+    assert trigger() == before and review_rows() == imported
+    cases.save_case(workspace, shapes[10])  # a save still makes its rows by the trigger
+    assert len(review_rows()["review_facts"]) == len(imported["review_facts"]) + len(
+        shapes[10].meetings
+    )

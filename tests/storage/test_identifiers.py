@@ -154,3 +154,37 @@ def test_cli_import_of_a_wrong_check_digit_is_one_line_and_writes_nothing(made_w
         "Check each digit."
     )
     assert snapshot_files(folder) == before
+
+
+def test_import_checks_an_identifier_again_with_the_workspaces_own_check(workspace, tmp_path):
+    """A kind the bundle's reading did not know (so any text passed) that this workspace
+    checks as 10 digits: refused with the workspace's rule and the path; a kind both accept
+    is imported unchanged."""
+    from models.identifiers import IdentifierCheck, IdentifierKind
+    from storage import records
+
+    with workspace.transaction():
+        reference = records.load_reference(workspace.conn)
+        reference.identifier_kinds = [
+            *reference.identifier_kinds,
+            IdentifierKind(name="Local ID", check=IdentifierCheck.MODULUS_11),
+            IdentifierKind(name="Council ref", check=IdentifierCheck.NONE),
+        ]
+        records.store_reference(workspace.conn, reference)
+    raw = json.loads(dump_bundle([_case("c3", _child("p3", "Ivy Long"))]))
+    raw["cases"][0]["people"][0] |= {"identifier_kind": "Local ID", "consistent_identifier": "AB12"}
+    (tmp_path / "local.json").write_text(json.dumps(raw))
+    with pytest.raises(InvalidInput) as caught:
+        import_bundle(workspace, read_bundle_file(tmp_path / "local.json"))
+    assert str(caught.value) == (
+        "cases[0].people[0].consistent_identifier: The Local ID must be 10 digits (spaces "
+        "allowed), for example 943 476 5919. Nothing was imported."
+    )
+    assert cases.search(workspace, "Ivy") == []
+    raw["cases"][0]["people"][0] |= {
+        "identifier_kind": "Council ref",
+        "consistent_identifier": "ab 12",
+    }
+    (tmp_path / "council.json").write_text(json.dumps(raw))
+    import_bundle(workspace, read_bundle_file(tmp_path / "council.json"))
+    assert [h.case_id for h in cases.search(workspace, "AB12")] == ["c3"]
