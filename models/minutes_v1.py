@@ -24,11 +24,11 @@ from models.meeting import (
     Decisions,
     Meeting,
     MeetingStatus,
-    SharingDecision,
 )
 from models.minutes import ChildLine, MinutesSnapshot, ReviewedAction, canonical_json
 from models.reference import GlossaryTerm
 from models.risk import RiskAssessment
+from models.sharing import SharingDecision
 
 
 class MinutesSnapshotV1(BaseModel):

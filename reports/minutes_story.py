@@ -17,9 +17,10 @@ from reportlab.platypus import (
 
 from models.family_copy import FamilyDocument
 from models.fields import step_fields, title_of
-from models.meeting import Attendance, AttendanceStatus, Meeting, SharingDecision
+from models.meeting import Attendance, AttendanceStatus, Meeting
 from models.minutes import WITHHELD_NOTE, MinutesSnapshot, Variant
 from models.protected_names import PROTECTED_REASON, names_someone, protected_words
+from models.sharing import SharingDecision
 from models.withholding import Withholdable, hidden_from_family
 from reports import risk_sections, strategy_section
 from reports.family_sections import closing, family_check_line, glossary, local, outcome_letter

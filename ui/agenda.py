@@ -10,9 +10,9 @@ from models.meeting import (
     AgencyContribution,
     ChildVoice,
     Meeting,
-    SharingDecision,
 )
 from models.reference import ReferenceData
+from models.sharing import SharingDecision
 from models.withholding import hidden_from_family
 from ui.attendance_step import AttendanceStep
 from ui.forms import PICK
