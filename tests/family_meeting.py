@@ -21,8 +21,6 @@ from models.meeting import (
     Decisions,
     Dissent,
     Meeting,
-    SharingDecision,
-    SharingOutcome,
 )
 from models.people import CasePerson, PersonRole
 from models.risk import (
@@ -33,6 +31,7 @@ from models.risk import (
     Presence,
     RiskAssessment,
 )
+from models.sharing import SharingDecision, SharingOutcome
 from models.strategy import (
     ContingencyPlan,
     NotTold,

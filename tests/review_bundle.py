@@ -25,12 +25,11 @@ from models.meeting import (
     Decisions,
     Meeting,
     MeetingStatus,
-    SharingDecision,
-    SharingOutcome,
     VoiceSpeaker,
 )
 from models.people import CasePerson, PersonRole
 from models.risk import Rag, RiskAssessment
+from models.sharing import SharingDecision, SharingOutcome
 
 CSC, POLICE, HEALTH, EDUCATION = "Children's social care", "Police", "Health", "Education"
 MASH, STRATEGY, ICPC, CORE = (

@@ -19,7 +19,6 @@ from models.meeting import (
     Decisions,
     Dissent,
     Meeting,
-    SharingDecision,
 )
 from models.messages import describe, problems
 from models.reference import ReferenceData
@@ -30,6 +29,7 @@ from models.risk import (
     MapEntry,
     RiskAssessment,
 )
+from models.sharing import SharingDecision
 
 FORMS: list[type[BaseModel]] = [
     Attendance,

@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
-from models.meeting import AgencyContribution, SharingDecision, SharingOutcome
+from models.meeting import AgencyContribution
 from models.protected_names import clash_with_children, name_words, names_someone
+from models.sharing import SharingDecision, SharingOutcome
 
 
 def _decision(*names: str) -> SharingDecision:

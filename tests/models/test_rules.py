@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from models.meeting import Action, ActionStatus, AgencyContribution, MeetingStatus, SharingDecision
+from models.meeting import Action, ActionStatus, AgencyContribution, MeetingStatus
 from models.reference import ReferenceData
 from models.risk import Rag
 from models.rules import (
@@ -21,6 +21,7 @@ from models.rules import (
     meeting_transition_problem,
     rag_deadline,
 )
+from models.sharing import SharingDecision
 from models.text import text_problem
 
 REF = ReferenceData()

@@ -15,10 +15,11 @@ from pydantic import BaseModel, ValidationError
 
 from models.family_copy import FamilyDocument
 from models.family_view import AGENDA, step_lines, withheld_items
-from models.meeting import Decisions, SharingDecision, SharingOutcome
+from models.meeting import Decisions
 from models.minutes import WITHHELD_NOTE, Variant, build_snapshot
 from models.reference import ReferenceData
 from models.rules import current_actions
+from models.sharing import SharingDecision, SharingOutcome
 from models.withholding import hidden_from_family
 from reports.minutes_pdf import render_minutes
 from storage.demo import demo_cases

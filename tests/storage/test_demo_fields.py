@@ -13,9 +13,10 @@ import resources
 from models.bundle import bundle_json_schema
 from models.disciplines import missing
 from models.identifiers import modulus_11_ok
-from models.meeting import HarmContext, Meeting, SharingOutcome
+from models.meeting import HarmContext, Meeting
 from models.protected_names import clash_with_children, name_words, names_someone
 from models.reference import ReferenceData
+from models.sharing import SharingOutcome
 from storage.demo import REPEAT_NUMBERS, demo_cases, repeat_number
 
 

@@ -100,7 +100,8 @@ def test_import_refuses_a_duplicate_or_unknown_kind_naming_the_path(workspace, t
 
 
 def test_a_name_not_to_be_given_may_not_share_the_childs_surname(workspace):
-    from models.meeting import Meeting, SharingDecision, SharingOutcome
+    from models.meeting import Meeting
+    from models.sharing import SharingDecision, SharingOutcome
 
     cases.save_case(workspace, _case("c1", _child("p1", "Amira Haddad")))
     decision = SharingDecision(
