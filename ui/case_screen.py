@@ -273,8 +273,7 @@ class CaseScreen(QWidget):
 
         def follow() -> None:
             is_child = role.get() in CHILD_ROLES
-            for name in IDENTIFIER_FIELDS:
-                form.set_field_visible(name, is_child)
+            form.show_only(lambda name: is_child or name not in IDENTIFIER_FIELDS)
 
         role.widget.currentIndexChanged.connect(follow)  # type: ignore[attr-defined]
         follow()

@@ -216,15 +216,10 @@ class ModelForm(QWidget):
             self.form_error.clear()
 
     def show_only(self, shown: Callable[[str], bool]) -> None:
-        """Show the rows of the fields for which `shown(name)` is true, hide the others."""
+        """Show the rows of the fields for which `shown(name)` is true, hide the others (what
+        a hidden field holds is kept)."""
         for name, box in self.rows.items():
             self.layout_of_fields.setRowVisible(box, shown(name))
-
-    def set_field_visible(self, name: str, visible: bool) -> None:
-        """Show or hide one field with its label (what it holds is kept either way)."""
-        box = self.errors[name].parentWidget()
-        if box is not None:
-            self.layout_of_fields.setRowVisible(box, visible)
 
     def set_choices(self, name: str, pairs: list[tuple[str, Any]]) -> None:
         """Offer these (label, value) pairs in the field `name` (one made with PICK)."""
