@@ -27,8 +27,8 @@ from storage import records
 from storage.cases import WRITERS
 from storage.connection import Connection, IntegrityError
 from storage.errors import InvalidInput, PermissionDenied
-from storage.migrations import review_rows_in_bulk
 from storage.outputs import check_output, write_output
+from storage.review_tables import review_rows_in_bulk
 from storage.workspace import Workspace
 
 
