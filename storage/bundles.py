@@ -27,8 +27,9 @@ from storage import records
 from storage.cases import WRITERS
 from storage.connection import Connection, IntegrityError
 from storage.errors import InvalidInput, PermissionDenied
-from storage.migrations import review_rows_in_bulk
+from storage.identifiers import check_identifier
 from storage.outputs import check_output, write_output
+from storage.review_tables import review_rows_in_bulk
 from storage.workspace import Workspace
 
 
@@ -136,7 +137,7 @@ def _write(
         for j, person in enumerate(case.people):
             if person.consistent_identifier in known.identifiers:
                 try:
-                    records.check_identifier(conn, person)
+                    check_identifier(conn, person)
                 except InvalidInput as exc:
                     raise InvalidInput(f"{where}.people[{j}].consistent_identifier: {exc}") from exc
             stored = records.load_person(conn, person.id) if person.id in known.people else None

@@ -176,3 +176,19 @@ def read_transaction(conn: Connection) -> Iterator[Connection]:
     finally:
         if conn.in_transaction:
             conn.execute("COMMIT")
+
+
+def run_script(conn: Connection, script: str) -> None:
+    """Run a script statement by statement inside the open transaction.
+
+    (``executescript`` would COMMIT first, breaking the migration's all-or-nothing.)
+    """
+    current = ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlcipher.complete_statement(current):
+            if current.strip():
+                conn.execute(current)
+            current = ""
+    if current.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {current.strip()[:60]}")

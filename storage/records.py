@@ -15,7 +15,7 @@ from models.people import CasePerson, Person, Place
 from models.reference import ReferenceData
 from models.rules import current_actions, retention_date
 from models.text import TRUSTED, search_form
-from storage import reference_data
+from storage import identifiers, reference_data
 from storage.connection import Connection
 from storage.errors import InvalidInput
 
@@ -128,7 +128,7 @@ def store_case(
     if not new:
         conn.execute("DELETE FROM case_people WHERE case_id = ?", (case.id,))
     for p in case.people:
-        check_identifier(conn, p)  # a CasePerson is a Person: no copy without role
+        identifiers.check_identifier(conn, p)  # a CasePerson is a Person: no copy without role
     conn.executemany(
         "INSERT INTO people (id, name, date_of_birth, body, identifier_kind,"
         " consistent_identifier) VALUES (?, ?, ?, ?, ?, ?)"
@@ -256,38 +256,6 @@ def delete_case(conn: Connection, case_id: str) -> None:
     conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
     conn.execute("DELETE FROM people WHERE id NOT IN (SELECT person_id FROM case_people)")
     conn.execute("DELETE FROM places WHERE id NOT IN (SELECT place_id FROM case_places)")
-
-
-def check_identifier(conn: Connection, person: Person) -> None:
-    """Two children must not share one identifier of one kind within the workspace."""
-    if not person.consistent_identifier:
-        return
-    row = conn.execute(
-        "SELECT p.name, (SELECT group_concat(c.reference, ', ') FROM case_people cp"
-        " JOIN cases c ON c.id = cp.case_id WHERE cp.person_id = p.id)"
-        " FROM people p WHERE p.consistent_identifier = ? AND p.identifier_kind = ? AND p.id != ?",
-        (person.consistent_identifier, person.identifier_kind.casefold(), person.id),
-    ).fetchone()
-    if row is not None:
-        where = f" (case {row[1]})" if row[1] else ""
-        raise InvalidInput(
-            f"{person.identifier_label()} is already the identifier of {row[0]}{where}: two children cannot share one "
-            "identifier. Check the number; nothing was saved."
-        )
-
-
-def people_with_identifier(conn: Connection, value: str) -> list[tuple[str, str, str, str]]:
-    """(case id, case reference, name, body) of each case of the person holding exactly this
-    identifier (of any kind), from the index."""
-    return [
-        (str(r[0]), str(r[1]), str(r[2]), str(r[3]))
-        for r in conn.execute(
-            "SELECT cp.case_id, c.reference, p.name, p.body FROM people p"
-            " JOIN case_people cp ON cp.person_id = p.id JOIN cases c ON c.id = cp.case_id"
-            " WHERE p.consistent_identifier = ? ORDER BY c.position DESC",
-            (value,),
-        )
-    ]
 
 
 # --- meetings ------------------------------------------------------------------------

@@ -88,10 +88,10 @@ def identifier_hits(ws: Workspace, text: str) -> list[SearchHit]:
     if len(value) < 4 or len(value) > 64:
         return []
     from models.people import Person  # (not before the home screen is drawn)
-    from storage import records
+    from storage import identifiers
 
     hits = []
-    for case_id, reference, name, body in records.people_with_identifier(ws.reader, value):
+    for case_id, reference, name, body in identifiers.people_with_identifier(ws.reader, value):
         person = Person.model_validate_json(body, context=TRUSTED)
         hits.append(SearchHit(case_id, reference, "identifier", name, person.identifier_text()))
     return hits

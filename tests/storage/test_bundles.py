@@ -144,7 +144,7 @@ def test_imported_meetings_have_the_review_rows_their_trigger_makes(workspace):
     """An import makes the review rows of all its meetings at the end, in one go: they are
     the rows the meetings' own trigger makes from the same bodies, and the trigger is there
     again, unchanged, after an import and after a refused one."""
-    from storage.migrations import _REVIEW_TABLES
+    from storage.review_tables import REVIEW_TABLES as _REVIEW_TABLES
 
     conn = workspace.conn
 
