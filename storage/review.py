@@ -22,7 +22,7 @@ from storage.connection import Connection
 from storage.errors import InvalidInput, PermissionDenied
 from storage.outputs import check_output, write_output
 from storage.review_counts import compute as compute
-from storage.review_counts import meeting_rows
+from storage.review_lists import meeting_rows
 from storage.workspace import Workspace
 
 REVIEWERS = {Role.ADMIN, Role.CHAIR}

@@ -27,13 +27,18 @@ from models.review import (
     is_strategy,
     median,
     minutes_outcome,
-    redact,
     working_days_between,
 )
 from storage import records
 from storage.connection import Connection, read_transaction
-
-_SEP = "\x1f"  # between meeting ids in group_concat
+from storage.review_lists import (
+    SEP,
+    late_conferences,
+    late_decisions,
+    not_done,
+    not_shared,
+    strategy_absences,
+)
 
 
 class _Query:
@@ -67,7 +72,7 @@ class _Query:
 
 
 def _ids(joined: str | None) -> tuple[str, ...]:
-    return tuple(sorted(set(joined.split(_SEP)))) if joined else ()
+    return tuple(sorted(set(joined.split(SEP)))) if joined else ()
 
 
 def _figures(section: str, rows: list[tuple[str, str, int, str | None]]) -> list[Figure]:
@@ -99,35 +104,6 @@ def _measures(
             if count:
                 figures.append(Figure(section, name, row[0] or "(none)", int(count), _ids(ids)))
     return figures
-
-
-# The names and addresses of the people and places of the row's case and the attendees of
-# its meeting (`m`): kept out of the free text the report lists.
-_NAMES = (
-    "(SELECT group_concat(p.name || char(31) || coalesce(json_extract(p.body, '$.known_as'), ''),"
-    " char(31)) FROM case_people cp JOIN people p ON p.id = cp.person_id"
-    " WHERE cp.case_id = m.case_id),"
-    " (SELECT group_concat(name, char(31)) FROM review_attendance WHERE meeting_id = m.id),"
-    " (SELECT group_concat(coalesce(json_extract(p.body, '$.address'), ''), char(31))"
-    " FROM case_people cp JOIN people p ON p.id = cp.person_id WHERE cp.case_id = m.case_id),"
-    " (SELECT group_concat(pl.name || char(31) || coalesce(json_extract(pl.body, '$.address'), ''),"
-    " char(31)) FROM case_places cp JOIN places pl ON pl.id = cp.place_id"
-    " WHERE cp.case_id = m.case_id)"
-)
-
-
-def _clean(text: str | None, people: str | None, attendees: str | None, *places: str | None) -> str:
-    names = [*(people or "").split(_SEP), *(attendees or "").split(_SEP)]
-    lines = [line for blob in places for line in _lines(blob or "")]
-    return redact(text or "", names, tuple(lines))
-
-
-def _lines(blob: str) -> list[str]:
-    """Each address whole, and each of its lines or comma-separated parts."""
-    out = []
-    for address in blob.split(_SEP):
-        out += [address, *address.replace("\n", ",").split(",")]
-    return out
 
 
 # --- the sections ----------------------------------------------------------------------
@@ -198,37 +174,7 @@ def _timeliness(
             figures.append(Figure("timeliness", measure, ALL, len(ids), tuple(ids)))
     if not q.detail:
         return figures, []
-    names = _names_of(conn, [r[0] for r in late])
-    listing = Listing(
-        "timeliness",
-        "Late decisions and the reasons recorded",
-        ("Case", "Meeting", "RAG", "Hours", "Reason recorded"),
-        tuple(
-            (
-                ref,
-                day,
-                rag.upper(),
-                f"{taken:.1f}",
-                _clean(reason, *names[mid]) or "(none recorded)",
-            )
-            for mid, ref, day, rag, reason, taken in late
-        ),
-        tuple(r[0] for r in late),
-    )
-    return figures, [listing]
-
-
-def _names_of(conn: Connection, meeting_ids: list[str]) -> dict[str, tuple[str | None, ...]]:
-    """The names blobs (_NAMES) of a few meetings."""
-    found: dict[str, tuple[str | None, ...]] = {}
-    for start in range(0, len(meeting_ids), 500):
-        chunk = meeting_ids[start : start + 500]
-        for row in conn.execute(
-            f"SELECT m.id, {_NAMES} FROM meetings m WHERE m.id IN ({', '.join('?' * len(chunk))})",
-            chunk,
-        ):
-            found[row[0]] = tuple(row[1:])
-    return found
+    return figures, [late_decisions(conn, late)]
 
 
 def _conference(
@@ -266,18 +212,9 @@ def _conference(
         counts[outcome].append(mid)
         if outcome == "late" and icpc is not None:
             late[mid] = (icpc.isoformat(), str(working_days_between(held, icpc, holidays)))
-    listed = meeting_rows(conn, list(late)) if q.detail else []
-    late_rows = [(ref, day, *late[mid]) for mid, ref, day, _kind in listed]
-    late_ids = [mid for mid, *_rest in listed]
     figures = [Figure("conference", m, ALL, len(ids), tuple(ids)) for m, ids in counts.items()]
-    listing = Listing(
-        "conference",
-        f"Initial conferences held after {reference.initial_conference_working_days} working days",
-        ("Case", "Strategy discussion", "Initial conference", "Working days"),
-        tuple(late_rows),
-        tuple(late_ids),
-    )
-    return figures, [listing]
+    days = reference.initial_conference_working_days
+    return figures, [late_conferences(conn, late if q.detail else {}, days)]
 
 
 _ATTENDANCE = ("present", "apologies", "deputy", "information_only", "did_not_attend")
@@ -321,36 +258,7 @@ def _attendance(
     ]
     if not q.detail:
         return figures, []
-    missing: dict[str, list[str]] = defaultdict(list)
-    for agency, ids in absent.items():
-        for mid in ids:
-            missing[mid].append(agency)
-    listed = [
-        (r[0], (r[1], r[2], r[3], ", ".join(missing[r[0]])))
-        for r in meeting_rows(conn, list(missing))
-        if is_strategy(r[3])
-    ]
-    listing = Listing(
-        "attendance",
-        "Strategy discussions without social care, police or health",
-        ("Case", "Date", "Meeting", "Absent"),
-        tuple(row for _mid, row in listed),
-        tuple(mid for mid, _row in listed),
-    )
-    return figures, [listing]
-
-
-def meeting_rows(conn: Connection, ids: list[str]) -> list[tuple[str, str, str, str]]:
-    """(meeting id, case reference, date, type) of each meeting, by date."""
-    rows: list[tuple[str, str, str, str]] = []
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        rows += conn.execute(
-            "SELECT m.id, c.reference, m.date, m.type FROM meetings m JOIN cases c"
-            f" ON c.id = m.case_id WHERE m.id IN ({', '.join('?' * len(chunk))})",
-            chunk,
-        ).fetchall()
-    return sorted(rows, key=lambda r: (r[2], r[1]))
+    return figures, [strategy_absences(conn, absent)]
 
 
 def _sharing(conn: Connection, q: _Query) -> tuple[list[Figure], list[Listing]]:
@@ -386,24 +294,7 @@ def _sharing(conn: Connection, q: _Query) -> tuple[list[Figure], list[Listing]]:
     figures += _figures("sharing", rows)
     if not q.detail:
         return figures, []
-    listed, listed_ids = [], []
-    for mid, ref, day, from_agency, to_whom, reasons, *names in conn.execute(
-        f"SELECT m.id, c.reference, m.date, d.from_agency, d.to_whom, d.reasons, {_NAMES}"
-        " FROM meetings m JOIN cases c ON c.id = m.case_id"
-        f" JOIN review_sharing d ON d.meeting_id = m.id WHERE {where}{agency_sql}"
-        " AND d.outcome = 'not_shared' ORDER BY m.date, c.reference, d.position",
-        args,
-    ):
-        listed.append((ref, day, from_agency, _clean(to_whom, *names), _clean(reasons, *names)))
-        listed_ids.append(mid)
-    listing = Listing(
-        "sharing",
-        "Every decision not to share",
-        ("Case", "Date", "Agency", "To whom", "Reasons"),
-        tuple(listed),
-        tuple(listed_ids),
-    )
-    return figures, [listing]
+    return figures, [not_shared(conn, where, agency_sql, args)]
 
 
 def _actions(conn: Connection, q: _Query) -> tuple[list[Figure], list[Listing]]:
@@ -430,27 +321,7 @@ def _actions(conn: Connection, q: _Query) -> tuple[list[Figure], list[Listing]]:
     )
     if not q.detail:
         return figures, []
-    listed, listed_ids = [], []
-    # The reason as last reported: the latest meeting of the case that says anything of it.
-    for mid, ref, agency, due, reason, *names in conn.execute(
-        "SELECT m.id, c.reference, a.owner_agency, a.due, (SELECT n.note FROM review_action_notes n"
-        " JOIN meetings m2 ON m2.id = n.meeting_id WHERE n.action_id = a.id"
-        " AND m2.case_id = a.case_id ORDER BY m2.date DESC, m2.position DESC LIMIT 1),"
-        f" {_NAMES} FROM actions a JOIN meetings m ON m.id = a.meeting_id"
-        f" JOIN cases c ON c.id = a.case_id WHERE {where}{agency_sql} AND a.status = 'not_done'"
-        " ORDER BY m.date, c.reference",
-        args,
-    ):
-        listed.append((ref, agency, due or "", _clean(reason, *names)))
-        listed_ids.append(mid)
-    listing = Listing(
-        "actions",
-        "Actions not done by the agency, with the reasons",
-        ("Case", "Agency", "Due", "Reason"),
-        tuple(listed),
-        tuple(listed_ids),
-    )
-    return figures, [listing]
+    return figures, [not_done(conn, where, agency_sql, args)]
 
 
 def _minutes(conn: Connection, q: _Query, reference: ReferenceData) -> list[Figure]:
