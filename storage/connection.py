@@ -24,6 +24,11 @@ KEY_BYTES = 32
 # makes a full scan as fast as plain SQLite (SQLite's 2 MB default made it 9x slower).
 CACHE_KIB = 256 * 1024
 BUSY_TIMEOUT_MS = 2000
+# Prepared statements kept per connection. Saving a case runs about 130 distinct statements
+# (its tables, their triggers' callers, the search index); Python's default of 128 made
+# every save re-parse and re-plan them all (a third of a save's time, measured by `make
+# bench`'s storage part: 1.6x plain SQLite with one statement more in the cache, 1.1x without).
+CACHED_STATEMENTS = 1024
 
 _PINNED = {
     "cipher_hmac_algorithm": "HMAC_SHA512",
@@ -52,6 +57,18 @@ def read_only_uri(path: Path) -> str:
     return uri if path.with_name(path.name + "-shm").exists() else uri + "&immutable=1"
 
 
+def connect(database: str, *, uri: bool = False) -> Connection:
+    """A connection as every workspace connection is made (the bench's plain baseline too):
+    autocommit (transactions are explicit), usable from the thread that runs the work."""
+    return sqlcipher.connect(
+        database,
+        uri=uri,
+        isolation_level=None,
+        check_same_thread=False,
+        cached_statements=CACHED_STATEMENTS,
+    )
+
+
 def open_keyed(
     path: Path, key: bytes | bytearray, *, new: bool = False, read_only: bool = False
 ) -> Connection:
@@ -70,13 +87,7 @@ def open_keyed(
             raise DamagedWorkspace(
                 f"The workspace database is damaged: its size ({size:,} bytes) is not whole pages."
             )
-    conn: Connection = (
-        sqlcipher.connect(
-            read_only_uri(path), uri=True, isolation_level=None, check_same_thread=False
-        )
-        if read_only
-        else sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
-    )
+    conn = connect(read_only_uri(path), uri=True) if read_only else connect(str(path))
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         # The key first, before any other statement touches the file; a raw key, no KDF.

@@ -61,11 +61,9 @@ class Plain:
 
 def open_plain(path: Path):
     """The same SQLCipher build, no key, the workspace's own settings."""
-    import sqlcipher3.dbapi2 as sqlcipher
+    from storage.connection import BUSY_TIMEOUT_MS, configure, connect
 
-    from storage.connection import BUSY_TIMEOUT_MS, configure
-
-    conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn = connect(str(path))
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     configure(conn)
     return conn
