@@ -8,7 +8,6 @@ nothing of the app, so every layer may use it.
 from __future__ import annotations
 
 import tomllib
-from importlib import metadata
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -29,6 +28,8 @@ def version() -> str:
             return str(project["version"])
     except (OSError, tomllib.TOMLDecodeError, KeyError):
         pass
+    from importlib import metadata  # (only where there is no pyproject: importing it is slow)
+
     try:
         return metadata.version(DISTRIBUTION)
     except metadata.PackageNotFoundError:

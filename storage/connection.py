@@ -60,13 +60,14 @@ def read_only_uri(path: Path) -> str:
 def connect(database: str, *, uri: bool = False) -> Connection:
     """A connection as every workspace connection is made (the bench's plain baseline too):
     autocommit (transactions are explicit), usable from the thread that runs the work."""
-    return sqlcipher.connect(
+    conn: Connection = sqlcipher.connect(
         database,
         uri=uri,
         isolation_level=None,
         check_same_thread=False,
         cached_statements=CACHED_STATEMENTS,
     )
+    return conn
 
 
 def open_keyed(

@@ -25,3 +25,8 @@ def store_reference(conn: Connection, reference: ReferenceData) -> None:
         "INSERT INTO reference_data (id, body) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET body = excluded.body",
         (reference.model_dump_json(),),
     )
+
+
+# Built when this module is imported (while the passphrase is typed: ui/preload.py), not
+# when unlocking reads the reference data on the way to the home screen.
+ReferenceData.model_rebuild()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import platform
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import qVersion
@@ -65,6 +64,8 @@ class AboutDialog(QDialog):
 
 
 def licences_html() -> str:
+    import platform
+
     rows = "".join(
         f"<tr><td>{html.escape(name)}</td><td>{html.escape(terms)}</td></tr>"
         for name, terms in LIBRARIES

@@ -21,21 +21,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.users import Role
 from storage.keychain import Keychain
-from storage.reference_data import load_reference
-from storage.workspace import Workspace
 from ui import operations, read_only
 from ui.about import add_about_action
-from ui.home_screen import HomeScreen
 from ui.i18n import tr
 from ui.unlock_screen import UnlockScreen
 
 if TYPE_CHECKING:
+    from storage.workspace import Workspace
     from ui.presenter_view import PresenterView
 
-# The case, meeting, admin and room screens are imported when first opened, so that the
-# unlock screen and home come up fast.
+# The unlock screen is painted with Qt and its own few modules loaded. The workspace code
+# and the home screen are loaded while the passphrase is typed (ui/preload.py); the case,
+# meeting, admin and room screens when first opened.
 
 _INPUT_EVENTS = {
     QEvent.Type.KeyPress,
@@ -183,6 +181,8 @@ class MainWindow(QMainWindow):
             self._discard(screen)
         if self.screens:
             self.stack.setCurrentWidget(self.screens[-1])
+            from ui.home_screen import HomeScreen
+
             if isinstance(self.screens[-1], HomeScreen):
                 self.screens[-1].refresh()
         self.back_action.setEnabled(len(self.screens) > 1)
@@ -244,6 +244,8 @@ class MainWindow(QMainWindow):
         )
 
     def show_admin(self) -> None:
+        from models.users import Role
+
         if (
             self.workspace is not None
             and Role.ADMIN in self.workspace.user.roles
@@ -254,6 +256,8 @@ class MainWindow(QMainWindow):
             self._push(AdminScreen(self.workspace))
 
     def show_review(self) -> None:
+        from models.users import Role
+
         if (
             self.workspace is not None
             and {Role.ADMIN, Role.CHAIR} & self.workspace.user.roles
@@ -302,6 +306,10 @@ class MainWindow(QMainWindow):
 
     # --- unlock and lock -----------------------------------------------------------------
     def on_unlocked(self, ws: Workspace) -> None:
+        from models.users import Role
+        from storage.reference_data import load_reference
+        from ui.home_screen import HomeScreen
+
         self.workspace = ws
         self.idle_ms = load_reference(ws.conn).idle_lock_minutes * 60_000
         for act in self.session_actions:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ui.i18n import tr
@@ -107,6 +107,8 @@ def finish_all(window: QWidget, show: Callable[[str], None] | None = None) -> in
     `show`). Returns how many there were when the wait began."""
     if not _running:
         return 0
+    from PySide6.QtCore import Qt  # (its first use takes 14 ms: not before the first paint)
+
     began = len(_running)
     note = QProgressDialog(window)
     note.setWindowTitle(tr("Finishing"))

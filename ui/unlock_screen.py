@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -18,10 +20,13 @@ from PySide6.QtWidgets import (
 
 from storage.errors import WorkspaceError, WrongPassphrase
 from storage.keychain import Keychain, KeychainState
-from storage.workspace import Workspace
 from ui.operations import run_in_background
+from ui.preload import preload
 
-KEYCHAIN_AFTER_MS = 250  # after the first frame is painted
+if TYPE_CHECKING:
+    from storage.workspace import Workspace
+
+LOAD_AFTER_MS = 250  # at the latest; normally at the first paint
 
 
 class UnlockScreen(QWidget):
@@ -101,10 +106,22 @@ class UnlockScreen(QWidget):
         self.user_edit.returnPressed.connect(self.pass_edit.setFocus)
         self.pass_edit.returnPressed.connect(self.unlock)
         self.unlock_button.clicked.connect(self.unlock)
-        # Finding the keychain loads the keyring libraries (hundreds of milliseconds of CPU):
-        # that starts once this screen is on view, while the passphrase is being typed.
+        # Once this screen is on view, while the passphrase is typed: what unlocking and
+        # home need is loaded (ui/preload.py), then the keychain is looked for (loading the
+        # keyring libraries takes hundreds of milliseconds of CPU).
         self._waiting_for_keychain()
-        QTimer.singleShot(KEYCHAIN_AFTER_MS, self.refresh_keychain_state)
+        self.ready = False  # both done
+        self._loading = False
+        QTimer.singleShot(LOAD_AFTER_MS, self._start_loading)  # (if never painted)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self._start_loading()
+
+    def _start_loading(self) -> None:
+        if not self._loading:
+            self._loading = True
+            preload(self.refresh_keychain_state)
 
     def _waiting_for_keychain(self) -> None:
         self.remember_box.setEnabled(False)
@@ -118,11 +135,12 @@ class UnlockScreen(QWidget):
             self,
             self.keychain.state,
             self._show_keychain_state,
-            lambda exc: None,
+            lambda exc: setattr(self, "ready", True),
             self.tr("looking for the keychain"),
         )
 
     def _show_keychain_state(self, state: KeychainState) -> None:
+        self.ready = True
         self.remember_box.setEnabled(state.usable)
         if not state.usable:
             self.remember_box.setChecked(False)
@@ -158,6 +176,8 @@ class UnlockScreen(QWidget):
         folder, keychain = self.folder, self.keychain
 
         def work() -> Workspace:
+            from storage.workspace import Workspace
+
             if not passphrase:
                 ws = Workspace.open_remembered(folder, user, keychain, read_only_if_locked=True)
                 if ws is None:
@@ -190,4 +210,6 @@ class UnlockScreen(QWidget):
         else:
             self.message.setText(self.tr("Could not unlock: {0}").format(type(exc).__name__))
         self.pass_edit.selectAll()
+        from PySide6.QtCore import Qt  # (its first use takes 14 ms: not before the first paint)
+
         self.pass_edit.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -29,3 +29,34 @@ def test_unlock_and_home_screens_import_no_case_or_meeting_model():
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == ""
+
+
+# What the unlock screen is painted without; it is loaded once the screen is on view, while
+# the passphrase is typed (ui/preload.py).
+NOT_BEFORE_UNLOCK_PAINTED = ("pydantic", "storage.workspace", "storage.keyslots", "ui.home_screen")
+
+
+def test_unlock_screen_is_painted_before_the_workspace_code_loads_then_it_loads():
+    code = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from ui.app import make_app\n"
+        "from ui.main_window import MainWindow\n"
+        "app = make_app()\n"
+        f"window = MainWindow(Path({str(ROOT)!r}))\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        f"print(' '.join(m for m in {NOT_BEFORE_UNLOCK_PAINTED!r} if m in sys.modules))\n"
+        "end = time.monotonic() + 60\n"
+        "while not window.unlock_screen.ready and time.monotonic() < end:\n"
+        "    app.processEvents()\n"
+        "    time.sleep(0.001)\n"
+        f"print(' '.join(m for m in {NOT_BEFORE_UNLOCK_PAINTED!r} if m in sys.modules))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
+    before, after = done.stdout.splitlines()
+    assert before == ""
+    assert after.split() == list(NOT_BEFORE_UNLOCK_PAINTED)

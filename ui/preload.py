@@ -1,0 +1,37 @@
+"""What unlocking and the home screen need, loaded while the unlock screen waits.
+
+The unlock screen is painted with Qt and its own few modules loaded; the workspace code,
+the models (pydantic) and the home screen are imported once it is on view, while the
+passphrase is typed, one module at a time between events so typing is never held up.
+Unlocking before this has finished is fine: what is still missing is imported then.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+
+MODULES = (
+    "pydantic",
+    "storage.workspace",
+    "storage.reference_data",
+    "storage.lists",
+    "storage.search",
+    "ui.home_screen",
+)
+
+
+def preload(then: Callable[[], None]) -> None:
+    """Import MODULES one per event-loop turn, then call `then`."""
+    remaining = list(MODULES)
+
+    def step() -> None:
+        if remaining:
+            importlib.import_module(remaining.pop(0))
+            QTimer.singleShot(0, step)
+        else:
+            then()
+
+    QTimer.singleShot(0, step)
