@@ -149,16 +149,18 @@ def _parse(raw: bytes) -> Bundle:
         raise BundleError(f"(the file): larger than {MAX_BUNDLE_BYTES // 2**20} MiB")
     if not raw.strip():
         raise BundleError("(the file): empty")
-    problem = _depth_problem(raw)
-    if problem:
-        raise BundleError(f"(the file): {problem}")
     try:
         # A current bundle is parsed once, by pydantic from the bytes: its format and version
         # are fields of the model. Anything else (an older version, or a problem to name)
         # takes the full path below, whose messages say what is wrong in the order of checks.
+        # (The model has no free-form field, so a bundle it accepts nests no deeper than the
+        # model does; its parser refuses deep nesting itself, without recursing in Python.)
         return Bundle.model_validate_json(raw, strict=True)
     except ValidationError:
         pass
+    problem = _depth_problem(raw)  # before json.loads, which would recurse first
+    if problem:
+        raise BundleError(f"(the file): {problem}")
     try:
         data = json.loads(raw)
     except UnicodeDecodeError as exc:
