@@ -34,15 +34,9 @@ if TYPE_CHECKING:
 # The unlock screen is painted with Qt and its own few modules loaded. The workspace code
 # and the home screen are loaded while the passphrase is typed (ui/preload.py); the case,
 # meeting, admin and room screens when first opened.
+Type = QEvent.Type
 
-_INPUT_EVENTS = {
-    QEvent.Type.KeyPress,
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseMove,
-    QEvent.Type.Wheel,
-}
-
-
+_INPUT_EVENTS = {Type.KeyPress, Type.MouseButtonPress, Type.MouseMove, Type.Wheel}
 PAGE_CHECK_AFTER_MS = 250  # a big workspace's page check starts after the first paint
 
 
@@ -270,31 +264,10 @@ class MainWindow(QMainWindow):
             self._push(screen)
 
     def import_identity(self) -> None:
-        from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
+        from ui.signing_identity import import_identity
 
-        from storage.errors import WorkspaceError
-        from storage.identities import use_organisation_identity
-
-        if self.workspace is None:
-            return
-        name, _ = QFileDialog.getOpenFileName(
-            self, tr("Signing identity"), "", "PKCS#12 (*.p12 *.pfx)"
-        )
-        if not name:
-            return
-        password, ok = QInputDialog.getText(
-            self, tr("Signing identity"), tr("The file's password:"), QLineEdit.EchoMode.Password
-        )
-        if not ok:
-            return
-        try:
-            subject = use_organisation_identity(self.workspace, Path(name).read_bytes(), password)
-        except (WorkspaceError, OSError) as exc:
-            QMessageBox.warning(self, tr("Signing identity"), str(exc))
-            return
-        QMessageBox.information(
-            self, tr("Signing identity"), tr("You now sign as {0}.").format(subject)
-        )
+        if self.workspace is not None:
+            import_identity(self, self.workspace)
 
     def show_shortcuts(self) -> None:
         from ui.shortcuts import ShortcutsDialog

@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 
 MODULES = (
     "pydantic",
@@ -23,15 +23,16 @@ MODULES = (
 )
 
 
-def preload(then: Callable[[], None]) -> None:
-    """Import MODULES one per event-loop turn, then call `then`."""
+def preload(owner: QObject, then: Callable[[], None]) -> None:
+    """Import MODULES one per event-loop turn, then call `then`; all of it dropped once
+    `owner` (the screen that asked) is gone."""
     remaining = list(MODULES)
 
     def step() -> None:
         if remaining:
             importlib.import_module(remaining.pop(0))
-            QTimer.singleShot(0, step)
+            QTimer.singleShot(0, owner, step)
         else:
             then()
 
-    QTimer.singleShot(0, step)
+    QTimer.singleShot(0, owner, step)

@@ -112,7 +112,7 @@ class UnlockScreen(QWidget):
         self._waiting_for_keychain()
         self.ready = False  # both done
         self._loading = False
-        QTimer.singleShot(LOAD_AFTER_MS, self._start_loading)  # (if never painted)
+        QTimer.singleShot(LOAD_AFTER_MS, self, self._start_loading)  # (if never painted)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -121,7 +121,7 @@ class UnlockScreen(QWidget):
     def _start_loading(self) -> None:
         if not self._loading:
             self._loading = True
-            preload(self.refresh_keychain_state)
+            preload(self, self.refresh_keychain_state)
 
     def _waiting_for_keychain(self) -> None:
         self.remember_box.setEnabled(False)
