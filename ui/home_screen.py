@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -65,6 +65,7 @@ class HomeScreen(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self._search_seq = 0
+        self._count_pending = False
         title = QLabel(tr("Cases"))
         title.setObjectName("title")
         new_button = writes(QPushButton(tr("&New case (Ctrl+Shift+N)")))
@@ -255,7 +256,14 @@ class HomeScreen(QWidget):
             self.actions_label.setText(
                 tr("Actions due this week: {0}, of which overdue: {1}").format("…", "…")
             )
-        QTimer.singleShot(0, self, self._count_actions)  # (dropped if this screen is gone)
+        self._count_pending = True
+        self.update()  # counted once this screen is painted (paintEvent)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._count_pending:  # (a timer set while painting fires once the frame is out)
+            self._count_pending = False
+            QTimer.singleShot(0, self, self._count_actions)  # (dropped if this screen is gone)
 
     def _count_actions(self) -> None:
         today, week = date.today(), date.today() + timedelta(days=7)
