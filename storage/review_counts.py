@@ -238,19 +238,17 @@ def _attendance(
     if q.period.agency:
         core = [a for a in core if a == q.period.agency]
     absent: dict[str, list[str]] = {agency: [] for agency in core}
-    there = ", ".join(
-        "EXISTS (SELECT 1 FROM review_attendance a WHERE a.meeting_id = m.id"
-        " AND a.agency = ? AND a.status IN ('present', 'deputy'))"
-        for _ in core
-    )
     if core:
-        for mid, *present in conn.execute(
-            f"SELECT m.id, {there} FROM meetings m WHERE {where}"
-            " AND m.type LIKE '%strategy%' ORDER BY m.date",
-            [*core, *params],
+        # One look at each strategy meeting's attendance (not one per core agency).
+        for mid, there in conn.execute(
+            "SELECT m.id, (SELECT group_concat(a.agency, char(31)) FROM review_attendance a"
+            " WHERE a.meeting_id = m.id AND a.status IN ('present', 'deputy'))"
+            f" FROM meetings m WHERE {where} AND m.type LIKE '%strategy%' ORDER BY m.date",
+            params,
         ):
-            for agency, found in zip(core, present, strict=True):
-                if not found:
+            present = set(there.split(SEP)) if there else set()
+            for agency in core:
+                if agency not in present:
                     absent[agency].append(mid)
     figures += [
         Figure("attendance", "strategy_without", a, len(ids), tuple(ids))
