@@ -6,6 +6,7 @@ storage/review.py holds the use cases around it (rights, audit, the CSV and PDF 
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -195,10 +196,10 @@ def _conference(
     ]
     later: dict[str, list[date]] = defaultdict(list)
     if strategies:
-        for case_id, kind, day in conn.execute(
+        for case_id, kind, day in conn.execute(  # (the cases of those strategy meetings)
             "SELECT case_id, type, date FROM meetings WHERE status != 'scheduled'"
-            f" AND case_id IN (SELECT m.case_id {decided})",
-            params,
+            " AND case_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted({r[1] for r in strategies})),),
         ):
             if is_initial_conference(kind):
                 later[case_id].append(date.fromisoformat(day))
