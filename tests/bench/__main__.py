@@ -49,7 +49,8 @@ def verdict(name: str, value: float | None) -> str:
     if value is None:
         return f"{name}: not available (target {op} {target:g} {unit}) MISS"
     ok = value <= target if op == "<=" else value >= target
-    shown = f"{value:.2f}" if value < 10 else f"{value:.0f}"
+    # (a ratio with three decimals: 1.152 is shown as over 1.15, not as 1.15)
+    shown = f"{value:.3f}" if unit == "x" else f"{value:.2f}" if value < 10 else f"{value:.0f}"
     return f"{name}: {shown} {unit} (target {op} {target:g} {unit}) {'PASS' if ok else 'MISS'}"
 
 
