@@ -269,22 +269,33 @@ _WORD = re.compile(r"\w+")
 _RUN = re.compile(r"\[name\](?:[\s'’-]+\[name\])+")
 
 
+class Redactor:
+    """Every word of the given names replaced by [name] (a whole name becomes one [name]),
+    and every phrase (an address line) by [address]: prepared once for many texts."""
+
+    def __init__(self, names: list[str], phrases: tuple[str, ...] = ()) -> None:
+        kept = sorted({p.strip() for p in phrases if len(p.strip()) >= 4}, key=len, reverse=True)
+        self.phrases = [(phrase, phrase.casefold()) for phrase in kept]
+        self.words = {w.casefold() for name in names for w in _WORD.findall(name) if len(w) >= 2}
+
+    def __call__(self, text: str) -> str:
+        if not text:
+            return text
+        folded = text.casefold()
+        for phrase, folded_phrase in self.phrases:
+            if folded_phrase in folded:
+                text = re.sub(re.escape(phrase), "[address]", text, flags=re.IGNORECASE)
+        if not self.words:
+            return text
+        words = self.words
+        text = _WORD.sub(lambda m: "[name]" if m.group(0).casefold() in words else m.group(0), text)
+        return _RUN.sub("[name]", text)
+
+
 def redact(text: str, names: list[str], phrases: tuple[str, ...] = ()) -> str:
     """The text with every word of the given names replaced by [name] (a whole name becomes
     one [name]), and every phrase (an address line) by [address]."""
-    if not text:
-        return text
-    folded = text.casefold()
-    for phrase in sorted(
-        {p.strip() for p in phrases if len(p.strip()) >= 4}, key=len, reverse=True
-    ):
-        if phrase.casefold() in folded:
-            text = re.sub(re.escape(phrase), "[address]", text, flags=re.IGNORECASE)
-    words = {w.casefold() for name in names for w in _WORD.findall(name) if len(w) >= 2}
-    if not words:
-        return text
-    text = _WORD.sub(lambda m: "[name]" if m.group(0).casefold() in words else m.group(0), text)
-    return _RUN.sub("[name]", text)
+    return Redactor(names, phrases)(text)
 
 
 # --- what each section's chart shows ---------------------------------------------------

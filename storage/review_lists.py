@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from models.review import Listing, is_strategy, redact
+from models.review import Listing, Redactor, is_strategy
 from storage.connection import Connection
 
 SEP = "\x1f"  # between meeting ids in group_concat
@@ -30,10 +30,22 @@ NAMES = (
 )
 
 
-def _clean(text: str | None, people: str | None, attendees: str | None, *places: str | None) -> str:
-    names = [*(people or "").split(SEP), *(attendees or "").split(SEP)]
-    lines = [line for blob in places for line in _lines(blob or "")]
-    return redact(text or "", names, tuple(lines))
+class _Clean:
+    """Free text of a list's rows with the names and addresses of each row's case and
+    meeting kept out (NAMES); one prepared Redactor per distinct set of names, for this
+    list only (nothing of them outlives it)."""
+
+    def __init__(self) -> None:
+        self._prepared: dict[tuple[str | None, ...], Redactor] = {}
+
+    def __call__(self, text: str | None, *blobs: str | None) -> str:
+        redactor = self._prepared.get(blobs)
+        if redactor is None:
+            people, attendees, *places = blobs
+            names = [*(people or "").split(SEP), *(attendees or "").split(SEP)]
+            lines = [line for blob in places for line in _lines(blob or "")]
+            redactor = self._prepared[blobs] = Redactor(names, tuple(lines))
+        return redactor(text or "")
 
 
 def _lines(blob: str) -> list[str]:
@@ -74,6 +86,7 @@ def meeting_rows(conn: Connection, ids: list[str]) -> list[tuple[str, str, str, 
 def late_decisions(conn: Connection, late: list[tuple[str, str, str, str, str, float]]) -> Listing:
     """(meeting id, case reference, date, RAG, reason, hours) of each late decision."""
     names = _names_of(conn, [r[0] for r in late])
+    _clean = _Clean()
     return Listing(
         "timeliness",
         "Late decisions and the reasons recorded",
@@ -130,6 +143,7 @@ def strategy_absences(conn: Connection, absent: dict[str, list[str]]) -> Listing
 def not_shared(conn: Connection, where: str, agency_sql: str, args: list[Any]) -> Listing:
     """Every decision not to share of the meetings `where` (with the agency filter)."""
     listed, listed_ids = [], []
+    _clean = _Clean()
     for mid, ref, day, from_agency, to_whom, reasons, *names in conn.execute(
         f"SELECT m.id, c.reference, m.date, d.from_agency, d.to_whom, d.reasons, {NAMES}"
         " FROM meetings m JOIN cases c ON c.id = m.case_id"
@@ -151,6 +165,7 @@ def not_shared(conn: Connection, where: str, agency_sql: str, args: list[Any]) -
 def not_done(conn: Connection, where: str, agency_sql: str, args: list[Any]) -> Listing:
     """The actions not done, set at the meetings `where` (with the agency filter)."""
     listed, listed_ids = [], []
+    _clean = _Clean()
     # The reason as last reported: the latest meeting of the case that says anything of it.
     for mid, ref, agency, due, reason, *names in conn.execute(
         "SELECT m.id, c.reference, a.owner_agency, a.due, (SELECT n.note FROM review_action_notes n"
