@@ -3,7 +3,9 @@
 The unlock screen is painted with Qt and its own few modules loaded; the workspace code,
 the models (pydantic) and the home screen are imported once it is on view, while the
 passphrase is typed, one module at a time between events so typing is never held up.
-Unlocking before this has finished is fine: what is still missing is imported then.
+Unlocking before this has finished is fine: `load_now` imports what is still missing, on the
+UI thread, before the unlocking's worker starts, so that no module is ever imported by two
+threads at once (Python's import locks can then refuse one of them).
 """
 
 from __future__ import annotations
@@ -36,3 +38,9 @@ def preload(owner: QObject, then: Callable[[], None]) -> None:
             then()
 
     QTimer.singleShot(0, owner, step)
+
+
+def load_now() -> None:
+    """Import every one of MODULES not yet loaded, now, on this thread."""
+    for name in MODULES:
+        importlib.import_module(name)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from storage.errors import WorkspaceError, WrongPassphrase
 from storage.keychain import Keychain, KeychainState
 from ui.operations import run_in_background
-from ui.preload import preload
+from ui.preload import load_now, preload
 
 if TYPE_CHECKING:
     from storage.workspace import Workspace
@@ -191,6 +191,7 @@ class UnlockScreen(QWidget):
                 ws.remember_key(keychain)
             return ws
 
+        load_now()  # (what the preloading has not reached yet: here, not in the worker)
         self._set_busy(True)
         run_in_background(self, work, self._done, self._failed, self.tr("unlocking"))
 

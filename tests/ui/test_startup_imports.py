@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.conftest import PASSPHRASE
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # The case and meeting models are imported when a case or meeting is first opened.
@@ -60,3 +62,39 @@ def test_unlock_screen_is_painted_before_the_workspace_code_loads_then_it_loads(
     before, after = done.stdout.splitlines()
     assert before == ""
     assert after.split() == list(NOT_BEFORE_UNLOCK_PAINTED)
+
+
+def test_unlocking_before_the_loading_has_finished_unlocks(made_workspace):
+    """A passphrase typed and entered at once: what is not loaded yet is loaded then, on
+    the UI thread, and the home screen comes up (no module imported by two threads)."""
+    folder, _ = made_workspace
+    code = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import Qt\n"
+        "from PySide6.QtTest import QTest\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from ui.app import make_app\n"
+        "from ui.main_window import MainWindow\n"
+        "app = make_app()\n"
+        f"window = MainWindow(Path({str(folder)!r}))\n"
+        "window.show()\n"
+        "end = time.monotonic() + 30\n"
+        "while QApplication.focusWidget() is None and time.monotonic() < end:\n"
+        "    app.processEvents()\n"
+        "print('loaded before' if 'storage.workspace' in sys.modules else 'not loaded yet')\n"
+        "QTest.keyClicks(QApplication.focusWidget(), 'chair')\n"
+        "QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)\n"
+        f"QTest.keyClicks(QApplication.focusWidget(), {PASSPHRASE!r})\n"
+        "QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)\n"
+        "while window.workspace is None and time.monotonic() < end:\n"
+        "    app.processEvents()\n"
+        "    time.sleep(0.001)\n"
+        "print('unlocked' if window.workspace is not None else window.unlock_screen.message.text())\n"
+        "print(type(window.stack.currentWidget()).__name__)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.splitlines() == ["not loaded yet", "unlocked", "HomeScreen"], done.stderr
