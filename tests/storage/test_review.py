@@ -260,3 +260,19 @@ def test_the_figures_alone_are_the_same_figures(ws, november):
     alone = review.compute(ws.conn, NOVEMBER, detail=False)
     assert alone.csv_rows() == november.csv_rows()
     assert alone.listings_of("sharing") == []
+
+
+def test_saving_a_meeting_finds_its_review_rows_by_index(ws):
+    """Every save of a meeting deletes and makes again its review rows (the triggers): each
+    delete is found through an index, not by reading a whole table (which grows with the
+    workspace)."""
+    from storage.review_tables import REVIEW_TABLES
+
+    for table in REVIEW_TABLES:
+        plan = " ".join(
+            str(row[3])
+            for row in ws.conn.execute(
+                f"EXPLAIN QUERY PLAN DELETE FROM {table} WHERE meeting_id = ?", ("m",)
+            )
+        )
+        assert "USING" in plan and "INDEX" in plan, (table, plan)
