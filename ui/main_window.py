@@ -34,9 +34,9 @@ if TYPE_CHECKING:
 # The unlock screen is painted with Qt and its own few modules loaded. The workspace code
 # and the home screen are loaded while the passphrase is typed (ui/preload.py); the case,
 # meeting, admin and room screens when first opened.
-Type = QEvent.Type
+_Event = QEvent.Type
 
-_INPUT_EVENTS = {Type.KeyPress, Type.MouseButtonPress, Type.MouseMove, Type.Wheel}
+_INPUT_EVENTS = {_Event.KeyPress, _Event.MouseButtonPress, _Event.MouseMove, _Event.Wheel}
 PAGE_CHECK_AFTER_MS = 250  # a big workspace's page check starts after the first paint
 
 
