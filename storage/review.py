@@ -26,6 +26,7 @@ from storage.review_lists import meeting_rows
 from storage.workspace import Workspace
 
 REVIEWERS = {Role.ADMIN, Role.CHAIR}
+LAYOUTS_WITHOUT_LOCK = 2  # a PDF laid out again while others keep saving, before the lock is held
 CSV_HEADER = ("section", "measure", "group", "value")
 
 
@@ -110,15 +111,10 @@ def write_pdf(ws: Workspace, period: Period, out: Path, passphrase: str | None =
             raise InvalidInput("You have no signing identity: ask the admin to make or import one.")
     review = compute(ws.conn, period)
     reference = records.load_reference(ws.conn)
-    with ws.transaction():
-        event = audit.prepare(
-            ws.conn,
-            ws.user.name,
-            "review.report",
-            "review",
-            "",
-            _detail(period, "pdf", file=out.name, signed=identity is not None),
-        )
+    detail = _detail(period, "pdf", file=out.name, signed=identity is not None)
+
+    def made(event: dict[str, Any]) -> bytes:
+        """The PDF, carrying the checkpoint of `event`, the audit event that records it."""
         now = datetime.now(UTC).replace(microsecond=0)
         rendered = render_review(
             review,
@@ -129,19 +125,35 @@ def write_pdf(ws: Workspace, period: Period, out: Path, passphrase: str | None =
             audit_head=event["hash"],
             time_zone=reference.time_zone,
         )
-        data = rendered.pdf
-        if identity is not None:
-            data = sign_pdf(
-                data,
-                identity,
-                page=rendered.signature_page,
-                box=rendered.signature_box,
-                reason=f"Review of operations, {period.describe()}",
-                location="Caseroom",
-                signer_name=ws.user.display_name,
-                signed_at=now,
-                time_zone=reference.time_zone,
-            )
+        if identity is None:
+            return rendered.pdf
+        return sign_pdf(
+            rendered.pdf,
+            identity,
+            page=rendered.signature_page,
+            box=rendered.signature_box,
+            reason=f"Review of operations, {period.describe()}",
+            location="Caseroom",
+            signer_name=ws.user.display_name,
+            signed_at=now,
+            time_zone=reference.time_zone,
+        )
+
+    # A year of a large workspace takes minutes to lay out: that is done without the write
+    # lock, so every other window saves meanwhile, on the event as it will follow the head.
+    # It is written only if no change came in between; else made again on the new head, and
+    # the last time holding the lock, so that it ends.
+    for _ in range(LAYOUTS_WITHOUT_LOCK if not ws.media_read_only else 0):
+        event = audit.prepare(ws.conn, ws.user.name, "review.report", "review", "", detail)
+        data = made(event)
+        with ws.transaction():
+            if audit.checkpoint(ws.conn) == audit.Checkpoint(event["seq"] - 1, event["prev_hash"]):
+                audit.insert(ws.conn, event)
+                write_output(out, data)
+                return review
+    with ws.transaction():
+        event = audit.prepare(ws.conn, ws.user.name, "review.report", "review", "", detail)
+        data = made(event)
         audit.insert(ws.conn, event)
         write_output(out, data)
     return review

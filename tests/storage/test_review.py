@@ -276,3 +276,32 @@ def test_saving_a_meeting_finds_its_review_rows_by_index(ws):
             )
         )
         assert "USING" in plan and "INDEX" in plan, (table, plan)
+
+
+def test_a_pdf_is_laid_out_without_the_write_lock_and_again_after_another_change(
+    ws, tmp_path, monkeypatch
+):
+    """Another window saves while the PDF is laid out (a year of a large workspace takes
+    minutes): the save is not held up, and the PDF is made again on the new head, so that it
+    still carries the checkpoint of the event that records it."""
+    import reports.review_pdf as review_pdf
+    from storage import audit
+
+    laid_out: list[int] = []
+    real = review_pdf.render_review
+
+    def render(review_, **kw):
+        laid_out.append(kw["audit_seq"])
+        if len(laid_out) == 1:
+            with ws.for_thread() as other, other.transaction():  # another window saves
+                other.record("case.view", "case", "elsewhere")
+        return real(review_, **kw)
+
+    monkeypatch.setattr(review_pdf, "render_review", render)
+    review.write_pdf(ws, NOVEMBER, tmp_path / "review.pdf")
+    events = audit.events(ws.conn, 5)
+    report = next(e for e in events if e["action"] == "review.report")
+    other = next(e for e in events if e["entity_id"] == "elsewhere")
+    assert laid_out == [other["seq"], report["seq"]] and report["seq"] == other["seq"] + 1
+    assert (tmp_path / "review.pdf").read_bytes().startswith(b"%PDF")
+    assert audit.verify(ws.conn).ok
