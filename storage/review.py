@@ -143,6 +143,8 @@ def write_pdf(ws: Workspace, period: Period, out: Path, passphrase: str | None =
     # lock, so every other window saves meanwhile, on the event as it will follow the head.
     # It is written only if no change came in between; else made again on the new head, and
     # the last time holding the lock, so that it ends.
+    with ws.transaction():
+        pass  # (a session's first write records its unlock first: not after a layout)
     for _ in range(LAYOUTS_WITHOUT_LOCK if not ws.media_read_only else 0):
         event = audit.prepare(ws.conn, ws.user.name, "review.report", "review", "", detail)
         data = made(event)
