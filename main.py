@@ -255,10 +255,6 @@ def main(argv: list[str] | None = None) -> int:
     from storage.hardening import forbid_core_dumps
 
     forbid_core_dumps()  # before any key or passphrase is in memory
-    from pydantic import ValidationError
-
-    from models.messages import describe
-    from storage.connection import DatabaseError
     from storage.errors import WorkspaceError
 
     try:
@@ -273,29 +269,41 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0)
     except (UsageError, WorkspaceError) as exc:
         _fail(str(exc))
-    except ValidationError as exc:  # a record breaks a rule: the rules' own sentences
+    except KeyboardInterrupt:
+        _fail("Interrupted; nothing more was changed.")
+    except Exception as exc:
+        if not _said(exc):  # a defect: still one line, never a traceback
+            if os.environ.get("CASEROOM_DEBUG"):  # (set it to see the traceback)
+                raise
+            _fail(f"Unexpected error ({type(exc).__name__}: {exc}); please report it.")
+    return 2
+
+
+def _said(exc: Exception) -> bool:
+    """One line for an error the user can act on; False for a defect. (pydantic and SQLite
+    are imported here, when needed, not before the app's first window is painted.)"""
+    from pydantic import ValidationError
+
+    from models.messages import describe
+    from storage.connection import DatabaseError
+
+    if isinstance(exc, ValidationError):  # a record breaks a rule: the rules' own sentences
         _fail(describe(exc).replace("\n", " "))
-    except DatabaseError as exc:
+    elif isinstance(exc, DatabaseError):
         if "is full" in str(exc):  # SQLITE_FULL outside a transaction (a backup's copy)
             _fail(
                 "The disk is full: nothing of this change was saved. Free some space and try again."
             )
         else:
             _fail(f"The workspace database is damaged or unreadable ({exc}).")
-    except OSError as exc:
+    elif isinstance(exc, OSError):
         if exc.errno == errno.ENOSPC:
             _fail("The disk is full: nothing was written. Free some space and try again.")
         else:
             _fail(f"{exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}.")
-    except KeyboardInterrupt:
-        _fail("Interrupted; nothing more was changed.")
-    except (
-        Exception
-    ) as exc:  # a defect: still one line, never a traceback (set CASEROOM_DEBUG to see it)
-        if os.environ.get("CASEROOM_DEBUG"):
-            raise
-        _fail(f"Unexpected error ({type(exc).__name__}: {exc}); please report it.")
-    return 2
+    else:
+        return False
+    return True
 
 
 def _warn_about_policy() -> None:

@@ -20,10 +20,12 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from models.reference import ReferenceData
 from storage.keychain import Keychain, KeychainState
+
+if TYPE_CHECKING:  # (read at start-up, before the unlock screen: no models imported)
+    from models.reference import ReferenceData
 
 SET_BY_ORGANISATION = "Set by your organisation."
 _KEYS: dict[str, type] = {

@@ -152,7 +152,8 @@ class UnlockScreen(QWidget):
         self.pass_edit.clear()
         self.message.clear()
         self._set_busy(False)
-        self.refresh_keychain_state()
+        if self.ready:  # (at start-up, the keychain is looked for once the screen is painted)
+            self.refresh_keychain_state()
         (self.pass_edit if self.user_edit.text() else self.user_edit).setFocus()
 
     def _set_busy(self, busy: bool) -> None:

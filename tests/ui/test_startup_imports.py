@@ -98,3 +98,29 @@ def test_unlocking_before_the_loading_has_finished_unlocks(made_workspace):
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
     )
     assert done.stdout.splitlines() == ["not loaded yet", "unlocked", "HomeScreen"], done.stderr
+
+
+def test_through_the_apps_own_entry_the_unlock_screen_is_painted_first(made_workspace, tmp_path):
+    """`caseroom` (main.py) itself: its error handling, the organisation's policy and the
+    keychain load nothing of the workspace, pydantic or keyring before the first paint."""
+    folder, _ = made_workspace
+    code = (
+        "import os, sys\n"
+        "import ui.display\n"
+        "ui.display.has_display = lambda: True\n"
+        "import ui.unlock_screen as screen\n"
+        "painted = screen.UnlockScreen.paintEvent\n"
+        "def first_paint(self, event):\n"
+        "    painted(self, event)\n"
+        f"    names = {(*NOT_BEFORE_UNLOCK_PAINTED, 'keyring')!r}\n"
+        "    print(' '.join(m for m in names if m in sys.modules), flush=True)\n"
+        "    os._exit(0)\n"
+        "screen.UnlockScreen.paintEvent = first_paint\n"
+        "import main\n"
+        f"main.main(['-w', {str(folder)!r}])\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "", done.stdout
