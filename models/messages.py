@@ -109,6 +109,10 @@ def _sentence(error: Mapping[str, Any], field: Any) -> str:
     kind = str(error.get("type", ""))
     ctx: Mapping[str, Any] = error.get("ctx") or {}
     given = error.get("input")
+    if kind == "extra_forbidden":  # the unknown name itself, as given: it is no label of ours
+        loc = error.get("loc") or ("?",)
+        given_name = "".join(c if c.isprintable() else "?" for c in str(loc[-1]))
+        return f"“{given_name}” is not a field of this record"
     if kind in ("value_error", "assertion_error"):
         return str(ctx.get("error", "")) or "is not accepted here"
     if kind == "missing":

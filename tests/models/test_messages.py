@@ -109,3 +109,15 @@ def test_a_rule_of_the_record_is_said_as_written():
     with pytest.raises(ValidationError) as caught:
         Attendance.model_validate({"id": "a", "name": " "})
     assert describe(caught.value, Attendance) == "Name is required: it cannot be left empty."
+
+
+@pytest.mark.parametrize("name", ["NONE", "º", "str", "line\nbreak"])
+def test_an_unknown_field_is_named_as_given(name):
+    """A field the record does not have is named as it was given, in quotes: not made into a
+    label of ours ("None", or a sentence starting in lower case)."""
+    with pytest.raises(ValidationError) as caught:
+        AgencyScaling.model_validate({"agency": "Police", "score": 3, name: ""})
+    (text,) = [t for _loc, t in problems(caught.value, AgencyScaling)]
+    shown = name.replace("\n", "?")
+    assert text == f"“{shown}” is not a field of this record."
+    assert not FORBIDDEN.search(text.replace(shown, ""))
