@@ -52,9 +52,10 @@ lint: $(STAMP)
 test: lint
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest
 
-# The slow tests too: kill -9 of a writer at 30 random points (about two minutes).
+# The slow tests too: kill -9 of a writer at 30 random points (about two minutes); their
+# property tests draw new examples each run (`make test` draws the same ones every time).
 test-long: lint
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -m slow
+	QT_QPA_PLATFORM=offscreen HYPOTHESIS_PROFILE=explore $(VENV)/bin/pytest -m slow
 
 # Extract every tr() text into resources/translations/*.ts (for translators; add a language
 # with LANGUAGES="cy fr"), then compile each into the .qm the app loads for the user's locale.

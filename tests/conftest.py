@@ -10,6 +10,14 @@ os.umask(0o077)
 import keyring
 import keyring.backend
 import pytest
+from hypothesis import settings
+
+# `make test` is a gate: its property tests draw the same examples every run, so it does not
+# pass or fail on a random draw. `make test-long` explores new ones each run (and keeps what
+# it finds in .hypothesis/ to try first next time).
+settings.register_profile("gate", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "gate"))
 
 from storage.workspace import Workspace
 
