@@ -23,7 +23,8 @@ from models.users import Role, User, passphrase_problem
 from storage import identities
 from storage.errors import InvalidInput, PermissionDenied, UnknownUser
 from storage.keychain import Keychain
-from storage.keyslots import DB_KEY, Slot, new_recovery_key, random_db_key
+from storage.keyslot_file import Slot
+from storage.keyslots import DB_KEY, new_recovery_key, random_db_key
 from storage.users import check_new_user, insert_user, load_user
 from storage.workspace import Workspace
 

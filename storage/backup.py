@@ -25,7 +25,7 @@ from storage import audit, identities
 from storage.atomic import write_atomic
 from storage.connection import Connection
 from storage.errors import DamagedWorkspace, DiskFull, InvalidInput, WorkspaceExists
-from storage.keyslots import FILE_NAME as SLOTS_NAME
+from storage.keyslot_file import FILE_NAME as SLOTS_NAME
 from storage.outputs import check_new_workspace, check_output, write_output
 from storage.staging import new_staging, remove_leftovers, staging
 from storage.workspace import DB_NAME, Workspace

@@ -22,7 +22,8 @@ from models.users import Role, User
 from storage.atomic import write_atomic
 from storage.connection import Connection
 from storage.errors import InvalidInput, PermissionDenied
-from storage.keyslots import KeySlots, OpenSlot, Slot
+from storage.keyslot_file import Slot
+from storage.keyslots import KeySlots, OpenSlot
 from storage.sealing import Sealed
 
 if TYPE_CHECKING:

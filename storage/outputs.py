@@ -14,7 +14,7 @@ from pathlib import Path
 from storage.atomic import write_atomic
 from storage.errors import InvalidInput
 
-# The files that make a folder a workspace (keyslots.FILE_NAME and workspace.DB_NAME; named
+# The files that make a folder a workspace (keyslot_file.FILE_NAME and workspace.DB_NAME; named
 # here so this module stays below both).
 WORKSPACE_FILES = ("keyslots.json", "caseroom.db")
 

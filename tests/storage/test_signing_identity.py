@@ -32,7 +32,8 @@ from storage.errors import (
 )
 from storage.family_check import confirm_family_check
 from storage.keychain import Keychain
-from storage.keyslots import FILE_NAME, KeySlots
+from storage.keyslot_file import FILE_NAME
+from storage.keyslots import KeySlots
 from storage.minutes import export_minutes, sign_minutes
 from storage.verification import verify_in_workspace, verify_with_published, verify_with_trust
 from storage.workspace import Workspace
