@@ -7,7 +7,6 @@ is dropped.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
@@ -31,19 +30,14 @@ from models.meeting import (
     MeetingStatus,
 )
 from models.messages import problems
-from models.rules import (
-    cse_review_due,
-    cse_review_flag,
-    initial_conference_due,
-    meeting_is_frozen,
-    rag_deadline,
-)
+from models.rules import meeting_is_frozen
 from storage import cases, meeting_status
 from storage.errors import ChangedElsewhere, WorkspaceError
 from storage.workspace import Workspace
 from ui.agenda import agenda, offer_names
 from ui.confirm import confirm
 from ui.i18n import tr
+from ui.meeting_deadlines import deadline_notes, decision_deadline
 from ui.meeting_drafts import MeetingDrafts
 from ui.meeting_steps import DetailsStep, Step
 from ui.minutes_step import MinutesStep
@@ -216,40 +210,12 @@ class MeetingScreen(QWidget):
         self._show_deadline()
 
     def _show_deadline(self) -> None:
-        notes = []
-        flag = cse_review_flag(self.case, self.meeting)
-        if flag:
-            notes.append(flag)
-        if any(i.present.value != "no" for i in self.meeting.risk.cse_screening):
-            review = cse_review_due(self.meeting, self.reference)
-            notes.append(tr("CSE screening to be reviewed by {0:%d %b %Y}.").format(review))
-        if any(d.initial_conference for d in self.meeting.decision_records()):
-            due = initial_conference_due(self.meeting.date, self.reference)
-            notes.append(tr("Initial child protection conference due by {0:%d %b %Y}.").format(due))
+        notes = deadline_notes(self.case, self.meeting, self.reference)
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
-        rag, contact = self.meeting.risk.rag, self.meeting.contact_received_at
-        self._set_deadline_style("hint")  # red only while a passed deadline is still open
-        if rag is None or contact is None:
-            self.deadline.setText(
-                tr("Set the RAG rating and the contact time to see when a decision is due.")
-            )
-            return
-        due = rag_deadline(contact, rag, self.reference)
-        if self.meeting.status not in (MeetingStatus.SCHEDULED, MeetingStatus.IN_PROGRESS):
-            self.deadline.setText(
-                tr("{0}: the decision was due {1:%d %b %H:%M} UTC.").format(rag.value.upper(), due)
-            )
-            return
-        left = (due - datetime.now(UTC)).total_seconds()
-        if left > 0:
-            when = tr("{0} h {1} min left").format(int(left // 3600), int(left % 3600 // 60))
-        else:
-            when = tr("the deadline has passed: record the reason for the delay in the purpose")
-        self.deadline.setText(
-            tr("{0}: decision due {1:%d %b %H:%M} UTC — {2}").format(rag.value.upper(), due, when)
-        )
-        self._set_deadline_style("error" if left <= 0 else "hint")
+        text, passed = decision_deadline(self.meeting, self.reference)
+        self.deadline.setText(text)
+        self._set_deadline_style("error" if passed else "hint")  # red while passed and open
 
     def _set_deadline_style(self, name: str) -> None:
         if self.deadline.objectName() != name:
