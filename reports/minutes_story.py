@@ -20,10 +20,9 @@ from models.fields import step_fields, title_of
 from models.meeting import Attendance, AttendanceStatus, Meeting
 from models.minutes import WITHHELD_NOTE, MinutesSnapshot, Variant
 from models.protected_names import PROTECTED_REASON, names_someone, protected_words
-from models.sharing import SharingDecision
 from models.withholding import Withholdable, hidden_from_family
-from reports import risk_sections, strategy_section
-from reports.family_sections import closing, family_check_line, glossary, local, outcome_letter
+from reports import risk_sections, sharing_section, strategy_section
+from reports.family_sections import closing, family_check_line, glossary, outcome_letter
 from reports.pdf_parts import (
     SignatureSpace,
     day,
@@ -36,17 +35,6 @@ from reports.pdf_parts import (
     words,
     yes_no,
 )
-
-
-def told(d: SharingDecision) -> str:
-    """Who was told what is shared (golden rule 2), and why not."""
-    parts = [
-        f"{who}: {yes_no(value)}"
-        for who, value in (("the child", d.child_told), ("the carers", d.carers_told))
-        if value is not None
-    ]
-    reason = f" — why not: {d.not_told_reason}" if d.not_told_reason.strip() else ""
-    return "; ".join(parts) + reason if parts else ""
 
 
 class MinutesStory:
@@ -304,50 +292,7 @@ class MinutesStory:
             self.add(KeepTogether([para(meta, self.s["h3"]), para(c.text, self.s["body"])]))
 
     def sharing(self) -> None:
-        self.heading("Information-sharing decisions")
-        shown = [d for d in self.snap.meeting.sharing_decisions if not self.hidden(d)]
-        if not shown:
-            self.add(para(self.nothing("No decisions recorded."), self.s["body"]))
-        for d in shown:
-            checks = (
-                ", ".join(name for name, ok in d.checks.model_dump().items() if ok)
-                or "none recorded"
-            )
-            consent = (
-                f"sought; given: {yes_no(d.consent_given)}"
-                if d.consent_sought
-                else f"not sought: {d.consent_not_sought_reason}"
-            )
-            outcome = "SHARED" if d.outcome.value == "shared" else "NOT SHARED"
-            self.add(para(f"{outcome}: {d.information}", self.s["h3"]))
-            self.facts(
-                [
-                    ("From → to", f"{d.from_agency} → {d.to_whom}"),
-                    ("Purpose", d.purpose),
-                    ("Lawful basis", "; ".join(d.lawful_basis) or "none (not shared)"),
-                    ("Consent", consent),
-                    ("Reasons", d.reasons),
-                    (
-                        "Decided by",
-                        ", ".join(
-                            filter(None, [d.decided_by, local(d.decided_at, self.snap.time_zone)])
-                        ),
-                    ),
-                    ("How sent", d.how_sent),
-                    ("Checks met", checks),
-                    ("Who was told", told(d)),
-                    (
-                        "More detrimental to the child (CWSA 2026 s4)",
-                        d.detriment_explanation if d.more_detrimental_to_child else "",
-                    ),
-                    (
-                        "Advice sought from",
-                        " · ".join(filter(None, [d.advice_sought_from, day(d.advice_sought_on)])),
-                    ),
-                    ("Do not name (could be harmed if identified)", "; ".join(d.do_not_name)),
-                    ("Family copy", self.withheld_tag(d)),
-                ]
-            )
+        sharing_section.sharing(self)
 
     def risk(self) -> None:
         risk_sections.risk(self)
