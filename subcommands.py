@@ -111,7 +111,7 @@ def _new_passphrase(asker: Passphrases, user: str) -> str:
 
 
 def cmd_passwd(args: argparse.Namespace, asker: Passphrases) -> int:
-    from storage.access import rekey
+    from storage import access
     from storage.keychain import Keychain
     from storage.workspace import Workspace
 
@@ -119,9 +119,9 @@ def cmd_passwd(args: argparse.Namespace, asker: Passphrases) -> int:
         recovery = asker.ask("Recovery key: ")
         new = _new_passphrase(asker, args.user)
         with Workspace.open_with_recovery(args.workspace, recovery, args.user) as ws:
-            ws.reset_with_recovery(recovery, args.user, new, Keychain())
+            access.reset_with_recovery(ws, recovery, args.user, new, Keychain())
             if args.rekey:
-                rekey(ws, Keychain())
+                access.rekey(ws, Keychain())
         print(
             f"Passphrase set for {args.user}, with a new signing identity (the old one is revoked)."
         )
@@ -129,9 +129,9 @@ def cmd_passwd(args: argparse.Namespace, asker: Passphrases) -> int:
     old = asker.ask(f"Current passphrase for {args.user}: ")
     new = _new_passphrase(asker, args.user)
     with Workspace.open(args.workspace, args.user, old) as ws:
-        ws.change_passphrase(old, new, Keychain())
+        access.change_passphrase(ws, old, new, Keychain())
         if args.rekey:
-            rekey(ws, Keychain())
+            access.rekey(ws, Keychain())
     print(
         f"Passphrase changed for {args.user}"
         + (" and the database rekeyed." if args.rekey else ".")
@@ -164,7 +164,8 @@ def cmd_user(args: argparse.Namespace, asker: Passphrases) -> int:
                 print(f"{user.name}\t{roles}\t{user.agency}\t{'' if has_slot else '(no key slot)'}")
             return 0
         if args.action == "add":
-            user = ws.add_user(
+            user = access.add_user(
+                ws,
                 args.name,
                 new,
                 args.display_name or "",

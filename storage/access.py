@@ -51,11 +51,13 @@ def add_user(
     ws: Workspace,
     name: str,
     passphrase: str,
-    display_name: str,
-    roles: frozenset[Role],
-    agency: str,
+    display_name: str = "",
+    roles: frozenset[Role] = frozenset({Role.MEMBER}),
+    agency: str = "",
+    *,
     admin_passphrase: str,
 ) -> User:
+    """Add a user (admin only; the admin's passphrase opens the authority's key)."""
     check_new_user(name, passphrase)
     key = _authority_key(ws, admin_passphrase)
     norm = normalise_name(name)
@@ -93,6 +95,8 @@ def _forget(keychain: Keychain | None, ws: Workspace, slot_ids: list[str]) -> No
 
 
 def change_passphrase(ws: Workspace, old: str, new: str, keychain: Keychain | None = None) -> None:
+    """Rewrap this user's slot under `new`; the database itself is not re-encrypted. A key
+    remembered on this computer for this user is forgotten."""
     problem = passphrase_problem(new)
     if problem:
         raise InvalidInput(problem)
@@ -115,8 +119,10 @@ def change_passphrase(ws: Workspace, old: str, new: str, keychain: Keychain | No
 
 
 def reset_with_recovery(
-    ws: Workspace, recovery_key: str, user_name: str, new: str, keychain: Keychain | None
+    ws: Workspace, recovery_key: str, user_name: str, new: str, keychain: Keychain | None = None
 ) -> None:
+    """Give a user a new passphrase, proving the recovery key. Their old signing key was
+    never the recovery key's to open: they get a new identity, the old one revoked."""
     problem = passphrase_problem(new)
     if problem:
         raise InvalidInput(problem)

@@ -21,6 +21,7 @@ from storage import audit, health, identities, migrations
 from storage.connection import Connection, DatabaseError, open_keyed, write_transaction
 from storage.errors import (
     DamagedWorkspace,
+    NotAWorkspace,
     UnknownUser,
     WorkspaceBusy,
     WorkspaceExists,
@@ -31,6 +32,17 @@ from storage.lock import WAIT_SECONDS, WorkspaceLock
 from storage.read_only import READ_ONLY_MEDIA_REFUSAL, check_readable_there, on_read_only_media
 from storage.upgrade import Upgrade, upgrade
 from storage.users import check_new_user, insert_user, load_user
+
+
+def load_slots(folder: Path, db_name: str) -> KeySlots:
+    """The key slots of the workspace at `folder`, once it is sure to be one."""
+    if not folder.is_dir():
+        raise NotAWorkspace(f"There is no workspace at {folder}.")
+    if not folder_is_workspace(folder):
+        raise NotAWorkspace(f"{folder} is not a Caseroom workspace (no keyslots.json).")
+    if not (folder / db_name).is_file():
+        raise DamagedWorkspace(f"{folder} has key slots but no {db_name}.")
+    return KeySlots.load(folder)
 
 
 def _now() -> str:

@@ -26,7 +26,6 @@ from storage.connection import (
 )
 from storage.errors import (
     DamagedWorkspace,
-    NotAWorkspace,
     PermissionDenied,
     UnknownUser,
     WorkspaceBusy,
@@ -35,7 +34,7 @@ from storage.errors import (
     WrongPassphrase,
 )
 from storage.keychain import Keychain, KeychainState
-from storage.keyslots import KeySlots, folder_is_workspace
+from storage.keyslots import KeySlots
 from storage.lock import WorkspaceLock
 from storage.read_only import (
     READ_ONLY_MEDIA_REASON,
@@ -95,17 +94,6 @@ class Workspace:
         return ws, made.recovery
 
     @classmethod
-    def _load_slots(cls, folder: Path) -> KeySlots:
-        folder = Path(folder)
-        if not folder.is_dir():
-            raise NotAWorkspace(f"There is no workspace at {folder}.")
-        if not folder_is_workspace(folder):
-            raise NotAWorkspace(f"{folder} is not a Caseroom workspace (no keyslots.json).")
-        if not (folder / DB_NAME).is_file():
-            raise DamagedWorkspace(f"{folder} has key slots but no {DB_NAME}.")
-        return KeySlots.load(folder)
-
-    @classmethod
     def open(
         cls,
         folder: Path,
@@ -120,7 +108,7 @@ class Workspace:
         While another window or command holds the workspace, this waits briefly and then
         raises WorkspaceBusy, or with `read_only_if_locked` opens it to read only.
         """
-        slots = cls._load_slots(folder)
+        slots = opening.load_slots(Path(folder), DB_NAME)
         opened = slots.open_user(user_name, passphrase)
         try:
             keys = slots.db_keys(opened)
@@ -139,7 +127,7 @@ class Workspace:
         A remembered key that no longer opens the workspace is forgotten and reported as
         WrongPassphrase, so the caller falls back to asking for the passphrase.
         """
-        slots = cls._load_slots(folder)
+        slots = opening.load_slots(Path(folder), DB_NAME)
         if not slots.has_user(user_name):
             raise UnknownUser(f"There is no user {normalise_name(user_name)!r} in this workspace.")
         slot_id = slots.slot_id(user_name)
@@ -159,7 +147,7 @@ class Workspace:
 
     @classmethod
     def open_with_recovery(cls, folder: Path, recovery_key: str, user_name: str) -> Workspace:
-        slots = cls._load_slots(folder)
+        slots = opening.load_slots(Path(folder), DB_NAME)
         opened = slots.open_recovery(recovery_key)
         try:
             keys = slots.db_keys(opened)
@@ -365,41 +353,6 @@ class Workspace:
     # --- users and passphrases -------------------------------------------------------
     def users(self) -> list[User]:
         return active_users(self.conn)
-
-    def add_user(
-        self,
-        name: str,
-        passphrase: str,
-        display_name: str = "",
-        roles: frozenset[Role] = frozenset({Role.MEMBER}),
-        agency: str = "",
-        *,
-        admin_passphrase: str,
-    ) -> User:
-        """Add a user (admin only; the admin's passphrase opens the authority's key)."""
-        from storage import access
-
-        return access.add_user(
-            self, name, passphrase, display_name, roles, agency, admin_passphrase
-        )
-
-    def change_passphrase(self, old: str, new: str, keychain: Keychain | None = None) -> None:
-        """Rewrap this user's slot under `new`; the database itself is not re-encrypted.
-
-        A key remembered on this computer for this user is forgotten.
-        """
-        from storage import access
-
-        access.change_passphrase(self, old, new, keychain)
-
-    def reset_with_recovery(
-        self, recovery_key: str, user_name: str, new: str, keychain: Keychain | None = None
-    ) -> None:
-        """Give a user a new passphrase, proving the recovery key. Their old signing key
-        was never the recovery key's to open: they get a new identity, the old one revoked."""
-        from storage import access
-
-        access.reset_with_recovery(self, recovery_key, user_name, new, keychain)
 
     def rekey_database(self, new_key: bytearray) -> None:
         """Re-encrypt the database under `new_key` (SQLCipher PRAGMA rekey); the caller has

@@ -357,7 +357,13 @@ def workspace_with_bundle(folder: Path, passphrase: str) -> None:
                     (meeting_id, signed_at),
                 )
         access.add_user(
-            ws, "member", passphrase, "Mo Member", frozenset({Role.MEMBER}), "Police", passphrase
+            ws,
+            "member",
+            passphrase,
+            "Mo Member",
+            frozenset({Role.MEMBER}),
+            "Police",
+            admin_passphrase=passphrase,
         )
 
 

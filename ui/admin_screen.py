@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from models.identifiers import IdentifierKind
 from models.reference import CseIndicatorDefinition, ReferenceData
 from models.users import Role
-from storage import cases
+from storage import access, cases
 from storage.errors import WorkspaceError
 from storage.workspace import Workspace
 from ui.forms import ModelForm
@@ -154,7 +154,8 @@ class AdminScreen(QWidget):
             self.user_message.setText(tr("The two passphrases differ."))
             return
         try:
-            self.workspace.add_user(
+            access.add_user(
+                self.workspace,
                 self.new_name.text(),
                 self.new_pass.text(),
                 self.new_display.text(),
@@ -215,8 +216,8 @@ class AdminScreen(QWidget):
 
     def reset_passphrase(self) -> None:
         try:
-            self.workspace.reset_with_recovery(
-                self.recovery.text(), self.reset_user.text(), self.reset_pass.text()
+            access.reset_with_recovery(
+                self.workspace, self.recovery.text(), self.reset_user.text(), self.reset_pass.text()
             )
         except WorkspaceError as exc:
             self.user_message.setText(str(exc))

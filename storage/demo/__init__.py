@@ -21,6 +21,7 @@ import resources
 from models.bundle import FORMAT, VERSION, Bundle, bundle_json_schema, parse_bundle
 from models.case import Case
 from models.meeting import MeetingStatus
+from storage import access
 from storage.demo.common import DEMO_USERS
 from storage.workspace import Workspace
 
@@ -169,7 +170,9 @@ def make_demo(
     shown: list[tuple[str, str, str, str]] = []
     with ws:
         for name, display, agency, roles in DEMO_USERS[1:]:
-            ws.add_user(name, passphrase, display, roles, agency, admin_passphrase=passphrase)
+            access.add_user(
+                ws, name, passphrase, display, roles, agency, admin_passphrase=passphrase
+            )
         to_sign: list[str] = []
         for start in range(0, size, CHUNK):
             bundle = parse_bundle(demo_bundle(min(CHUNK, size - start), today, start))

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from models.minutes import signing_problem
-from storage import cases, records
+from storage import access, cases, records
 from storage.backup import make_backup, restore_backup
 from storage.bundles import import_bundle
 from storage.demo import demo_cases
@@ -70,7 +70,7 @@ def main(folder: Path, kind: str, outdir: Path) -> None:
         say("READY")
         for i in range(100_000):
             old, new = ROTATION[i % 3], ROTATION[(i + 1) % 3]
-            ws.change_passphrase(old, new)
+            access.change_passphrase(ws, old, new)
             say(f"ACK {new}")
     elif kind == "backup":
         say("READY")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storage import audit
+from storage import access, audit
 from storage.connection import IntegrityError, open_keyed
 from storage.keyslots import KeySlots
 from storage.workspace import Workspace
@@ -31,7 +31,7 @@ def test_events_written_for_create_and_unlock(made_workspace):
         actions = [e["action"] for e in reversed(audit.events(ws.conn))]
         assert actions == ["workspace.create", "user.create", "unlock"]
         assert '"failed_attempts_before":2' in audit.events(ws.conn, 1)[0]["detail"]
-        ws.change_passphrase(PASSPHRASE, "second passphrase!")
+        access.change_passphrase(ws, PASSPHRASE, "second passphrase!")
         assert audit.events(ws.conn, 1)[0]["action"] == "passphrase.change"
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from storage import access
 from storage.errors import DamagedWorkspace
 from storage.workspace import Workspace
 from tests.conftest import PASSPHRASE, snapshot_files
@@ -94,6 +95,7 @@ _WORKER = """
 import sys
 sys.path.insert(0, {root!r})
 import storage
+from storage import access
 from storage.keyslots import KeySlots
 from storage.workspace import Workspace
 folder, user, first, how = sys.argv[1:5]
@@ -102,7 +104,7 @@ for i in range(10):
     new = f"{{first}} round {{i}}"
     if how == "workspace":
         with Workspace.open(folder, user, current) as ws:
-            ws.change_passphrase(current, new)
+            access.change_passphrase(ws, current, new)
     else:  # the key slot file alone, with no database transaction around it
         slots = KeySlots.load(folder)
         slot_id = slots.slot_id(user)
@@ -122,7 +124,7 @@ print(current)
 def test_two_users_change_passphrases_at_once_and_both_changes_hold(made_workspace, tmp_path, how):
     folder, _ = made_workspace
     with Workspace.open(folder, "chair", PASSPHRASE) as ws:
-        ws.add_user("police", "police passphrase", admin_passphrase=PASSPHRASE)
+        access.add_user(ws, "police", "police passphrase", admin_passphrase=PASSPHRASE)
     script = tmp_path / "worker.py"
     script.write_text(_WORKER.format(root=str(ROOT)))
     runs = [

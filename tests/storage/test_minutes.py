@@ -9,7 +9,7 @@ import pytest
 from models.meeting import MeetingStatus
 from models.minutes import Variant
 from reports.verify import Verdict
-from storage import audit, cases, records
+from storage import access, audit, cases, records
 from storage.demo import demo_cases
 from storage.errors import InvalidInput, PermissionDenied, WrongPassphrase
 from storage.family_check import confirm_family_check
@@ -83,7 +83,9 @@ def test_cannot_sign_without_attendance_or_as_member(dmitry):
     with pytest.raises(InvalidInput, match="Nobody is recorded as present"):
         sign_minutes(ws, meeting.id, PASSPHRASE)
     assert audit.checkpoint(ws.conn) == before  # the refused signing left no trace but its refusal
-    ws.add_user("police", "police passphrase", roles=frozenset(), admin_passphrase=PASSPHRASE)
+    access.add_user(
+        ws, "police", "police passphrase", roles=frozenset(), admin_passphrase=PASSPHRASE
+    )
     folder = ws.folder
     ws.close()
     with (

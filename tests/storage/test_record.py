@@ -10,7 +10,7 @@ from models.meeting import ActionStatus, AgencyContribution, MeetingStatus
 from models.reference import ReferenceData
 from models.rules import actions_to_review, cse_review_flag, current_actions, retention_date
 from models.users import Role
-from storage import audit, cases, records
+from storage import access, audit, cases, records
 from storage.demo import demo_cases
 from storage.errors import InvalidInput, PermissionDenied
 from storage.workspace import Workspace
@@ -102,7 +102,8 @@ def test_failed_save_changes_nothing(demo):
 
 
 def test_viewer_cannot_write(demo):
-    demo.add_user(
+    access.add_user(
+        demo,
         "reader",
         "reader passphrase",
         roles=frozenset({Role.VIEWER}),

@@ -53,7 +53,8 @@ def template(tmp_path_factory):
         folder, "chair", PASSPHRASE, "Dana Whitfield", agency="Children's social care"
     )
     with ws:
-        ws.add_user(
+        access.add_user(
+            ws,
             "police",
             POLICE,
             "PC Sam Lee",
@@ -61,7 +62,8 @@ def template(tmp_path_factory):
             "Police",
             admin_passphrase=PASSPHRASE,
         )
-        ws.add_user(
+        access.add_user(
+            ws,
             "deputy",
             DEPUTY,
             "Ola Nowak",
@@ -239,7 +241,7 @@ def test_signing_needs_the_signers_own_passphrase(made):
     with Workspace.open(folder, "chair", PASSPHRASE) as ws:
         with pytest.raises(WrongPassphrase):
             sign_minutes(ws, meeting_id, DEPUTY)
-        ws.change_passphrase(PASSPHRASE, "a changed passphrase")
+        access.change_passphrase(ws, PASSPHRASE, "a changed passphrase")
         with pytest.raises(WrongPassphrase):
             sign_minutes(ws, meeting_id, PASSPHRASE)
         assert sign_minutes(ws, meeting_id, "a changed passphrase").version == 1
@@ -249,7 +251,7 @@ def test_a_recovery_reset_issues_a_new_identity_and_revokes_the_old(made):
     folder, recovery, *_ = made
     with Workspace.open(folder, "chair", PASSPHRASE) as ws:
         old = {r.serial for r in identities.revocations(ws.conn)}
-        ws.reset_with_recovery(recovery, "deputy", "deputy's new passphrase")
+        access.reset_with_recovery(ws, recovery, "deputy", "deputy's new passphrase")
         revoked = {r.serial for r in identities.revocations(ws.conn)} - old
         assert len(revoked) == 1
     with Workspace.open(folder, "deputy", "deputy's new passphrase") as ws:
@@ -346,8 +348,8 @@ def test_a_passphrase_change_or_reset_forgets_the_remembered_key(made, memory_ke
             assert ws.remember_key(keychain).usable
     assert len(memory_keyring.store) == 2
     with Workspace.open(folder, "chair", PASSPHRASE) as ws:
-        ws.change_passphrase(PASSPHRASE, "a changed passphrase", keychain)
+        access.change_passphrase(ws, PASSPHRASE, "a changed passphrase", keychain)
         assert Workspace.open_remembered(folder, "chair", keychain) is None
-        ws.reset_with_recovery(recovery, "police", "police's new passphrase", keychain)
+        access.reset_with_recovery(ws, recovery, "police", "police's new passphrase", keychain)
         assert Workspace.open_remembered(folder, "police", keychain) is None
     assert not memory_keyring.store

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from storage import access
 from storage.errors import (
     DamagedWorkspace,
     InvalidInput,
@@ -51,7 +52,7 @@ def test_keyslots_hold_no_names(tmp_path):
 def test_recovery_key_unlocks_and_resets(made_workspace):
     folder, recovery = made_workspace
     with Workspace.open_with_recovery(folder, recovery.lower().replace("-", " "), "chair") as ws:
-        ws.reset_with_recovery(recovery, "chair", "a brand new passphrase")
+        access.reset_with_recovery(ws, recovery, "chair", "a brand new passphrase")
     with Workspace.open(folder, "chair", "a brand new passphrase") as ws:
         assert ws.user.name == "chair"
     with pytest.raises(WrongPassphrase, match="recovery key"):
@@ -65,8 +66,8 @@ def test_passwd_rewraps_one_slot_and_keeps_the_database_key(made_workspace):
     recovery_slot_before = json.loads((folder / "keyslots.json").read_text())["slots"][1]
     with Workspace.open(folder, "chair", PASSPHRASE) as ws:
         with pytest.raises(WrongPassphrase):
-            ws.change_passphrase("not the old one", "another good passphrase")
-        ws.change_passphrase(PASSPHRASE, "another good passphrase")
+            access.change_passphrase(ws, "not the old one", "another good passphrase")
+        access.change_passphrase(ws, PASSPHRASE, "another good passphrase")
     with pytest.raises(WrongPassphrase):
         Workspace.open(folder, "chair", PASSPHRASE)
     Workspace.open(folder, "chair", "another good passphrase").close()
@@ -77,11 +78,12 @@ def test_passwd_rewraps_one_slot_and_keeps_the_database_key(made_workspace):
 
 def test_weak_new_passphrase_refused(workspace):
     with pytest.raises(InvalidInput, match="at least 10"):
-        workspace.change_passphrase(PASSPHRASE, "short")
+        access.change_passphrase(workspace, PASSPHRASE, "short")
 
 
 def test_add_user_and_open_as_them(workspace):
-    workspace.add_user(
+    access.add_user(
+        workspace,
         "Дмитрий",
         "police passphrase 1",
         "Дмитрий Иванов",
