@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import UTC, datetime, time
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
@@ -36,6 +36,25 @@ TimeOfDay = Annotated[
         }
     ),
 ]
+
+
+def _in_utc(value: datetime) -> datetime:
+    # One meaning for every moment kept: a moment given without an offset is in UTC (a
+    # bundle's date-time, a record kept before moments carried one). A time typed in the room
+    # is given its offset from the workspace's time zone by the form (ui/form_fields.py).
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+# A moment (a contact received, a decision made): kept in UTC, shown in the workspace's zone.
+Moment = Annotated[datetime, AfterValidator(_in_utc)]
+DEFAULT_TIME_ZONE = "Europe/London"
+
+
+def in_zone(value: datetime, zone: str) -> datetime:
+    """A kept moment as it reads in `zone` (the workspace's: "14:30 BST")."""
+    from zoneinfo import ZoneInfo
+
+    return _in_utc(value).astimezone(ZoneInfo(zone or DEFAULT_TIME_ZONE))
 
 
 class Record(BaseModel):

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 from typing import ClassVar
 
 from pydantic import Field, model_validator
 
-from models.base import Id, Record, TimeOfDay
+from models.base import Id, Moment, Record, TimeOfDay
 from models.family_copy import FamilyCheck
 from models.fields import declared
 from models.risk import RiskAssessment
@@ -237,8 +237,12 @@ class Meeting(Record):
     minute_taker: ShortText = declared("", title="Minutes taken by", step="details")
     status: MeetingStatus = MeetingStatus.SCHEDULED
     trigger_reference: ShortText = declared("", title="Referral / contact", step="details")
-    contact_received_at: datetime | None = declared(
-        None, title="Contact received (UTC)", step="details"
+    contact_received_at: Moment | None = declared(
+        None,
+        title="Contact received",
+        description="When the contact or referral came in: the RAG rating's timescale runs "
+        "from it. Typed in local time, kept in UTC.",
+        step="details",
     )
     late_decision_reason: LongText = declared(
         "",

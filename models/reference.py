@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator
 
-from models.base import Record
+from models.base import DEFAULT_TIME_ZONE, Record
 from models.disciplines import Discipline
 from models.family_copy import FamilyDocument
 from models.identifiers import DEFAULT_KINDS, IdentifierKind
@@ -140,7 +140,7 @@ class ReferenceData(Record):
     bank_holidays: list[str] = Field(default_factory=list, description="ISO dates")
     idle_lock_minutes: int = Field(default=5, ge=1, le=120)
     time_zone: ShortText = Field(
-        default="Europe/London",
+        default=DEFAULT_TIME_ZONE,
         title="Time zone",
         description="Times on screen and in the minutes are shown in this zone (an IANA name, "
         "e.g. Europe/London).",

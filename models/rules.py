@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import calendar
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
+from models.base import in_zone
 from models.case import Case, ChronologyEntry, ChronologyOrigin
 from models.meeting import CLOSED_NEEDING_REASON, Action, ActionStatus, Meeting, MeetingStatus
 from models.people import CHILD_ROLES
@@ -51,12 +52,12 @@ def late_decision_problem(meeting: Meeting, reference: ReferenceData, now: datet
     if rag is None or contact is None or meeting.late_decision_reason.strip():
         return None
     due = rag_deadline(contact, rag, reference)
-    if due.tzinfo is None:
-        due = due.replace(tzinfo=UTC)
     if now <= due:
         return None
+    shown = in_zone(due, reference.time_zone)
     return (
-        f"The {rag.value.upper()} decision deadline passed at {due:%d %b %Y %H:%M} UTC: "
+        f"The {rag.value.upper()} decision deadline passed at "
+        f"{shown:%d %b %Y %H:%M} {shown.tzname()}: "
         "record why the decision was late before ending the meeting."
     )
 

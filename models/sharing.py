@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from models.base import Id, Record
+from models.base import Id, Moment, Record
 from models.fields import declared
 from models.text import LongText, RequiredLong, RequiredShort, ShortText
 from models.withholding import Withholdable
@@ -39,7 +39,9 @@ class SharingDecision(Withholdable):
     information: RequiredLong
     from_agency: RequiredShort = declared(title="From agency")
     to_whom: RequiredShort = declared(title="To whom")
-    decided_at: datetime | None = declared(None, title="Decided at (UTC)")
+    decided_at: Moment | None = declared(
+        None, title="Decided at", description="Typed in local time, kept in UTC."
+    )
     purpose: LongText = ""
     lawful_basis: list[ShortText] = Field(default_factory=list, max_length=20)
     consent_sought: bool = False

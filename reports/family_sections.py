@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfoNotFoundError
 
 from reportlab.platypus import Spacer
 
+from models.base import in_zone
 from models.minutes import WITHHELD_NOTE
 from reports.pdf_parts import day, para, yes_no
 
@@ -30,12 +31,9 @@ def local(value: datetime | None, zone: str) -> str:
     if value is None:
         return ""
     try:
-        tz = ZoneInfo(zone)
+        moment = in_zone(value, zone)
     except (ZoneInfoNotFoundError, ValueError):
-        tz = ZoneInfo("UTC")
-    if value.tzinfo is None:  # a time typed in the room is already local
-        value = value.replace(tzinfo=tz)
-    moment = value.astimezone(tz)
+        moment = in_zone(value, "UTC")
     return f"{moment:%d %b %Y, %H:%M} {moment.tzname()}"
 
 

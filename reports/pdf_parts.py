@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from datetime import date, datetime, time
 from typing import Any
 from xml.sax.saxutils import escape
-from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -14,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from models.base import DEFAULT_TIME_ZONE, in_zone
 from reports.fonts import BOLD, printable, register_fonts
 
 MARGIN = 18 * mm
@@ -74,12 +74,9 @@ def day(value: date | datetime | None) -> str:
     return value.strftime("%d %b %Y")
 
 
-DEFAULT_TIME_ZONE = "Europe/London"
-
-
 def lay_time(when: datetime, zone: str = DEFAULT_TIME_ZONE) -> str:
     """A moment as a reader in the workspace's time zone says it: "25 November 2026, 14:34 GMT"."""
-    local = when.astimezone(ZoneInfo(zone or DEFAULT_TIME_ZONE))
+    local = in_zone(when, zone)
     return f"{local.day} {local:%B %Y}, {local:%H:%M} {local.tzname()}"
 
 
@@ -98,8 +95,7 @@ def shown(value: Any, zone: str = DEFAULT_TIME_ZONE) -> str:
     if isinstance(value, bool):
         return yes_no(value)
     if isinstance(value, datetime):
-        tz = ZoneInfo(zone or DEFAULT_TIME_ZONE)
-        local = (value if value.tzinfo else value.replace(tzinfo=tz)).astimezone(tz)
+        local = in_zone(value, zone)
         return f"{local:%d %b %Y, %H:%M} {local.tzname()}"
     if isinstance(value, date):
         return day(value)

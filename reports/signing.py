@@ -22,8 +22,9 @@ from pyhanko.sign import fields, signers
 from pyhanko.sign.fields import MDPPerm, SigFieldSpec, SigSeedSubFilter
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+from models.base import DEFAULT_TIME_ZONE
 from reports.archival import ArchivalWriter, signature_stamp
-from reports.pdf_parts import DEFAULT_TIME_ZONE, lay_time
+from reports.pdf_parts import lay_time
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 from models.messages import label_for, problems
 from models.withholding import Withholdable
 from ui.choice_box import attach_completer
-from ui.form_fields import PICK, Bool, Editor, Nested, Pick, editor_for
+from ui.form_fields import PICK, Bool, Editor, Moment, Nested, Pick, editor_for
 from ui.i18n import tr
 
 __all__ = ["PICK", "ModelForm", "label_for"]
@@ -130,6 +130,15 @@ class ModelForm(QWidget):
         if value is None:
             self._blank = self.raw()
         self.clear_errors()
+
+    def set_time_zone(self, zone: str) -> None:
+        """The workspace's time zone, in which moments are typed and shown (call before
+        set_value)."""
+        for editor in self.editors.values():
+            if isinstance(editor, Nested):
+                editor.form.set_time_zone(zone)
+            elif isinstance(editor, Moment):
+                editor.zone = zone
 
     def raw(self) -> dict[str, Any]:
         return {**self.base, **{name: editor.get() for name, editor in self.editors.items()}}

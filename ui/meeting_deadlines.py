@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from models.base import in_zone
 from models.case import Case
 from models.meeting import Meeting, MeetingStatus
 from models.reference import ReferenceData
@@ -33,14 +34,16 @@ def decision_deadline(meeting: Meeting, reference: ReferenceData) -> tuple[str, 
     if rag is None or contact is None:
         return tr("Set the RAG rating and the contact time to see when a decision is due."), False
     due = rag_deadline(contact, rag, reference)
+    shown = in_zone(due, reference.time_zone)
+    at = f"{shown:%d %b %H:%M} {shown.tzname()}"
     if meeting.status not in (MeetingStatus.SCHEDULED, MeetingStatus.IN_PROGRESS):
-        return tr("{0}: the decision was due {1:%d %b %H:%M} UTC.").format(
-            rag.value.upper(), due
-        ), False
+        return tr("{0}: the decision was due {1}.").format(rag.value.upper(), at), False
     left = (due - datetime.now(UTC)).total_seconds()
     if left > 0:
         when = tr("{0} h {1} min left").format(int(left // 3600), int(left % 3600 // 60))
     else:
-        when = tr("the deadline has passed: record the reason for the delay in the purpose")
-    text = tr("{0}: decision due {1:%d %b %H:%M} UTC — {2}").format(rag.value.upper(), due, when)
+        when = tr(
+            "the deadline has passed: say why the decision was late, in Purpose and confidentiality"
+        )
+    text = tr("{0}: decision due {1} — {2}").format(rag.value.upper(), at, when)
     return text, left <= 0

@@ -306,6 +306,7 @@ class MeetingScreen(QWidget):
             update={"meetings": [meeting if m.id == meeting.id else m for m in self.case.meetings]}
         )
         self.banner.hide()
+        self._show_deadline()  # a RAG rating or contact time just saved moves the deadline
         self.meeting_changed.emit(meeting)
         return True
 

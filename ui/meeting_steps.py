@@ -136,6 +136,7 @@ class ListStep(Step):
         return self.editor
 
     def load(self, case: Case, meeting: Meeting, reference: ReferenceData) -> None:
+        self.editor.form.set_time_zone(reference.time_zone)
         self.refresh(meeting)
         self.editor.set_items(getattr(meeting, self.attr))
 
@@ -184,6 +185,7 @@ class DetailsStep(Step):
         layout.addWidget(scrolled(self.form))
 
     def load(self, case: Case, meeting: Meeting, reference: ReferenceData) -> None:
+        self.form.set_time_zone(reference.time_zone)
         self.form.set_value(meeting)
 
     def collect(self, data: dict[str, Any]) -> bool:

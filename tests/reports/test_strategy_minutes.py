@@ -117,3 +117,14 @@ def test_the_outcome_letter_gives_each_childs_decisions(tmp_path):
     assert re.search(r"For Sami Haddad Enquiries to keep the child No safe \(section 47\)", text)
     assert "CR/2026/88317" not in text
     assert "section 47 enquiry" in meeting_chronology_entry(meeting, "Dana").event
+
+
+def test_the_contact_time_is_printed_in_local_time(tmp_path):
+    case, meeting = strategy_case()
+    summer = meeting.model_copy(
+        update={"contact_received_at": datetime(2026, 7, 14, 8, 30, tzinfo=UTC)}
+    )
+    for variant in Variant:
+        text = _text(case, summer, variant, tmp_path)
+        assert "Contact received 14 Jul 2026, 09:30 BST" in text
+        assert "UTC" not in text

@@ -92,4 +92,4 @@ def test_a_passed_deadline_is_shown_as_an_error(qtbot, workspace):
     screen._show_deadline()
     assert screen.deadline.objectName() == "error"
     assert "deadline has passed" in screen.deadline.text()
-    assert "reason for the delay" in screen.deadline.text()
+    assert "say why the decision was late, in Purpose and confidentiality" in screen.deadline.text()

@@ -1,0 +1,121 @@
+"""A contact time is typed as the clock in the room says it (the workspace's time zone), kept
+in UTC, and shown again in local time: on the form, in the deadline line and in the rules'
+messages. A moment kept without an offset (a bundle's, or one kept before moments carried
+one) is UTC wherever it is read."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import Qt
+
+from models.meeting import Meeting
+from models.reference import ReferenceData
+from models.rules import late_decision_problem
+from storage import cases
+from tests.models.test_messages import FORMS
+from tests.ui.keyboard import CTRL, Person, meeting_screen, stored
+from tests.ui.test_every_field import _form
+from ui.form_fields import Moment as MomentEditor
+from ui.form_fields import Nested
+from ui.meeting_screen import MeetingScreen
+from ui.meeting_steps import DetailsStep
+
+KEY = Qt.Key
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept", "due"),
+    [
+        ("2026-07-14 09:30", datetime(2026, 7, 14, 8, 30, tzinfo=UTC), "14 Jul 13:30 BST"),
+        ("2026-01-14 09:30", datetime(2026, 1, 14, 9, 30, tzinfo=UTC), "14 Jan 13:30 GMT"),
+    ],
+    ids=["summer", "winter"],
+)
+def test_a_contact_time_is_typed_and_read_in_local_time(qtbot, workspace, typed, kept, due):
+    screen = meeting_screen(qtbot, workspace)
+    me = Person()
+    me.press(KEY.Key_2, CTRL)
+    me.fill("Contact received", typed)
+    me.press(KEY.Key_7, CTRL)
+    me.tab_to("Rag")
+    me.type("r")  # red: a decision within 4 hours
+    me.press(KEY.Key_S, CTRL)
+
+    assert stored(workspace).contact_received_at == kept
+    assert f"RED: decision due {due}" in screen.deadline.text()
+    assert "UTC" not in screen.deadline.text()
+    # Opened again, the form shows what was typed, not the UTC it is kept in.
+    again = MeetingScreen(workspace, screen.case.id, "m-key")
+    qtbot.addWidget(again)
+    details = next(
+        again.step(i) for i in range(again.pages.count()) if isinstance(again.step(i), DetailsStep)
+    )
+    assert details.form.editors["contact_received_at"].widget.text() == typed
+
+
+def test_the_late_decision_rule_names_the_deadline_in_local_time():
+    meeting = Meeting.model_validate(
+        {
+            "id": "m1",
+            "type": "Strategy meeting",
+            "date": "2026-07-14",
+            "contact_received_at": "2026-07-14T08:30:00Z",
+            "risk": {"rag": "red"},
+        }
+    )
+    problem = late_decision_problem(meeting, ReferenceData(), datetime(2026, 7, 14, 20, tzinfo=UTC))
+    assert problem is not None and "14 Jul 2026 13:30 BST" in problem
+
+
+def _moment_editors(form) -> list[tuple[str, MomentEditor]]:
+    found = []
+    for name, editor in form.editors.items():
+        if isinstance(editor, Nested):
+            found.extend(_moment_editors(editor.form))
+        elif isinstance(editor, MomentEditor):
+            found.append((name, editor))
+    return found
+
+
+def _declared_moments(model) -> set[str]:
+    return {n for n, f in model.model_fields.items() if "_in_utc" in repr(f.annotation)}
+
+
+def test_every_moment_of_every_form_is_typed_and_shown_in_the_workspace_zone(qtbot):
+    seen = set()
+    for model in FORMS:
+        form = _form(model)
+        qtbot.addWidget(form)
+        editors = _moment_editors(form)
+        assert {name for name, _ in editors} >= _declared_moments(model) & set(form.editors)
+        form.set_time_zone("Asia/Kolkata")  # +05:30 all year: not the default zone
+        for name, editor in editors:
+            seen.add(name)
+            editor.widget.setText("2026-07-14 09:30")
+            assert datetime.fromisoformat(editor.get()) == datetime(2026, 7, 14, 4, tzinfo=UTC)
+            editor.set(datetime(2026, 7, 14, 4, 0, tzinfo=UTC))
+            assert editor.widget.text() == "2026-07-14 09:30", name
+            editor.set(datetime(2026, 7, 14, 4, 0))  # kept without an offset: UTC
+            assert editor.widget.text() == "2026-07-14 09:30", name
+    assert {"contact_received_at", "decided_at"} <= seen
+
+
+def test_a_moment_kept_without_an_offset_reads_as_utc(workspace):
+    case = cases.new_case(workspace, "MASH-2026-000901", "Ava Okoro")
+    meeting = Meeting.model_validate(
+        {"id": "m-old", "type": "Strategy meeting", "date": "2026-07-14"}
+    )
+    cases.save_meeting(workspace, case.id, meeting)
+    body = json.loads(
+        workspace.conn.execute("SELECT body FROM meetings WHERE id = 'm-old'").fetchone()[0]
+    )
+    body["contact_received_at"] = "2026-07-14T08:30:00"  # as kept before moments had offsets
+    with workspace.transaction():
+        workspace.conn.execute(
+            "UPDATE meetings SET body = ? WHERE id = 'm-old'", (json.dumps(body),)
+        )
+    _case, read = cases.open_case_meeting(workspace, case.id, "m-old")
+    assert read.contact_received_at == datetime(2026, 7, 14, 8, 30, tzinfo=UTC)
