@@ -30,7 +30,7 @@ from ui.home_screen import table
 from ui.i18n import tr
 from ui.item_list import ItemListEditor
 from ui.meeting_steps import scrolled
-from ui.read_only import writes
+from ui.read_only import guarded, writes
 from ui.table_model import Column, RecordFilter, RecordTableModel, fit_columns
 
 IDENTIFIER_FIELDS = (
@@ -214,7 +214,7 @@ class CaseScreen(QWidget):
         self.new_type.setAccessibleName(tr("Type of the new meeting"))
         new_button = writes(QPushButton(tr("&New meeting (Ctrl+N)")))
         new_button.clicked.connect(self.new_meeting)
-        QShortcut(QKeySequence.StandardKey.New, self, self.new_meeting)
+        QShortcut(QKeySequence.StandardKey.New, self, guarded(new_button, self.new_meeting))
         meetings_tab = QWidget()
         meetings_layout = QVBoxLayout(meetings_tab)
         row = QHBoxLayout()

@@ -25,7 +25,7 @@ from storage.errors import WorkspaceError
 from storage.workspace import Workspace
 from ui.i18n import tr
 from ui.operations import run_in_background
-from ui.read_only import writes
+from ui.read_only import guarded, writes
 from ui.table_model import (
     Column,
     PagedTableModel,
@@ -70,7 +70,7 @@ class HomeScreen(QWidget):
         title.setObjectName("title")
         new_button = writes(QPushButton(tr("&New case (Ctrl+Shift+N)")))
         new_button.clicked.connect(self.new_case)
-        QShortcut(QKeySequence("Ctrl+Shift+N"), self, self.new_case)
+        QShortcut(QKeySequence("Ctrl+Shift+N"), self, guarded(new_button, self.new_case))
         self.message = QLabel()
         self.message.setObjectName("error")
         self.search = QLineEdit()

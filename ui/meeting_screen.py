@@ -42,7 +42,7 @@ from ui.meeting_drafts import MeetingDrafts
 from ui.meeting_steps import DetailsStep, Step
 from ui.minutes_step import MinutesStep
 from ui.mnemonics import give_mnemonics
-from ui.read_only import hold_within, writes
+from ui.read_only import guarded, hold_within, writes
 
 NEXT_STATUS = {
     MeetingStatus.SCHEDULED: (MeetingStatus.IN_PROGRESS, "Start the meeting"),
@@ -98,8 +98,10 @@ class MeetingScreen(QWidget):
         self.save_button.clicked.connect(self.save)
         for button in (self.advance_button, self.reopen_button, self.save_button):
             _off_the_tab_order(button)
-        QShortcut(QKeySequence(ADVANCE_KEY), self, self.advance_status)
-        QShortcut(QKeySequence(REOPEN_KEY), self, self.reopen)
+        QShortcut(
+            QKeySequence(ADVANCE_KEY), self, guarded(self.advance_button, self.advance_status)
+        )
+        QShortcut(QKeySequence(REOPEN_KEY), self, guarded(self.reopen_button, self.reopen))
         self.agenda_list = QListWidget()
         self.agenda_list.setAccessibleName(tr("Agenda"))
         # As wide as its longest step at any system font: the agenda is never clipped.

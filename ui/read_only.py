@@ -5,7 +5,8 @@ says a session reads only with `set_reason(window, reason)` (another window hold
 workspace, or it is on read-only media) and holds the buttons of each screen it shows
 (`hold_within`). A marked button inside that window is disabled with the reason as its
 tooltip, and stays disabled: it is held again whenever it is shown or enabled (a form
-becoming valid, a meeting's step built and shown later).
+becoming valid, a meeting's step built and shown later). Its shortcut, made with
+`guarded(button, action)`, shows the reason instead of acting.
 
 The marks are Python attributes, not Qt dynamic properties: asking every widget for a
 property it does not have answers None through Qt, which is slower and, with PySide6 6.12 on
@@ -14,10 +15,11 @@ Python 3.11, costs a reference to None each time (ui/refcount_guard.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QToolTip, QWidget
 
 WRITES = "_caseroom_writes"
 REASON = "_caseroom_read_only"
@@ -46,6 +48,22 @@ def writes(widget: W) -> W:
     setattr(widget, WRITES, True)
     widget.installEventFilter(_keeper)
     return widget
+
+
+def guarded(button: QWidget, action: Callable[[], None]) -> Callable[[], None]:
+    """What the shortcut of a marked `button` runs: `action`, or, in a session that reads
+    only, the reason shown beside the button (nothing is asked first, nothing reaches
+    storage)."""
+
+    def run() -> None:
+        reason = reason_for(button)
+        if not reason:
+            action()
+            return
+        anchor = button if button.isVisible() else button.window()
+        QToolTip.showText(anchor.mapToGlobal(anchor.rect().center()), reason, anchor)
+
+    return run
 
 
 def is_write(widget: QWidget) -> bool:

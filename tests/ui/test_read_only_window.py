@@ -9,7 +9,10 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QToolTip, QWidget
 
 from storage.read_only import READ_ONLY_MEDIA_REASON
 from tests.conftest import snapshot_files
@@ -114,3 +117,35 @@ def test_a_second_window_disables_its_write_buttons(qtbot, demo_template, tmp_pa
     finally:
         second.lock()
         first.lock()
+
+
+def test_a_write_shortcut_says_why_and_asks_nothing(qtbot, media, fail_keyring):
+    before = snapshot_files(media)
+    window = _unlocked(qtbot, media)
+    asked: list[str] = []
+
+    def close_any_question() -> None:
+        box = QApplication.activeModalWidget()
+        if box is not None:
+            asked.append(box.windowTitle())
+            box.close()
+
+    try:
+        window.show_meeting("g1-case31", "g1-m22")  # still being recorded: Ctrl+Shift+E ends it
+        meeting = window.screens[-1]
+        status = meeting.meeting.status
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=3000)
+        for keys in ("Ctrl+Shift+E", "Ctrl+Shift+O"):
+            QTimer.singleShot(500, close_any_question)  # a question would block: close it
+            QTest.keySequence(QApplication.focusWidget(), QKeySequence(keys))
+            qtbot.wait(600)
+            assert asked == [], keys
+            assert QToolTip.text() == READ_ONLY_MEDIA_REASON, keys
+        assert meeting.meeting.status == status
+        window.show_case_by_reference("MASH-2026-000004")
+        QTest.keySequence(QApplication.focusWidget(), QKeySequence("Ctrl+N"))
+        assert QToolTip.text() == READ_ONLY_MEDIA_REASON
+    finally:
+        window.lock()
+    assert snapshot_files(media) == before
