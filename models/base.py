@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, time
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"
 
@@ -45,8 +47,27 @@ def _in_utc(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+# A date and a time to the minute, seconds and an offset optional: "2026-07-14 09:30",
+# "2026-07-14T08:30:00Z". Not a date alone (midnight, silently) nor a count of seconds.
+MOMENT_PATTERN = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?"
+)
+
+
+def _written_out(value: object) -> object:
+    if isinstance(value, datetime):
+        return value
+    try:
+        if isinstance(value, str) and MOMENT_PATTERN.fullmatch(value.strip()):
+            return datetime.fromisoformat(value.strip())
+    except ValueError:
+        pass  # a month 13, a 30 February
+    # (the error type whose message says how to write one: models/messages.py)
+    raise PydanticCustomError("datetime_parsing", "not a date and time")
+
+
 # A moment (a contact received, a decision made): kept in UTC, shown in the workspace's zone.
-Moment = Annotated[datetime, AfterValidator(_in_utc)]
+Moment = Annotated[datetime, BeforeValidator(_written_out), AfterValidator(_in_utc)]
 DEFAULT_TIME_ZONE = "Europe/London"
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.base import DEFAULT_TIME_ZONE, in_zone
+from models.base import DEFAULT_TIME_ZONE, MOMENT_PATTERN, in_zone
 from models.messages import label_for
 from models.text import Multiline
 from ui.choice_box import ChoiceBox, attach_completer
@@ -143,6 +143,8 @@ class Moment(Editor):
         if text == "" and self.optional:
             return None
         try:
+            if not MOMENT_PATTERN.fullmatch(text):
+                raise ValueError(text)
             typed = datetime.fromisoformat(text)
         except ValueError:
             return text  # the model says what a date and time must look like

@@ -119,3 +119,47 @@ def test_a_moment_kept_without_an_offset_reads_as_utc(workspace):
         )
     _case, read = cases.open_case_meeting(workspace, case.id, "m-old")
     assert read.contact_received_at == datetime(2026, 7, 14, 8, 30, tzinfo=UTC)
+
+
+def test_a_date_without_its_time_is_refused_beside_the_field(qtbot, workspace):
+    screen = meeting_screen(qtbot, workspace)
+    before = stored(workspace)
+    me = Person()
+    me.press(KEY.Key_2, CTRL)
+    me.fill("Contact received", "2026-07-14")  # not midnight, silently
+    me.press(KEY.Key_S, CTRL)
+    details = next(
+        screen.step(i)
+        for i in range(screen.pages.count())
+        if isinstance(screen.step(i), DetailsStep)
+    )
+    assert details.form.errors["contact_received_at"].text() == (
+        "Contact received must be a date and time, written YYYY-MM-DD HH:MM "
+        "(for example 2026-03-31 14:30)."
+    )
+    assert stored(workspace) == before
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "2026-07-14",
+        "1784000000",
+        "14/07/2026 09:30",
+        "09:30",
+        "2026-07-14 9:30",
+        "2026-13-01 09:30",
+    ],
+)
+def test_near_misses_are_refused_in_the_rules_words(qtbot, typed):
+    from ui.forms import ModelForm
+
+    form = ModelForm(Meeting, include=["contact_received_at"])
+    qtbot.addWidget(form)
+    form.editors["contact_received_at"].widget.setText(typed)
+    assert form.value(id="m1", type="Strategy meeting", date="2026-07-14") is None
+    assert (
+        form.errors["contact_received_at"]
+        .text()
+        .startswith("Contact received must be a date and time, written YYYY-MM-DD HH:MM")
+    )
