@@ -1,9 +1,11 @@
 """Caseroom: the composition root and the command line (DESIGN.md section 6).
 
 Thin by design: parse arguments, read passphrases, call one use case in storage/ (or start
-the Qt app), print its result; what each subcommand does is in subcommands.py. Exit codes:
-0 success; 1 a check found a problem; 2 bad usage, bad input, wrong passphrase, busy, locked
-or damaged workspace, with one line on stderr and nothing written.
+the Qt app), print its result; what each subcommand does is in subcommands.py (the record)
+and subcommands_access.py (users, passphrases, keys), what they share in
+subcommands_shared.py. Exit codes: 0 success; 1 a check found a problem; 2 bad usage, bad
+input, wrong passphrase, busy, locked or damaged workspace, with one line on stderr and
+nothing written.
 """
 
 from __future__ import annotations
@@ -18,26 +20,26 @@ from pathlib import Path
 os.umask(0o077)  # before anything is created: the -wal and -shm SQLite makes later are 0600 too
 
 from subcommands import (  # noqa: E402 - after the umask, like every module of ours
-    PROG,
-    Passphrases,
-    UsageError,
     cmd_app,
     cmd_audit,
     cmd_backup,
     cmd_demo,
     cmd_export,
-    cmd_export_authority,
     cmd_import,
-    cmd_init,
     cmd_minutes,
-    cmd_passwd,
-    cmd_recovery,
     cmd_report,
     cmd_restore,
-    cmd_trust_root,
-    cmd_user,
     cmd_verify,
 )
+from subcommands_access import (  # noqa: E402
+    cmd_export_authority,
+    cmd_init,
+    cmd_passwd,
+    cmd_recovery,
+    cmd_trust_root,
+    cmd_user,
+)
+from subcommands_shared import PROG, Passphrases, UsageError  # noqa: E402
 
 ROLES = ("admin", "chair", "member", "viewer")
 
