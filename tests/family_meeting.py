@@ -232,20 +232,30 @@ PROTECTED_NAME = "Ruth Okonjo"
 CHILD_NHS_NUMBER = "9434765919"
 
 
+def police_sharing(**fields) -> SharingDecision:
+    """The police's decision to share a neighbour's account with children's social care, for
+    the enquiry and without asking her; FIELDS add to it or replace its own."""
+    given = {
+        "id": "s1",
+        "information": "The neighbour's account",
+        "from_agency": "Police",
+        "to_whom": "Children's social care",
+        "outcome": SharingOutcome.SHARED,
+        "lawful_basis": ["Children Act 1989 s47"],
+        "reasons": "Needed for the enquiry",
+        "decided_by": "DS Kaur",
+        "consent_not_sought_reason": "Risk to the neighbour",
+    }
+    return SharingDecision(**{**given, **fields})
+
+
 def protected(case: Case, meeting: Meeting) -> tuple[Case, Meeting, Meeting]:
     """The case (its child with an NHS number) and the meeting naming PROTECTED_NAME in its
     attendance, a contribution, the child's voice, an action and its purpose, with the
     decision not to name her; and the same meeting with all of that deleted."""
-    protecting = SharingDecision(
+    protecting = police_sharing(
         id="s9",
         information="The neighbour's account of the night of 3 November",
-        from_agency="Police",
-        to_whom="Children's social care",
-        outcome=SharingOutcome.SHARED,
-        lawful_basis=["Children Act 1989 s47"],
-        reasons="Needed for the enquiry",
-        decided_by="DS Kaur",
-        consent_not_sought_reason="Risk to the neighbour",
         child_told=True,
         carers_told=False,
         not_told_reason="The neighbour could be harmed if the family knew she spoke",

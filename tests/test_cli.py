@@ -28,6 +28,13 @@ def cli(*args, stdin=""):
     return result.returncode, result.stdout, result.stderr
 
 
+def cli_import(folder, bundle):
+    """`caseroom import` of the BUNDLE file into the workspace FOLDER, as the chair."""
+    return cli(
+        "import", "-w", folder, "--user", "chair", "--passphrase-stdin", bundle, stdin=PASSPHRASE
+    )
+
+
 def one_line_error(stderr):
     lines = stderr.strip().splitlines()
     assert len(lines) == 1, stderr

@@ -8,22 +8,12 @@ import pytest
 
 from models.meeting import AgencyContribution
 from models.protected_names import clash_with_children, name_words, names_someone
-from models.sharing import SharingDecision, SharingOutcome
+from models.sharing import SharingDecision
+from tests.family_meeting import police_sharing
 
 
 def _decision(*names: str) -> SharingDecision:
-    return SharingDecision(
-        id="s1",
-        information="The neighbour's account",
-        from_agency="Police",
-        to_whom="Children's social care",
-        outcome=SharingOutcome.SHARED,
-        lawful_basis=["Children Act 1989 s47"],
-        reasons="Needed for the enquiry",
-        decided_by="DS Kaur",
-        consent_not_sought_reason="Risk to the neighbour",
-        do_not_name=list(names),
-    )
+    return police_sharing(do_not_name=list(names))
 
 
 @pytest.mark.parametrize(

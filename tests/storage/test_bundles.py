@@ -90,23 +90,14 @@ def test_huge_file_refused_before_reading(workspace, tmp_path, monkeypatch):
 
 
 def test_cli_import_bad_bundle_exit_2_nothing_written(made_workspace, tmp_path):
-    from tests.test_cli import cli, one_line_error
+    from tests.test_cli import cli_import, one_line_error
 
     folder, _ = made_workspace
     bad = json.loads(dump_bundle(list(demo_cases(2))))
     bad["cases"][1]["meetings"][0]["actions"][0]["due"] = "2026-13-01"
     (tmp_path / "bad.json").write_text(json.dumps(bad))
     before = snapshot_files(folder)
-    code, _, err = cli(
-        "import",
-        "-w",
-        folder,
-        "--user",
-        "chair",
-        "--passphrase-stdin",
-        tmp_path / "bad.json",
-        stdin=PASSPHRASE,
-    )
+    code, _, err = cli_import(folder, tmp_path / "bad.json")
     assert code == 2
     assert (
         "bad.json: cases[1].meetings[0].actions[0].due: Input should be a valid date"

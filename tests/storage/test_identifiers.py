@@ -101,18 +101,11 @@ def test_import_refuses_a_duplicate_or_unknown_kind_naming_the_path(workspace, t
 
 def test_a_name_not_to_be_given_may_not_share_the_childs_surname(workspace):
     from models.meeting import Meeting
-    from models.sharing import SharingDecision, SharingOutcome
+    from tests.family_meeting import police_sharing
 
     cases.save_case(workspace, _case("c1", _child("p1", "Amira Haddad")))
-    decision = SharingDecision(
-        id="s1",
+    decision = police_sharing(
         information="The aunt's account",
-        from_agency="Police",
-        to_whom="Children's social care",
-        outcome=SharingOutcome.SHARED,
-        lawful_basis=["Children Act 1989 s47"],
-        reasons="Needed for the enquiry",
-        decided_by="DS Kaur",
         consent_not_sought_reason="Risk to the aunt",
         do_not_name=["Sara Haddad"],
     )
@@ -129,24 +122,15 @@ def test_a_name_not_to_be_given_may_not_share_the_childs_surname(workspace):
 
 
 def test_cli_import_of_a_wrong_check_digit_is_one_line_and_writes_nothing(made_workspace, tmp_path):
-    from tests.conftest import PASSPHRASE, snapshot_files
-    from tests.test_cli import cli, one_line_error
+    from tests.conftest import snapshot_files
+    from tests.test_cli import cli_import, one_line_error
 
     folder, _ = made_workspace
     raw = json.loads(dump_bundle([_case("c1", _child("p1", "Amira Haddad", "9434765919"))]))
     raw["cases"][0]["people"][0]["consistent_identifier"] = "943 476 5918"
     (tmp_path / "bad.json").write_text(json.dumps(raw))
     before = snapshot_files(folder)
-    code, _, err = cli(
-        "import",
-        "-w",
-        folder,
-        "--user",
-        "chair",
-        "--passphrase-stdin",
-        tmp_path / "bad.json",
-        stdin=PASSPHRASE,
-    )
+    code, _, err = cli_import(folder, tmp_path / "bad.json")
     assert code == 2
     assert one_line_error(err) == (
         "caseroom: bad.json: cases[0].people[0].consistent_identifier: 943 476 5918 is not a "

@@ -12,6 +12,19 @@ from tests.conftest import PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
 
+
+def _run(code: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """CODE run in a fresh interpreter from the source folder, Qt offscreen, with ENV added."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+
 # The case and meeting models are imported when a case or meeting is first opened.
 NOT_BEFORE_HOME = ("models.case", "models.meeting", "models.family_view", "storage.cases")
 
@@ -26,10 +39,7 @@ def test_unlock_and_home_screens_import_no_case_or_meeting_model():
         "from ui.home_screen import HomeScreen\n"
         f"print(' '.join(m for m in {NOT_BEFORE_HOME!r} if m in sys.modules))\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
-    )
+    done = _run(code)
     assert done.stdout.strip() == ""
 
 
@@ -55,10 +65,7 @@ def test_unlock_screen_is_painted_before_the_workspace_code_loads_then_it_loads(
         "    time.sleep(0.001)\n"
         f"print(' '.join(m for m in {NOT_BEFORE_UNLOCK_PAINTED!r} if m in sys.modules))\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
-    )
+    done = _run(code)
     before, after = done.stdout.splitlines()
     assert before == ""
     assert after.split() == list(NOT_BEFORE_UNLOCK_PAINTED)
@@ -93,10 +100,7 @@ def test_unlocking_before_the_loading_has_finished_unlocks(made_workspace):
         "print('unlocked' if window.workspace is not None else window.unlock_screen.message.text())\n"
         "print(type(window.stack.currentWidget()).__name__)\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
-    )
+    done = _run(code)
     assert done.stdout.splitlines() == ["not loaded yet", "unlocked", "HomeScreen"], done.stderr
 
 
@@ -119,8 +123,5 @@ def test_through_the_apps_own_entry_the_unlock_screen_is_painted_first(made_work
         "import main\n"
         f"main.main(['-w', {str(folder)!r}])\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
-    done = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
-    )
+    done = _run(code, XDG_CONFIG_HOME=str(tmp_path))
     assert done.stdout.strip() == "", done.stdout
