@@ -78,6 +78,15 @@ def in_zone(value: datetime, zone: str) -> datetime:
     return _in_utc(value).astimezone(ZoneInfo(zone or DEFAULT_TIME_ZONE))
 
 
+def wall_clock(zone: str) -> datetime:
+    """Now, as the clock in the room says it (the workspace's zone, whatever zone this
+    computer is set to), to the minute, without an offset: a meeting's date and times."""
+    from zoneinfo import ZoneInfo
+
+    now = datetime.now(UTC).astimezone(ZoneInfo(zone or DEFAULT_TIME_ZONE))
+    return now.replace(tzinfo=None, second=0, microsecond=0)
+
+
 class Record(BaseModel):
     """A part of the safeguarding record: unknown fields are refused, not dropped."""
 

@@ -240,8 +240,8 @@ class Meeting(Record):
     contact_received_at: Moment | None = declared(
         None,
         title="Contact received",
-        description="When the contact or referral came in: the RAG rating's timescale runs "
-        "from it. Typed in local time, kept in UTC.",
+        description="When the contact or referral came in, as the clock in the room said it: "
+        "the RAG rating's timescale runs from it.",
         step="details",
     )
     late_decision_reason: LongText = declared(

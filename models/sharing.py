@@ -40,7 +40,7 @@ class SharingDecision(Withholdable):
     from_agency: RequiredShort = declared(title="From agency")
     to_whom: RequiredShort = declared(title="To whom")
     decided_at: Moment | None = declared(
-        None, title="Decided at", description="Typed in local time, kept in UTC."
+        None, title="Decided at", description="As the clock in the room said it."
     )
     purpose: LongText = ""
     lawful_basis: list[ShortText] = Field(default_factory=list, max_length=20)

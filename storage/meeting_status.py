@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time
 
+from models.base import wall_clock
 from models.meeting import Meeting, MeetingStatus
 from models.rules import late_decision_problem, meeting_transition_problem
 from storage import cases
@@ -22,12 +23,13 @@ def change(
 
     Starting records the start time, ending the end time (when not already typed; both stay
     editable)."""
+    reference = cases.reference_data(ws)
     problem = meeting_transition_problem(meeting.status, status)
     if problem is None and status is MeetingStatus.MINUTES_DRAFT:
-        problem = late_decision_problem(meeting, cases.reference_data(ws), datetime.now(UTC))
+        problem = late_decision_problem(meeting, reference, datetime.now(UTC))
     if problem:
         raise InvalidInput(problem)
-    clock = (now or datetime.now().time()).replace(second=0, microsecond=0)
+    clock = (now or wall_clock(reference.time_zone).time()).replace(second=0, microsecond=0)
     update: dict[str, object] = {"status": status}
     if status is MeetingStatus.IN_PROGRESS and meeting.start_time is None:
         update["start_time"] = clock

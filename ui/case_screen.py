@@ -3,7 +3,7 @@ meetings, every action across meetings, and the RAG history."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.base import new_id
+from models.base import new_id, wall_clock
 from models.case import ChronologyEntry
 from models.people import CHILD_ROLES, CasePerson
 from models.rules import current_actions, overdue, plan_next_meeting, retention_date
@@ -308,7 +308,7 @@ class CaseScreen(QWidget):
             self.open_case_reference.emit(references[0])
 
     def new_meeting(self) -> None:
-        now = datetime.now().replace(second=0, microsecond=0)
+        now = wall_clock(self.reference.time_zone)
         kind = self.new_type.currentText()
         meeting = plan_next_meeting(
             self.case, new_id("m"), kind, now.date(), new_id("att") + "-", now.time()

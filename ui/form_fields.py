@@ -7,7 +7,6 @@ import typing
 from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
 from PySide6.QtCore import Qt
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.base import DEFAULT_TIME_ZONE, MOMENT_PATTERN, in_zone
 from models.messages import label_for
 from models.text import Multiline
 from ui.choice_box import ChoiceBox, attach_completer
@@ -50,6 +48,10 @@ class Editor:
 
     def get(self) -> Any:
         raise NotImplementedError
+
+    def problem(self) -> str | None:
+        """A rule the editor itself checks, before the model (most have none)."""
+        return None
 
 
 class _Text(Editor):
@@ -113,44 +115,6 @@ class _Typed(Editor):
     def get(self) -> Any:
         text = self.widget.text().strip()  # type: ignore[attr-defined]
         return None if (text == "" and self.optional) else text
-
-
-class Moment(Editor):
-    """A moment typed as "YYYY-MM-DD HH:MM" in the workspace's time zone (what the clock on
-    the wall says), and shown in it; the record keeps it in UTC (models/base.py: Moment).
-
-    In the hour the clocks go back, a time is read as the first of the two (summer time); a
-    time in the hour they skip is read with the offset from before the change, as the clock
-    would have said it (01:30 becomes 02:30 summer time), and shown so once saved.
-    """
-
-    def __init__(self, optional: bool) -> None:
-        widget = QLineEdit()
-        hint = tr("YYYY-MM-DD HH:MM, local time")
-        widget.setPlaceholderText(hint + (tr(" (or leave empty)") if optional else ""))
-        super().__init__(widget)
-        self.optional = optional
-        self.zone = DEFAULT_TIME_ZONE
-
-    def set(self, value: Any) -> None:
-        if isinstance(value, str) and value:
-            value = datetime.fromisoformat(value)
-        text = f"{in_zone(value, self.zone):%Y-%m-%d %H:%M}" if value else ""
-        self.widget.setText(text)  # type: ignore[attr-defined]
-
-    def get(self) -> Any:
-        text = self.widget.text().strip()  # type: ignore[attr-defined]
-        if text == "" and self.optional:
-            return None
-        try:
-            if not MOMENT_PATTERN.fullmatch(text):
-                raise ValueError(text)
-            typed = datetime.fromisoformat(text)
-        except ValueError:
-            return text  # the model says what a date and time must look like
-        if typed.tzinfo is None:
-            typed = typed.replace(tzinfo=ZoneInfo(self.zone))
-        return typed.isoformat()
 
 
 class Bool(Editor):
@@ -354,6 +318,8 @@ def editor_for(name: str, field: Any, choices: dict[str, list[str]]) -> Editor:
         extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
         return Bool(tr(field.title or label_for(name)), optional, str(extra.get("unset", "")))
     if kind is datetime:
+        from ui.moment_field import Moment  # (it builds on Editor, above)
+
         return Moment(optional)
     if kind in (date, time):
         return _Typed(kind, optional)

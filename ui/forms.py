@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 from models.messages import label_for, problems
 from models.withholding import Withholdable
 from ui.choice_box import attach_completer
-from ui.form_fields import PICK, Bool, Editor, Moment, Nested, Pick, editor_for
+from ui.form_fields import PICK, Bool, Editor, Nested, Pick, editor_for
 from ui.i18n import tr
+from ui.moment_field import Moment
 
 __all__ = ["PICK", "ModelForm", "label_for"]
 
@@ -151,10 +152,34 @@ class ModelForm(QWidget):
         self.form_error.hide()
         self.form_error.clear()
 
+    def typed_problems(self) -> list[tuple[str | None, str]]:
+        """(field, sentence) for what an editor itself refuses, before the model sees it (a
+        local time the clocks skip), for this form and the forms inside it."""
+        found: list[tuple[str | None, str]] = []
+        for name, editor in self.editors.items():
+            if isinstance(editor, Nested):
+                found.extend((name, text) for _, text in editor.form.typed_problems())
+            elif problem := editor.problem():
+                field = self.model.model_fields[name]
+                label = self.labels.get(name) or tr(field.title or label_for(name))
+                found.append((name, f"{label} {problem}."))
+        return found
+
+    def check_typed(self) -> bool:
+        """Show what the editors refuse beside their fields; True when nothing is."""
+        found = self.typed_problems()
+        if found:
+            self.show_messages(found)
+        return not found
+
     def value(self, quiet: bool = False, **fixed: Any) -> BaseModel | None:
         """The model as typed, or None with every broken rule shown beside its field
         (`quiet`: only say whether it is valid)."""
         self._fixed = fixed
+        if self.typed_problems():
+            if not quiet:
+                self.check_typed()
+            return None
         try:
             model = self.model.model_validate({**self.raw(), **fixed}, context=self.context)
         except ValidationError as exc:
@@ -174,9 +199,14 @@ class ModelForm(QWidget):
 
     def show_errors(self, exc: ValidationError, focus: bool = True) -> QWidget | None:
         """Show each message beside its field; go to the first field at fault."""
+        return self.show_messages(self.typed_problems() + self.messages(exc), focus)
+
+    def show_messages(
+        self, messages: list[tuple[str | None, str]], focus: bool = True
+    ) -> QWidget | None:
         self.clear_errors()
         general = []
-        for name, message in self.messages(exc):
+        for name, message in messages:
             if name is None:
                 general.append(message)
                 continue
@@ -207,7 +237,7 @@ class ModelForm(QWidget):
 
     def recheck(self) -> None:
         """Update the messages shown: one goes as soon as its field is right."""
-        still: dict[str | None, str] = {}
+        still: dict[str | None, str] = dict(reversed(self.typed_problems()))
         try:
             self.model.model_validate({**self.raw(), **self._fixed}, context=self.context)
         except ValidationError as exc:

@@ -35,7 +35,7 @@ def decision_deadline(meeting: Meeting, reference: ReferenceData) -> tuple[str, 
         return tr("Set the RAG rating and the contact time to see when a decision is due."), False
     due = rag_deadline(contact, rag, reference)
     shown = in_zone(due, reference.time_zone)
-    at = f"{shown:%d %b %H:%M} {shown.tzname()}"
+    at = f"{shown:%d %b %Y %H:%M} {shown.tzname()}"
     if meeting.status not in (MeetingStatus.SCHEDULED, MeetingStatus.IN_PROGRESS):
         return tr("{0}: the decision was due {1}.").format(rag.value.upper(), at), False
     left = (due - datetime.now(UTC)).total_seconds()

@@ -79,6 +79,7 @@ class MeetingScreen(QWidget):
         self.status = QLabel()
         self.deadline = QLabel()
         self.deadline.setObjectName("hint")
+        self.deadline.setWordWrap(True)  # a long sentence wraps; it never widens the window
         self.notes = QLabel()
         self.notes.setObjectName("error")
         self.notes.setWordWrap(True)

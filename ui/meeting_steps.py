@@ -190,7 +190,7 @@ class DetailsStep(Step):
 
     def collect(self, data: dict[str, Any]) -> bool:
         data.update({k: v for k, v in self.form.raw().items() if k in self.FIELDS})
-        return True
+        return self.form.check_typed()
 
 
 class ReviewStep(Step):

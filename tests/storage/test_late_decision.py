@@ -57,3 +57,25 @@ def test_ending_a_late_meeting_needs_the_reason_and_the_minutes_print_it(workspa
         "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages).split()
     )
     assert "Why the decision was late Police were at another incident" in text
+
+
+def test_a_meeting_starts_and_ends_by_the_rooms_clock_not_the_computers(workspace, monkeypatch):
+    import time
+    from zoneinfo import ZoneInfo
+
+    monkeypatch.setenv("TZ", "UTC")  # this computer says UTC; the room is in India (+05:30)
+    time.tzset()
+    try:
+        reference = ReferenceData(time_zone="Asia/Kolkata")
+        cases.save_reference_data(workspace, reference)
+        case = cases.new_case(workspace, "MASH-2026-000903", "Ava Okoro")
+        meeting = Meeting(id="m-clock", type="Strategy meeting", date=date.today())
+        cases.save_meeting(workspace, case.id, meeting)
+        started = meeting_status.change(workspace, case.id, meeting, MeetingStatus.IN_PROGRESS)
+        room = datetime.now(ZoneInfo("Asia/Kolkata"))
+        assert started.start_time is not None
+        taken = datetime.combine(room.date(), started.start_time, ZoneInfo("Asia/Kolkata"))
+        assert abs((room - taken).total_seconds()) < 120
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from models.meeting import Meeting
 from models.reference import ReferenceData
@@ -18,10 +19,10 @@ from storage import cases
 from tests.models.test_messages import FORMS
 from tests.ui.keyboard import CTRL, Person, meeting_screen, stored
 from tests.ui.test_every_field import _form
-from ui.form_fields import Moment as MomentEditor
 from ui.form_fields import Nested
 from ui.meeting_screen import MeetingScreen
 from ui.meeting_steps import DetailsStep
+from ui.moment_field import Moment as MomentEditor
 
 KEY = Qt.Key
 
@@ -29,8 +30,8 @@ KEY = Qt.Key
 @pytest.mark.parametrize(
     ("typed", "kept", "due"),
     [
-        ("2026-07-14 09:30", datetime(2026, 7, 14, 8, 30, tzinfo=UTC), "14 Jul 13:30 BST"),
-        ("2026-01-14 09:30", datetime(2026, 1, 14, 9, 30, tzinfo=UTC), "14 Jan 13:30 GMT"),
+        ("2026-07-14 09:30", datetime(2026, 7, 14, 8, 30, tzinfo=UTC), "14 Jul 2026 13:30 BST"),
+        ("2026-01-14 09:30", datetime(2026, 1, 14, 9, 30, tzinfo=UTC), "14 Jan 2026 13:30 GMT"),
     ],
     ids=["summer", "winter"],
 )
@@ -163,3 +164,65 @@ def test_near_misses_are_refused_in_the_rules_words(qtbot, typed):
         .text()
         .startswith("Contact received must be a date and time, written YYYY-MM-DD HH:MM")
     )
+
+
+def _details(screen) -> DetailsStep:
+    return next(
+        screen.step(i)
+        for i in range(screen.pages.count())
+        if isinstance(screen.step(i), DetailsStep)
+    )
+
+
+def test_a_kept_moment_left_as_shown_is_kept_exactly(qtbot, workspace):
+    # The second 01:30 of the night the clocks go back (GMT), to the second.
+    kept = datetime(2026, 10, 25, 1, 30, 45, tzinfo=UTC)
+    case = cases.new_case(workspace, "MASH-2026-000902", "Ava Okoro")
+    meeting = Meeting.model_validate(
+        {"id": "m-key", "type": "Strategy meeting", "date": "2026-10-25", "status": "in_progress"}
+    )
+    cases.save_meeting(workspace, case.id, meeting.model_copy(update={"contact_received_at": kept}))
+    screen = MeetingScreen(workspace, case.id, "m-key")
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=3000)
+    me = Person()
+    me.press(KEY.Key_2, CTRL)
+    assert _details(screen).form.editors["contact_received_at"].widget.text() == "2026-10-25 01:30"
+    me.fill("Venue", "MASH room 2")
+    me.press(KEY.Key_S, CTRL)
+    m = stored(workspace)
+    assert m.venue == "MASH room 2" and m.contact_received_at == kept
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        (
+            "2026-03-29 01:30",
+            "Contact received is a time that does not exist: the clocks go forward an hour "
+            "that night (29 Mar 2026).",
+        ),
+        (
+            "2026-10-25 01:30",
+            "Contact received happens twice that night, when the clocks go back (25 Oct 2026): "
+            "type +01:00 after it for the first, or +00:00 for the second "
+            "(e.g. 2026-10-25 01:30+01:00).",
+        ),
+    ],
+    ids=["clocks-forward", "clocks-back"],
+)
+def test_a_local_time_the_clocks_skip_or_repeat_is_refused(qtbot, workspace, typed, message):
+    screen = meeting_screen(qtbot, workspace)
+    before = stored(workspace)
+    me = Person()
+    me.press(KEY.Key_2, CTRL)
+    me.fill("Contact received", typed)
+    me.press(KEY.Key_S, CTRL)
+    assert _details(screen).form.errors["contact_received_at"].text() == message
+    assert stored(workspace) == before
+    me.fill("Contact received", typed + "+00:00")  # as the message says: the second one
+    me.press(KEY.Key_S, CTRL)
+    assert stored(workspace).contact_received_at == datetime.fromisoformat(typed + "+00:00")
+    assert not _details(screen).form.errors["contact_received_at"].text()
