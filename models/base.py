@@ -78,6 +78,12 @@ def in_zone(value: datetime, zone: str) -> datetime:
     return _in_utc(value).astimezone(ZoneInfo(zone or DEFAULT_TIME_ZONE))
 
 
+def local_text(value: datetime, zone: str) -> str:
+    """A kept moment as the screens say it: "14 Jul 2026 09:30 BST" in the workspace's zone."""
+    local = in_zone(value, zone)
+    return f"{local:%d %b %Y %H:%M} {local.tzname()}"
+
+
 def wall_clock(zone: str) -> datetime:
     """Now, as the clock in the room says it (the workspace's zone, whatever zone this
     computer is set to), to the minute, without an offset: a meeting's date and times."""

@@ -9,7 +9,7 @@ from typing import ClassVar
 
 from pydantic import Field, model_validator
 
-from models.base import Id, Record
+from models.base import Id, Moment, Record
 from models.identifiers import shared_identifier
 from models.meeting import Meeting
 from models.people import CasePerson, Place
@@ -24,7 +24,7 @@ class CaseStatus(StrEnum):
 
 
 class RagChange(Record):
-    at: datetime
+    at: Moment
     rating: Rag
     reason: LongText = ""
     by: ShortText = ""

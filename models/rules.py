@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, datetime, time, timedelta
 
-from models.base import in_zone
+from models.base import local_text
 from models.case import Case, ChronologyEntry, ChronologyOrigin
 from models.meeting import CLOSED_NEEDING_REASON, Action, ActionStatus, Meeting, MeetingStatus
 from models.people import CHILD_ROLES
@@ -54,10 +54,9 @@ def late_decision_problem(meeting: Meeting, reference: ReferenceData, now: datet
     due = rag_deadline(contact, rag, reference)
     if now <= due:
         return None
-    shown = in_zone(due, reference.time_zone)
     return (
         f"The {rag.value.upper()} decision deadline passed at "
-        f"{shown:%d %b %Y %H:%M} {shown.tzname()}: "
+        f"{local_text(due, reference.time_zone)}: "
         "record why the decision was late before ending the meeting."
     )
 

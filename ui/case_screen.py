@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.base import new_id, wall_clock
+from models.base import local_text, new_id, wall_clock
 from models.case import ChronologyEntry
 from models.people import CHILD_ROLES, CasePerson
 from models.rules import current_actions, overdue, plan_next_meeting, retention_date
@@ -196,7 +196,7 @@ class CaseScreen(QWidget):
         self.places.set_rows(self.case.places)
         self.rag_history = RecordTableModel(
             [
-                Column(tr("When"), lambda r: r.at),
+                Column(tr("When"), lambda r: local_text(r.at, self.reference.time_zone)),
                 Column(tr("Rating"), lambda r: r.rating.value),
                 Column(tr("Reason"), lambda r: r.reason),
                 Column(tr("By"), lambda r: r.by),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from models.base import in_zone
+from models.base import local_text
 from models.case import Case
 from models.meeting import Meeting, MeetingStatus
 from models.reference import ReferenceData
@@ -34,8 +34,7 @@ def decision_deadline(meeting: Meeting, reference: ReferenceData) -> tuple[str, 
     if rag is None or contact is None:
         return tr("Set the RAG rating and the contact time to see when a decision is due."), False
     due = rag_deadline(contact, rag, reference)
-    shown = in_zone(due, reference.time_zone)
-    at = f"{shown:%d %b %Y %H:%M} {shown.tzname()}"
+    at = local_text(due, reference.time_zone)
     if meeting.status not in (MeetingStatus.SCHEDULED, MeetingStatus.IN_PROGRESS):
         return tr("{0}: the decision was due {1}.").format(rag.value.upper(), at), False
     left = (due - datetime.now(UTC)).total_seconds()

@@ -3,7 +3,7 @@ and the record of who received which copy."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Signal
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from models.base import DEFAULT_TIME_ZONE, local_text
 from models.case import Case
 from models.family_copy import FamilyDocument, family_check_problem
 from models.meeting import Meeting
@@ -134,7 +135,13 @@ class MinutesStep(Step):
             self.state.setText(
                 tr(
                     "Signed, version {0} ({1}). The meeting is read-only; a correction is a signed addendum."
-                ).format(signed.version, signed.signed_at[:16].replace("T", " "))
+                ).format(
+                    signed.version,
+                    local_text(
+                        datetime.fromisoformat(signed.signed_at),
+                        self.reference.time_zone if self.reference else DEFAULT_TIME_ZONE,
+                    ),
+                )
             )
         else:
             self.state.setText(

@@ -226,3 +226,16 @@ def test_a_local_time_the_clocks_skip_or_repeat_is_refused(qtbot, workspace, typ
     me.press(KEY.Key_S, CTRL)
     assert stored(workspace).contact_received_at == datetime.fromisoformat(typed + "+00:00")
     assert not _details(screen).form.errors["contact_received_at"].text()
+
+
+def test_the_rag_history_says_when_in_local_time(qtbot, workspace):
+    from models.case import RagChange
+    from ui.case_screen import CaseScreen
+
+    case = cases.new_case(workspace, "MASH-2026-000904", "Ava Okoro")
+    change = RagChange(at=datetime(2026, 7, 14, 8, 30, tzinfo=UTC), rating="amber", by="Dana")
+    cases.save_case(workspace, case.model_copy(update={"rag_history": [change]}))
+    screen = CaseScreen(workspace, case.id)
+    qtbot.addWidget(screen)
+    model = screen.rag_history
+    assert model.data(model.index(0, 0)) == "14 Jul 2026 09:30 BST"
