@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import UTC, datetime, time
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"
@@ -40,10 +49,11 @@ TimeOfDay = Annotated[
 ]
 
 
-def _in_utc(value: datetime) -> datetime:
-    # One meaning for every moment kept: a moment given without an offset is in UTC (a
-    # bundle's date-time, a record kept before moments carried one). A time typed in the room
-    # is given its offset from the workspace's time zone by the form (ui/form_fields.py).
+def as_utc(value: datetime) -> datetime:
+    """A kept moment in UTC. One kept without an offset is in UTC: a bundle's date-time, or
+    a time kept before moments carried one (the form then took the time as typed, labelled
+    UTC). Kept moments are not rewritten on reading: a signed snapshot re-hashes to its
+    signed value, so the offset is read, not stored."""
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
@@ -52,22 +62,25 @@ def _in_utc(value: datetime) -> datetime:
 MOMENT_PATTERN = re.compile(
     r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?"
 )
+MOMENT_YEARS = (1900, 2999)  # a moment of a safeguarding record, far from the calendar's ends
 
 
-def _written_out(value: object) -> object:
-    if isinstance(value, datetime):
-        return value
-    try:
-        if isinstance(value, str) and MOMENT_PATTERN.fullmatch(value.strip()):
-            return datetime.fromisoformat(value.strip())
-    except ValueError:
-        pass  # a month 13, a 30 February
-    # (the error type whose message says how to write one: models/messages.py)
-    raise PydanticCustomError("datetime_parsing", "not a date and time")
+def _written_out(value: object, info: ValidationInfo) -> object:
+    if isinstance(value, str) and MOMENT_PATTERN.fullmatch(value.strip()):
+        with contextlib.suppress(ValueError):  # a month 13, a 30 February: refused below
+            value = datetime.fromisoformat(value.strip())
+    if not isinstance(value, datetime):
+        # (the error type whose message says how to write one: models/messages.py)
+        raise PydanticCustomError("datetime_parsing", "not a date and time")
+    trusted = isinstance(info.context, dict) and info.context.get("trusted") is True
+    if not trusted and not MOMENT_YEARS[0] <= value.year <= MOMENT_YEARS[1]:
+        raise PydanticCustomError("moment_range", "a year out of range")
+    return value
 
 
-# A moment (a contact received, a decision made): kept in UTC, shown in the workspace's zone.
-Moment = Annotated[datetime, BeforeValidator(_written_out), AfterValidator(_in_utc)]
+# A moment (a contact received, a decision made): typed in the workspace's zone and stored
+# in UTC by the form (ui/moment_field.py), shown in the workspace's zone.
+Moment = Annotated[datetime, BeforeValidator(_written_out)]
 DEFAULT_TIME_ZONE = "Europe/London"
 
 
@@ -75,7 +88,10 @@ def in_zone(value: datetime, zone: str) -> datetime:
     """A kept moment as it reads in `zone` (the workspace's: "14:30 BST")."""
     from zoneinfo import ZoneInfo
 
-    return _in_utc(value).astimezone(ZoneInfo(zone or DEFAULT_TIME_ZONE))
+    try:
+        return as_utc(value).astimezone(ZoneInfo(zone or DEFAULT_TIME_ZONE))
+    except OverflowError:  # (kept before the years were bounded, at the calendar's edge)
+        return value
 
 
 def local_text(value: datetime, zone: str) -> str:

@@ -28,6 +28,7 @@ _BY_TYPE = {
     "datetime_from_date_parsing": _DATETIME,
     "datetime_type": _DATETIME,
     "datetime_object_invalid": _DATETIME,
+    "moment_range": "must be a date between the years 1900 and 2999",
     "bool_parsing": "must be yes or no",
     "bool_type": "must be yes or no",
     "string_type": "must be text",

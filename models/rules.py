@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
-from models.base import local_text
+from models.base import as_utc, local_text
 from models.case import Case, ChronologyEntry, ChronologyOrigin
 from models.meeting import CLOSED_NEEDING_REASON, Action, ActionStatus, Meeting, MeetingStatus
 from models.people import CHILD_ROLES
@@ -42,8 +42,11 @@ def action_transition_problem(current: ActionStatus, new: ActionStatus, reason: 
 
 
 def rag_deadline(contact_received_at: datetime, rag: Rag, reference: ReferenceData) -> datetime:
-    """When a decision is due: the contact time plus the RAG timescale."""
-    return contact_received_at + timedelta(hours=reference.rag_hours[rag.value])
+    """When a decision is due (in UTC): the contact time plus the RAG timescale."""
+    try:
+        return as_utc(contact_received_at) + timedelta(hours=reference.rag_hours[rag.value])
+    except OverflowError:  # (kept before the years were bounded, at the calendar's edge)
+        return datetime.max.replace(tzinfo=UTC)
 
 
 def late_decision_problem(meeting: Meeting, reference: ReferenceData, now: datetime) -> str | None:

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfoNotFoundError
 
 from reportlab.platypus import Spacer
 
-from models.base import in_zone
+from models.base import as_utc, in_zone
 from models.minutes import WITHHELD_NOTE
 from reports.pdf_parts import day, para, yes_no
 
@@ -33,7 +33,7 @@ def local(value: datetime | None, zone: str) -> str:
     try:
         moment = in_zone(value, zone)
     except (ZoneInfoNotFoundError, ValueError):
-        moment = in_zone(value, "UTC")
+        moment = as_utc(value)
     return f"{moment:%d %b %Y, %H:%M} {moment.tzname()}"
 
 
@@ -92,7 +92,7 @@ def outcome_letter(story: MinutesStory) -> list[Any]:
             ("About", children),
             ("Case reference", snap.case_reference),
             ("Meeting held", f"{day(snap.meeting.date)} {snap.start_time}".strip()),
-            ("Date of this letter", day(snap.signed_at.date())),
+            ("Date of this letter", day(in_zone(snap.signed_at, snap.time_zone).date())),
         ]
     )
     story.heading("What was decided")

@@ -237,6 +237,8 @@ class MeetingScreen(QWidget):
     def _go_to(self, row: int) -> None:
         if not meeting_is_frozen(self.meeting) and self.pages.currentIndex() != row:
             self.save()
+            if self.agenda_list.currentRow() != row:
+                return  # the save went to the page where a rule is broken, and stays there
         step = self.step(row)
         step.refresh(self.meeting)
         offer_names(step, self.case, self.meeting, self.reference)
@@ -255,9 +257,15 @@ class MeetingScreen(QWidget):
         data: dict[str, Any] = self.meeting.model_dump()
         ok = all([step.collect(data) for step in self._edited_steps()])
         if not ok:
-            self.banner.setText(
-                tr("A rule is broken on this page: see the message beside the field.")
-            )
+            details = self.built.get(1)
+            typed = details.form.typed_problems() if isinstance(details, DetailsStep) else []
+            if typed:  # a time the clocks skip or repeat: said as a rule broken there is
+                self.agenda_list.setCurrentRow(1)
+                self.banner.setText(tr("Not saved: {0}").format(typed[0][1]))
+            else:
+                self.banner.setText(
+                    tr("A rule is broken on this page: see the message beside the field.")
+                )
             self.banner.show()
             return None
         try:

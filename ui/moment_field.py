@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QLineEdit
 
-from models.base import DEFAULT_TIME_ZONE, MOMENT_PATTERN, in_zone
+from models.base import DEFAULT_TIME_ZONE, MOMENT_PATTERN, MOMENT_YEARS, as_utc, in_zone
 from ui.form_fields import Editor
 from ui.i18n import tr
 
@@ -44,7 +44,7 @@ class Moment(Editor):
                 typed, value = value, None
             else:
                 value = parsed
-        self._kept = in_zone(value, "UTC") if isinstance(value, datetime) else None
+        self._kept = as_utc(value) if isinstance(value, datetime) else None
         shown = f"{in_zone(self._kept, self.zone):%Y-%m-%d %H:%M}" if self._kept else typed
         self._shown = shown if self._kept else ""
         self.widget.setText(shown)  # type: ignore[attr-defined]
@@ -66,11 +66,12 @@ class Moment(Editor):
         if text == "" and self.optional:
             return None
         typed = self._parse(text)
-        if typed is None or self.problem():
+        low, high = MOMENT_YEARS
+        if typed is None or not low <= typed.year <= high or self.problem():
             return text  # the model, or problem(), says what is wrong with it
         if typed.tzinfo is None:
             typed = typed.replace(tzinfo=ZoneInfo(self.zone))
-        return typed.isoformat()
+        return typed.astimezone(UTC).isoformat()  # kept in UTC
 
     def problem(self) -> str | None:
         """Why a local time typed cannot be kept: the clocks skip it, or pass it twice."""
@@ -84,8 +85,7 @@ class Moment(Editor):
             return None
         if first.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != typed:
             return tr(
-                "is a time that does not exist: the clocks go forward an hour that night "
-                "({0:%d %b %Y})"
+                "is a time that does not exist: the clocks go forward that night ({0:%d %b %Y})"
             ).format(typed)
         return tr(
             "happens twice that night, when the clocks go back ({0:%d %b %Y}): type {1} "

@@ -13,6 +13,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from models.base import as_utc
 from models.minutes import MinutesSnapshot, Variant, build_snapshot
 from models.minutes_v1 import MinutesSnapshotV1, load_snapshot
 from models.reference import ReferenceData
@@ -103,3 +104,23 @@ def test_a_field_added_later_leaves_an_older_snapshot_hash_alone():
     del data["meeting"]["strategy"]
     older = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     assert load_snapshot(older).canonical_json() == older
+
+
+@pytest.mark.parametrize(
+    "kept",
+    ["2026-11-20T09:30:00", "2026-07-14T09:30:00+01:00", "2026-11-20T09:30:00Z"],
+    ids=["without-offset", "summer-offset", "utc"],
+)
+def test_a_snapshot_keeps_its_moments_as_signed(kept):
+    """A moment is read with its offset (none means UTC), never rewritten: a snapshot signed
+    with a contact time kept without an offset, or with +01:00, re-hashes to its value."""
+    data = json.loads(_new_snapshot().canonical_json())
+    data["meeting"]["contact_received_at"] = kept
+    assert data["meeting"]["sharing_decisions"], "the meeting needs a sharing decision"
+    for decision in data["meeting"]["sharing_decisions"]:
+        decision["decided_at"] = kept
+    signed = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    again = load_snapshot(signed)
+    assert again.canonical_json() == signed
+    assert again.meeting.contact_received_at is not None
+    assert as_utc(again.meeting.contact_received_at) == as_utc(datetime.fromisoformat(kept))

@@ -128,3 +128,26 @@ def test_the_contact_time_is_printed_in_local_time(tmp_path):
         text = _text(case, summer, variant, tmp_path)
         assert "Contact received 14 Jul 2026, 09:30 BST" in text
         assert "UTC" not in text
+
+
+def test_the_outcome_letter_is_dated_by_the_rooms_calendar(tmp_path):
+    from models.family_copy import FamilyDocument
+
+    case, meeting = strategy_case()
+    snapshot = build_snapshot(
+        case,
+        meeting,
+        version=1,
+        reference=ReferenceData(strategy_family_document=FamilyDocument.OUTCOME_LETTER),
+        protective_marking="OFFICIAL-SENSITIVE",
+        signer_name="Dana Whitfield",
+        signer_role="Chair",
+        signed_at=datetime(2026, 7, 14, 23, 30, tzinfo=UTC),  # 00:30 BST on the 15th
+        audit_seq=3,
+        audit_head="cd" * 32,
+    )
+    pdf = tmp_path / "letter.pdf"
+    pdf.write_bytes(render_minutes(snapshot, Variant.FAMILY).pdf)
+    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True)
+    text = re.sub(r"\s+", " ", out.stdout.decode("utf-8"))
+    assert "Date of this letter 15 Jul 2026" in text

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from models.base import as_utc, local_text
 from models.meeting import Meeting
 from models.reference import ReferenceData
 from models.rules import late_decision_problem
@@ -82,7 +83,7 @@ def _moment_editors(form) -> list[tuple[str, MomentEditor]]:
 
 
 def _declared_moments(model) -> set[str]:
-    return {n for n, f in model.model_fields.items() if "_in_utc" in repr(f.annotation)}
+    return {n for n, f in model.model_fields.items() if "_written_out" in repr(f.annotation)}
 
 
 def test_every_moment_of_every_form_is_typed_and_shown_in_the_workspace_zone(qtbot):
@@ -119,7 +120,10 @@ def test_a_moment_kept_without_an_offset_reads_as_utc(workspace):
             "UPDATE meetings SET body = ? WHERE id = 'm-old'", (json.dumps(body),)
         )
     _case, read = cases.open_case_meeting(workspace, case.id, "m-old")
-    assert read.contact_received_at == datetime(2026, 7, 14, 8, 30, tzinfo=UTC)
+    assert read.contact_received_at is not None
+    assert as_utc(read.contact_received_at) == datetime(2026, 7, 14, 8, 30, tzinfo=UTC)
+    assert local_text(read.contact_received_at, "Europe/London") == "14 Jul 2026 09:30 BST"
+    assert read.model_dump(mode="json")["contact_received_at"] == "2026-07-14T08:30:00"
 
 
 def test_a_date_without_its_time_is_refused_beside_the_field(qtbot, workspace):
@@ -201,8 +205,8 @@ def test_a_kept_moment_left_as_shown_is_kept_exactly(qtbot, workspace):
     [
         (
             "2026-03-29 01:30",
-            "Contact received is a time that does not exist: the clocks go forward an hour "
-            "that night (29 Mar 2026).",
+            "Contact received is a time that does not exist: the clocks go forward that night "
+            "(29 Mar 2026).",
         ),
         (
             "2026-10-25 01:30",
@@ -239,3 +243,52 @@ def test_the_rag_history_says_when_in_local_time(qtbot, workspace):
     qtbot.addWidget(screen)
     model = screen.rag_history
     assert model.data(model.index(0, 0)) == "14 Jul 2026 09:30 BST"
+
+
+def test_a_year_far_from_now_is_refused_and_one_kept_before_still_opens(qtbot, workspace):
+    from pydantic import ValidationError
+
+    from models.messages import problems
+    from models.reference import ReferenceData
+    from ui.forms import ModelForm
+    from ui.meeting_deadlines import decision_deadline
+
+    form = ModelForm(Meeting, include=["contact_received_at"])
+    qtbot.addWidget(form)
+    form.editors["contact_received_at"].widget.setText("0001-01-01 00:30+01:00")
+    assert form.value(id="m1", type="Strategy meeting", date="2026-07-14") is None
+    assert form.errors["contact_received_at"].text() == (
+        "Contact received must be a date between the years 1900 and 2999."
+    )
+    far = {"id": "m-far", "type": "Strategy meeting", "date": "2026-07-14"}
+    with pytest.raises(ValidationError) as refused:  # as in a bundle
+        Meeting.model_validate({**far, "contact_received_at": "9999-12-31T23:00:00Z"})
+    assert "between the years 1900 and 2999" in problems(refused.value, Meeting)[0][1]
+    # Kept before years were bounded: it opens, and its deadline is said, not a crash.
+    case = cases.new_case(workspace, "MASH-2026-000905", "Ava Okoro")
+    cases.save_meeting(workspace, case.id, Meeting.model_validate(far))
+    body = json.loads(
+        workspace.conn.execute("SELECT body FROM meetings WHERE id = 'm-far'").fetchone()[0]
+    )
+    body["contact_received_at"] = "9999-12-31T23:00:00Z"
+    body["risk"]["rag"] = "red"
+    with workspace.transaction():
+        workspace.conn.execute(
+            "UPDATE meetings SET body = ? WHERE id = 'm-far'", (json.dumps(body),)
+        )
+    _case, read = cases.open_case_meeting(workspace, case.id, "m-far")
+    text, _passed = decision_deadline(read, ReferenceData())
+    assert text.startswith("RED: decision due")
+
+
+def test_moving_on_with_a_time_the_clocks_skip_says_so_on_its_page(qtbot, workspace):
+    screen = meeting_screen(qtbot, workspace)
+    me = Person()
+    me.press(KEY.Key_2, CTRL)
+    me.fill("Contact received", "2026-03-29 01:30")
+    me.press(KEY.Key_3, CTRL)
+    assert isinstance(screen.pages.currentWidget(), DetailsStep)
+    assert screen.banner.text() == (
+        "Not saved: Contact received is a time that does not exist: the clocks go forward "
+        "that night (29 Mar 2026)."
+    )

@@ -137,6 +137,8 @@ def test_a_write_shortcut_says_why_and_asks_nothing(qtbot, media, fail_keyring):
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=3000)
         for keys in ("Ctrl+Shift+E", "Ctrl+Shift+O"):
+            QToolTip.hideText()
+            qtbot.waitUntil(lambda: QToolTip.text() == "", timeout=3000)
             QTimer.singleShot(500, close_any_question)  # a question would block: close it
             QTest.keySequence(QApplication.focusWidget(), QKeySequence(keys))
             qtbot.wait(600)
@@ -144,6 +146,8 @@ def test_a_write_shortcut_says_why_and_asks_nothing(qtbot, media, fail_keyring):
             assert QToolTip.text() == READ_ONLY_MEDIA_REASON, keys
         assert meeting.meeting.status == status
         window.show_case_by_reference("MASH-2026-000004")
+        QToolTip.hideText()
+        qtbot.waitUntil(lambda: QToolTip.text() == "", timeout=3000)
         QTest.keySequence(QApplication.focusWidget(), QKeySequence("Ctrl+N"))
         assert QToolTip.text() == READ_ONLY_MEDIA_REASON
     finally:
