@@ -119,6 +119,15 @@ def test_a_second_window_disables_its_write_buttons(qtbot, demo_template, tmp_pa
         first.lock()
 
 
+def _press_and_see_why(qtbot, keys: str) -> None:
+    """Press `keys` where the focus is; the read-only reason shows beside the button."""
+    QToolTip.hideText()
+    qtbot.waitUntil(lambda: QToolTip.text() == "", timeout=3000)
+    QTest.keySequence(QApplication.focusWidget(), QKeySequence(keys))
+    qtbot.wait(600)  # (a question, had one been asked, is closed meanwhile and counted)
+    assert QToolTip.text() == READ_ONLY_MEDIA_REASON, keys
+
+
 def test_a_write_shortcut_says_why_and_asks_nothing(qtbot, media, fail_keyring):
     before = snapshot_files(media)
     window = _unlocked(qtbot, media)
@@ -137,19 +146,14 @@ def test_a_write_shortcut_says_why_and_asks_nothing(qtbot, media, fail_keyring):
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=3000)
         for keys in ("Ctrl+Shift+E", "Ctrl+Shift+O"):
-            QToolTip.hideText()
-            qtbot.waitUntil(lambda: QToolTip.text() == "", timeout=3000)
             QTimer.singleShot(500, close_any_question)  # a question would block: close it
-            QTest.keySequence(QApplication.focusWidget(), QKeySequence(keys))
-            qtbot.wait(600)
+            _press_and_see_why(qtbot, keys)
             assert asked == [], keys
-            assert QToolTip.text() == READ_ONLY_MEDIA_REASON, keys
         assert meeting.meeting.status == status
         window.show_case_by_reference("MASH-2026-000004")
-        QToolTip.hideText()
-        qtbot.waitUntil(lambda: QToolTip.text() == "", timeout=3000)
-        QTest.keySequence(QApplication.focusWidget(), QKeySequence("Ctrl+N"))
-        assert QToolTip.text() == READ_ONLY_MEDIA_REASON
+        _press_and_see_why(qtbot, "Ctrl+N")  # a new meeting
+        window.go_home()
+        _press_and_see_why(qtbot, "Ctrl+Shift+N")  # a new case
     finally:
         window.lock()
     assert snapshot_files(media) == before
