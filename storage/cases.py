@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from pydantic import ValidationError
 
-from models.base import new_id
+from models.base import new_id, wall_clock
 from models.case import Case, RagChange
 from models.meeting import Meeting
 from models.messages import describe
@@ -222,7 +222,9 @@ def new_case(ws: Workspace, reference: str, child_name: str = "") -> Case:
         else []
     )
     try:
-        case = Case(id=new_id("case"), reference=reference, opened_on=date.today(), people=people)
+        # (opened on the room's calendar, whatever zone this computer is set to)
+        today = wall_clock(load_reference(ws.conn).time_zone).date()
+        case = Case(id=new_id("case"), reference=reference, opened_on=today, people=people)
     except ValidationError as exc:
         raise InvalidInput(describe(exc, Case).replace("\n", " ")) from exc
     save_case(ws, case)

@@ -3,8 +3,6 @@ meetings, every action across meetings, and the RAG history."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -69,7 +67,7 @@ class CaseScreen(QWidget):
         links = linked_cases(workspace, case_id, "case_people", "person_id")
         place_links = linked_cases(workspace, case_id, "case_places", "place_id")
         self._links = {**links, **place_links}
-        today = date.today()
+        today = wall_clock(self.reference.time_zone).date()
         title = QLabel(
             f"{self.case.reference} · {', '.join(p.name for p in self.case.children()) or tr('no child recorded')}"
         )

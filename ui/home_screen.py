@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.base import wall_clock
 from storage import lists, search
 from storage.errors import WorkspaceError
 from storage.workspace import Workspace
@@ -61,9 +62,12 @@ class HomeScreen(QWidget):
     open_case = Signal(str)
     open_meeting = Signal(str, str)  # case id, meeting id
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, parent: QWidget | None = None, time_zone: str = ""
+    ) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self.time_zone = time_zone  # the workspace's: "today" is the room's
         self._search_seq = 0
         self._count_pending = False
         title = QLabel(tr("Cases"))
@@ -231,7 +235,7 @@ class HomeScreen(QWidget):
             rag=self.rag.currentText() if self.rag.currentIndex() else "",
             status=self.status.currentText() if self.status.currentIndex() else "",
             worker=self.worker.text(),
-            next_meeting=[None, (date.today(), date.today() + timedelta(days=7)), "none"][
+            next_meeting=[None, (self._today(), self._today() + timedelta(days=7)), "none"][
                 self.next_meeting.currentIndex()
             ],  # type: ignore[arg-type]
             limit=limit,
@@ -242,8 +246,12 @@ class HomeScreen(QWidget):
         self.case_model.reload()
         fit_columns(self.case_table)
 
+    def _today(self) -> date:
+        return wall_clock(self.time_zone).date()
+
     def refresh(self) -> None:
-        today, week = date.today(), date.today() + timedelta(days=7)
+        today = self._today()
+        week = today + timedelta(days=7)
         self.reload_cases()
         self.meeting_model.set_rows(
             lists.meetings_between(self.workspace, today, week, limit=LIST_LIMIT)
@@ -266,7 +274,8 @@ class HomeScreen(QWidget):
             QTimer.singleShot(0, self, self._count_actions)  # (dropped if this screen is gone)
 
     def _count_actions(self) -> None:
-        today, week = date.today(), date.today() + timedelta(days=7)
+        today = self._today()
+        week = today + timedelta(days=7)
         try:
             due, overdue = lists.count_open_actions(self.workspace, week, today)
         except WorkspaceError:

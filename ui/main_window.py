@@ -284,7 +284,8 @@ class MainWindow(QMainWindow):
         from ui.home_screen import HomeScreen
 
         self.workspace = ws
-        self.idle_ms = load_reference(ws.conn).idle_lock_minutes * 60_000
+        reference = load_reference(ws.conn)
+        self.idle_ms = reference.idle_lock_minutes * 60_000
         for act in self.session_actions:
             act.setEnabled(True)
         self.admin_action.setEnabled(Role.ADMIN in ws.user.roles)
@@ -292,7 +293,7 @@ class MainWindow(QMainWindow):
         # A session that reads only: every button that changes the record is disabled, saying why.
         read_only.set_reason(self, ws.read_only)
         self.identity_action.setEnabled(not ws.read_only)
-        home = HomeScreen(ws)
+        home = HomeScreen(ws, time_zone=reference.time_zone)
         home.open_case.connect(self.show_case)
         home.open_meeting.connect(self.show_meeting)
         self._push(home)

@@ -3,7 +3,7 @@ and the record of who received which copy."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Signal
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from models.base import DEFAULT_TIME_ZONE, local_text
+from models.base import DEFAULT_TIME_ZONE, local_text, wall_clock
 from models.case import Case
 from models.family_copy import FamilyDocument, family_check_problem
 from models.meeting import Meeting
@@ -317,7 +317,9 @@ class MinutesStep(Step):
                 self.meeting.id,
                 self.chosen(),
                 self.recipient.text(),
-                date.today(),
+                wall_clock(
+                    self.reference.time_zone if self.reference else DEFAULT_TIME_ZONE
+                ).date(),
                 self.how.text(),
             )
         except WorkspaceError as exc:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.base import wall_clock
 from models.review import (
     PRESETS,
     SECTIONS,
@@ -161,7 +162,7 @@ class ReviewScreen(QWidget):
     def _apply_preset(self) -> None:
         key = self.preset.currentData()
         if key != "custom":
-            first, last = preset_range(key, date.today())
+            first, last = preset_range(key, wall_clock(self.reference.time_zone).date())
             self.start.setText(first.isoformat())
             self.end.setText(last.isoformat())
         self.refresh()

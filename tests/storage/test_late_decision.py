@@ -79,3 +79,20 @@ def test_a_meeting_starts_and_ends_by_the_rooms_clock_not_the_computers(workspac
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+def test_a_case_is_opened_on_the_rooms_calendar(workspace, monkeypatch):
+    import time
+    from zoneinfo import ZoneInfo
+
+    # A room whose date differs from UTC's right now: +14 h late in the UTC day, -11 h early.
+    zone = "Pacific/Kiritimati" if datetime.now(UTC).hour >= 10 else "Pacific/Pago_Pago"
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        cases.save_reference_data(workspace, ReferenceData(time_zone=zone))
+        case = cases.new_case(workspace, "MASH-2026-000906", "Ava Okoro")
+        assert case.opened_on == datetime.now(ZoneInfo(zone)).date() != date.today()
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
