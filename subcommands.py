@@ -69,8 +69,6 @@ def cmd_export(args: argparse.Namespace, asker: Passphrases) -> int:
     from storage.bundles import export_bundle
 
     _check_out(args.out)
-    if not args.out.parent.is_dir():
-        raise UsageError(f"{args.out.parent}: no such folder.")
     with _open(args, asker, changes=False) as ws:
         ids = None
         if args.case:
@@ -90,8 +88,6 @@ def cmd_minutes(args: argparse.Namespace, asker: Passphrases) -> int:
     from storage.minutes import export_minutes, latest_signed
 
     _check_out(args.out)
-    if not args.out.parent.is_dir():
-        raise UsageError(f"{args.out.parent}: no such folder.")
     if args.family_checked and not args.sign:
         raise UsageError("--family-checked goes with --sign.")
     with _open(args, asker, changes=args.sign) as ws:
@@ -127,8 +123,6 @@ def cmd_report(args: argparse.Namespace, asker: Passphrases) -> int:
     if period.end < period.start:
         raise UsageError("The period ends before it starts: check the dates.")
     _check_out(args.out)
-    if not args.out.parent.is_dir():
-        raise UsageError(f"{args.out.parent}: no such folder.")
     with _open(args, asker, changes=False) as ws:
         review.check_period(ws, period)  # role, agency, type: before the second passphrase
         if fmt == ".csv":
@@ -170,8 +164,6 @@ def cmd_backup(args: argparse.Namespace, asker: Passphrases) -> int:
     from storage.backup import make_backup
 
     _check_out(args.out)
-    if not args.out.parent.is_dir():
-        raise UsageError(f"{args.out.parent}: no such folder.")
     with _open(args, asker, changes=False) as ws:
         manifest = make_backup(ws, args.out)
     print(

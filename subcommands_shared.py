@@ -57,10 +57,13 @@ def _open_with(args: argparse.Namespace, passphrase: str, changes: bool = True):
 
 
 def _check_out(out: Path) -> None:
-    """Before unlocking (which writes an audit event): the output goes outside any workspace."""
+    """Before unlocking (which writes an audit event): the output goes outside any workspace,
+    into a folder that is there."""
     from storage.outputs import check_output
 
     check_output(out)
+    if not out.parent.is_dir():
+        raise UsageError(f"{out.parent}: no such folder.")
 
 
 def _new_passphrase(asker: Passphrases, user: str) -> str:
