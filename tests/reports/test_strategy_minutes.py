@@ -92,9 +92,9 @@ def test_police_specifics_and_plans_stay_out_of_the_family_copy(copies):
     assert "Withheld from the family: Police investigation details" in professional
 
 
-def test_the_outcome_letter_gives_each_childs_decisions(tmp_path):
+def _letter(tmp_path, signed_at: datetime) -> str:
+    """The outcome letter the family receives instead of the minutes, as pdftotext reads it."""
     from models.family_copy import FamilyDocument
-    from models.rules import meeting_chronology_entry
 
     case, meeting = strategy_case()
     snapshot = build_snapshot(
@@ -105,14 +105,21 @@ def test_the_outcome_letter_gives_each_childs_decisions(tmp_path):
         protective_marking="OFFICIAL-SENSITIVE",
         signer_name="Dana Whitfield",
         signer_role="Chair",
-        signed_at=datetime(2026, 11, 20, 15, 34, tzinfo=UTC),
+        signed_at=signed_at,
         audit_seq=3,
         audit_head="cd" * 32,
     )
     pdf = tmp_path / "letter.pdf"
     pdf.write_bytes(render_minutes(snapshot, Variant.FAMILY).pdf)
     out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True)
-    text = re.sub(r"\s+", " ", out.stdout.decode("utf-8"))
+    return re.sub(r"\s+", " ", out.stdout.decode("utf-8"))
+
+
+def test_the_outcome_letter_gives_each_childs_decisions(tmp_path):
+    from models.rules import meeting_chronology_entry
+
+    _case, meeting = strategy_case()
+    text = _letter(tmp_path, datetime(2026, 11, 20, 15, 34, tzinfo=UTC))
     assert re.search(r"For Amira Haddad Enquiries to keep the child Yes safe \(section 47\)", text)
     assert re.search(r"For Sami Haddad Enquiries to keep the child No safe \(section 47\)", text)
     assert "CR/2026/88317" not in text
@@ -131,23 +138,5 @@ def test_the_contact_time_is_printed_in_local_time(tmp_path):
 
 
 def test_the_outcome_letter_is_dated_by_the_rooms_calendar(tmp_path):
-    from models.family_copy import FamilyDocument
-
-    case, meeting = strategy_case()
-    snapshot = build_snapshot(
-        case,
-        meeting,
-        version=1,
-        reference=ReferenceData(strategy_family_document=FamilyDocument.OUTCOME_LETTER),
-        protective_marking="OFFICIAL-SENSITIVE",
-        signer_name="Dana Whitfield",
-        signer_role="Chair",
-        signed_at=datetime(2026, 7, 14, 23, 30, tzinfo=UTC),  # 00:30 BST on the 15th
-        audit_seq=3,
-        audit_head="cd" * 32,
-    )
-    pdf = tmp_path / "letter.pdf"
-    pdf.write_bytes(render_minutes(snapshot, Variant.FAMILY).pdf)
-    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True)
-    text = re.sub(r"\s+", " ", out.stdout.decode("utf-8"))
+    text = _letter(tmp_path, datetime(2026, 7, 14, 23, 30, tzinfo=UTC))  # 00:30 BST on the 15th
     assert "Date of this letter 15 Jul 2026" in text
