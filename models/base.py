@@ -6,6 +6,7 @@ import contextlib
 import re
 from datetime import UTC, datetime, time
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 from pydantic import (
     AfterValidator,
@@ -86,8 +87,6 @@ DEFAULT_TIME_ZONE = "Europe/London"
 
 def in_zone(value: datetime, zone: str) -> datetime:
     """A kept moment as it reads in `zone` (the workspace's: "14:30 BST")."""
-    from zoneinfo import ZoneInfo
-
     try:
         return as_utc(value).astimezone(ZoneInfo(zone or DEFAULT_TIME_ZONE))
     except OverflowError:  # (kept before the years were bounded, at the calendar's edge)
@@ -103,8 +102,6 @@ def local_text(value: datetime, zone: str) -> str:
 def wall_clock(zone: str) -> datetime:
     """Now, as the clock in the room says it (the workspace's zone, whatever zone this
     computer is set to), to the minute, without an offset: a meeting's date and times."""
-    from zoneinfo import ZoneInfo
-
     now = datetime.now(UTC).astimezone(ZoneInfo(zone or DEFAULT_TIME_ZONE))
     return now.replace(tzinfo=None, second=0, microsecond=0)
 

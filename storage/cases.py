@@ -221,9 +221,9 @@ def new_case(ws: Workspace, reference: str, child_name: str = "") -> Case:
         if child_name.strip()
         else []
     )
+    # (opened on the room's calendar, whatever zone this computer is set to)
+    today = wall_clock(load_reference(ws.conn).time_zone).date()
     try:
-        # (opened on the room's calendar, whatever zone this computer is set to)
-        today = wall_clock(load_reference(ws.conn).time_zone).date()
         case = Case(id=new_id("case"), reference=reference, opened_on=today, people=people)
     except ValidationError as exc:
         raise InvalidInput(describe(exc, Case).replace("\n", " ")) from exc

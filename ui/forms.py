@@ -176,9 +176,10 @@ class ModelForm(QWidget):
         """The model as typed, or None with every broken rule shown beside its field
         (`quiet`: only say whether it is valid)."""
         self._fixed = fixed
-        if self.typed_problems():
+        typed = self.typed_problems()
+        if typed:
             if not quiet:
-                self.check_typed()
+                self.show_messages(typed)
             return None
         try:
             model = self.model.model_validate({**self.raw(), **fixed}, context=self.context)

@@ -235,9 +235,7 @@ class HomeScreen(QWidget):
             rag=self.rag.currentText() if self.rag.currentIndex() else "",
             status=self.status.currentText() if self.status.currentIndex() else "",
             worker=self.worker.text(),
-            next_meeting=[None, (self._today(), self._today() + timedelta(days=7)), "none"][
-                self.next_meeting.currentIndex()
-            ],  # type: ignore[arg-type]
+            next_meeting=[None, self._this_week(), "none"][self.next_meeting.currentIndex()],  # type: ignore[arg-type]
             limit=limit,
             offset=offset,
         )
@@ -246,12 +244,13 @@ class HomeScreen(QWidget):
         self.case_model.reload()
         fit_columns(self.case_table)
 
-    def _today(self) -> date:
-        return wall_clock(self.time_zone).date()
+    def _this_week(self) -> tuple[date, date]:
+        """Today, on the room's calendar, and a week from it."""
+        today = wall_clock(self.time_zone).date()
+        return today, today + timedelta(days=7)
 
     def refresh(self) -> None:
-        today = self._today()
-        week = today + timedelta(days=7)
+        today, week = self._this_week()
         self.reload_cases()
         self.meeting_model.set_rows(
             lists.meetings_between(self.workspace, today, week, limit=LIST_LIMIT)
@@ -274,8 +273,7 @@ class HomeScreen(QWidget):
             QTimer.singleShot(0, self, self._count_actions)  # (dropped if this screen is gone)
 
     def _count_actions(self) -> None:
-        today = self._today()
-        week = today + timedelta(days=7)
+        today, week = self._this_week()
         try:
             due, overdue = lists.count_open_actions(self.workspace, week, today)
         except WorkspaceError:

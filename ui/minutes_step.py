@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from models.base import DEFAULT_TIME_ZONE, local_text, wall_clock
+from models.base import local_text, wall_clock
 from models.case import Case
 from models.family_copy import FamilyDocument, family_check_problem
 from models.meeting import Meeting
@@ -116,6 +116,10 @@ class MinutesStep(Step):
     def chosen(self) -> Variant:
         return Variant.FAMILY if self.variant.currentIndex() else Variant.PROFESSIONAL
 
+    def _zone(self) -> str:
+        """The workspace's time zone ("" before a meeting is loaded: the default one)."""
+        return self.reference.time_zone if self.reference else ""
+
     def load(self, case: Case, meeting: Meeting, reference: ReferenceData) -> None:
         self.case, self.meeting, self.reference = case, meeting, reference
         self.reload_preview()
@@ -137,10 +141,7 @@ class MinutesStep(Step):
                     "Signed, version {0} ({1}). The meeting is read-only; a correction is a signed addendum."
                 ).format(
                     signed.version,
-                    local_text(
-                        datetime.fromisoformat(signed.signed_at),
-                        self.reference.time_zone if self.reference else DEFAULT_TIME_ZONE,
-                    ),
+                    local_text(datetime.fromisoformat(signed.signed_at), self._zone()),
                 )
             )
         else:
@@ -317,9 +318,7 @@ class MinutesStep(Step):
                 self.meeting.id,
                 self.chosen(),
                 self.recipient.text(),
-                wall_clock(
-                    self.reference.time_zone if self.reference else DEFAULT_TIME_ZONE
-                ).date(),
+                wall_clock(self._zone()).date(),
                 self.how.text(),
             )
         except WorkspaceError as exc:
