@@ -59,40 +59,38 @@ def test_ending_a_late_meeting_needs_the_reason_and_the_minutes_print_it(workspa
     assert "Why the decision was late Police were at another incident" in text
 
 
-def test_a_meeting_starts_and_ends_by_the_rooms_clock_not_the_computers(workspace, monkeypatch):
+@pytest.fixture
+def computer_in_utc(monkeypatch):
+    """This computer's clock set to UTC (the room's zone is the workspace's)."""
     import time
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()  # (TZ as it was, then read again)
+    time.tzset()
+
+
+def test_a_meeting_starts_and_ends_by_the_rooms_clock_not_the_computers(workspace, computer_in_utc):
     from zoneinfo import ZoneInfo
 
-    monkeypatch.setenv("TZ", "UTC")  # this computer says UTC; the room is in India (+05:30)
-    time.tzset()
-    try:
-        reference = ReferenceData(time_zone="Asia/Kolkata")
-        cases.save_reference_data(workspace, reference)
-        case = cases.new_case(workspace, "MASH-2026-000903", "Ava Okoro")
-        meeting = Meeting(id="m-clock", type="Strategy meeting", date=date.today())
-        cases.save_meeting(workspace, case.id, meeting)
-        started = meeting_status.change(workspace, case.id, meeting, MeetingStatus.IN_PROGRESS)
-        room = datetime.now(ZoneInfo("Asia/Kolkata"))
-        assert started.start_time is not None
-        taken = datetime.combine(room.date(), started.start_time, ZoneInfo("Asia/Kolkata"))
-        assert abs((room - taken).total_seconds()) < 120
-    finally:
-        monkeypatch.delenv("TZ")
-        time.tzset()
+    reference = ReferenceData(time_zone="Asia/Kolkata")  # the room is in India (+05:30)
+    cases.save_reference_data(workspace, reference)
+    case = cases.new_case(workspace, "MASH-2026-000903", "Ava Okoro")
+    meeting = Meeting(id="m-clock", type="Strategy meeting", date=date.today())
+    cases.save_meeting(workspace, case.id, meeting)
+    started = meeting_status.change(workspace, case.id, meeting, MeetingStatus.IN_PROGRESS)
+    room = datetime.now(ZoneInfo("Asia/Kolkata"))
+    assert started.start_time is not None
+    taken = datetime.combine(room.date(), started.start_time, ZoneInfo("Asia/Kolkata"))
+    assert abs((room - taken).total_seconds()) < 120
 
 
-def test_a_case_is_opened_on_the_rooms_calendar(workspace, monkeypatch):
-    import time
+def test_a_case_is_opened_on_the_rooms_calendar(workspace, computer_in_utc):
     from zoneinfo import ZoneInfo
 
     # A room whose date differs from UTC's right now: +14 h late in the UTC day, -11 h early.
     zone = "Pacific/Kiritimati" if datetime.now(UTC).hour >= 10 else "Pacific/Pago_Pago"
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    try:
-        cases.save_reference_data(workspace, ReferenceData(time_zone=zone))
-        case = cases.new_case(workspace, "MASH-2026-000906", "Ava Okoro")
-        assert case.opened_on == datetime.now(ZoneInfo(zone)).date() != date.today()
-    finally:
-        monkeypatch.delenv("TZ")
-        time.tzset()
+    cases.save_reference_data(workspace, ReferenceData(time_zone=zone))
+    case = cases.new_case(workspace, "MASH-2026-000906", "Ava Okoro")
+    assert case.opened_on == datetime.now(ZoneInfo(zone)).date() != date.today()

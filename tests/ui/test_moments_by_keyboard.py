@@ -28,6 +28,14 @@ from ui.moment_field import Moment as MomentEditor
 KEY = Qt.Key
 
 
+def _details(screen) -> DetailsStep:
+    return next(
+        screen.step(i)
+        for i in range(screen.pages.count())
+        if isinstance(screen.step(i), DetailsStep)
+    )
+
+
 @pytest.mark.parametrize(
     ("typed", "kept", "due"),
     [
@@ -52,10 +60,7 @@ def test_a_contact_time_is_typed_and_read_in_local_time(qtbot, workspace, typed,
     # Opened again, the form shows what was typed, not the UTC it is kept in.
     again = MeetingScreen(workspace, screen.case.id, "m-key")
     qtbot.addWidget(again)
-    details = next(
-        again.step(i) for i in range(again.pages.count()) if isinstance(again.step(i), DetailsStep)
-    )
-    assert details.form.editors["contact_received_at"].widget.text() == typed
+    assert _details(again).form.editors["contact_received_at"].widget.text() == typed
 
 
 def test_the_late_decision_rule_names_the_deadline_in_local_time():
@@ -133,12 +138,7 @@ def test_a_date_without_its_time_is_refused_beside_the_field(qtbot, workspace):
     me.press(KEY.Key_2, CTRL)
     me.fill("Contact received", "2026-07-14")  # not midnight, silently
     me.press(KEY.Key_S, CTRL)
-    details = next(
-        screen.step(i)
-        for i in range(screen.pages.count())
-        if isinstance(screen.step(i), DetailsStep)
-    )
-    assert details.form.errors["contact_received_at"].text() == (
+    assert _details(screen).form.errors["contact_received_at"].text() == (
         "Contact received must be a date and time, written YYYY-MM-DD HH:MM "
         "(for example 2026-03-31 14:30)."
     )
@@ -167,14 +167,6 @@ def test_near_misses_are_refused_in_the_rules_words(qtbot, typed):
         form.errors["contact_received_at"]
         .text()
         .startswith("Contact received must be a date and time, written YYYY-MM-DD HH:MM")
-    )
-
-
-def _details(screen) -> DetailsStep:
-    return next(
-        screen.step(i)
-        for i in range(screen.pages.count())
-        if isinstance(screen.step(i), DetailsStep)
     )
 
 
